@@ -1,0 +1,18 @@
+// Bundles the TypeScript sources into one ESM file, so the CLI starts without a TS loader and
+// loads few modules. Dependencies stay external: pdfmake/pdfkit read data files next to their code.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { jianbao: 'src/cli/entry.ts', lib: 'src/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

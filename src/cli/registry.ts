@@ -1,0 +1,6 @@
+import type { Command } from './command.js';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+
+/** Every `jianbao` subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [buildCommand, checkCommand];

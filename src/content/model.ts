@@ -1,0 +1,71 @@
+import type { SourcePos } from '../diagnostics/index.js';
+
+/**
+ * The content model: what an editor writes in `content/articles/<slug>.yaml`.
+ * It knows nothing of pages. Every node keeps the position of the YAML it came from,
+ * so an error found while rendering still points back at the content file.
+ */
+export interface Positioned {
+  pos: SourcePos;
+}
+
+/** Inline text: a plain string in YAML. */
+export interface Paragraph extends Positioned {
+  kind: 'paragraph';
+  text: string;
+}
+
+export interface Section extends Positioned {
+  kind: 'section';
+  heading: string;
+  /** 1 to 4; numbering (一、 （一） 1. （1）) is the template's job, never the content's. */
+  level: number;
+  body: Block[];
+}
+
+export interface Table extends Positioned {
+  kind: 'table';
+  caption?: string;
+  header?: string[];
+  rows: string[][];
+}
+
+export interface Image extends Positioned {
+  kind: 'image';
+  /** As written, relative to the content file. */
+  src: string;
+  /** Absolute path, resolved and checked to stay inside the content folder. */
+  path: string;
+  caption?: string;
+}
+
+export interface List extends Positioned {
+  kind: 'list';
+  ordered: boolean;
+  items: string[];
+}
+
+export type Block = Paragraph | Section | Table | Image | List;
+
+export interface Article extends Positioned {
+  kind: 'article';
+  /** Absolute path of the YAML file. */
+  file: string;
+  slug: string;
+  title: string;
+  /** Fixed title line breaks, when the editor wants them. */
+  titleLines?: string[];
+  subtitle?: string;
+  column?: string;
+  /** YYYY-MM-DD */
+  date: string;
+  source?: string;
+  author?: string;
+  editorNote?: string;
+  /** Layouts to build by default; all article layouts when absent. */
+  layouts?: string[];
+  draft?: boolean;
+  body: Block[];
+  /** Positions of top-level fields, for diagnostics on e.g. the title. */
+  fieldPos: Partial<Record<string, SourcePos>>;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** A calendar date written YYYY-MM-DD that exists (no 2021-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD, e.g. 2021-03-04')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'this date does not exist in the calendar');
+
+const text = z.string({ error: 'expected text' }).trim().min(1, 'must not be empty');
+const optionalText = z.string({ error: 'expected text' }).optional();
+
+/** Fields of an article file; `body` items are checked one by one by the loader, by shape. */
+export const articleSchema = z.strictObject({
+  title: text,
+  titleLines: z.array(text).min(1).optional(),
+  subtitle: optionalText,
+  column: optionalText,
+  date: isoDate,
+  source: optionalText,
+  author: optionalText,
+  editorNote: optionalText,
+  layouts: z.array(z.string()).min(1).optional(),
+  draft: z.boolean().optional(),
+  body: z.array(z.unknown(), { error: 'expected a list of blocks' }),
+});
+
+export const sectionSchema = z.strictObject({
+  heading: text,
+  body: z.array(z.unknown(), { error: 'a section body must be a list of blocks' }).default([]),
+});
+
+const cell = z.union([z.string(), z.number()]).transform(String);
+export const tableSchema = z.strictObject({
+  table: z.strictObject({
+    caption: optionalText,
+    header: z.array(cell).min(1).optional(),
+    rows: z.array(z.array(cell).min(1), { error: 'expected rows: a list of lists of cells' }).min(1),
+  }),
+});
+
+export const imageSchema = z.strictObject({
+  image: z.strictObject({ src: text, caption: optionalText }),
+});
+
+export const listSchema = z.strictObject({
+  list: z.array(text).min(1),
+  ordered: z.boolean().optional(),
+});
+
+export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
+/** The key that tells which kind of block a mapping is. */
+export const BLOCK_KEYS = ['heading', 'table', 'image', 'list'] as const;

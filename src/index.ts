@@ -1,0 +1,11 @@
+/** The library API: the same functions the CLI and the build script call. */
+export { build, plan, type BuildOptions, type BuildResult } from './build/build.js';
+export { projectPaths, type ProjectPaths } from './build/project.js';
+export { FORMATS, type Format } from './build/formats.js';
+export { loadArticle } from './content/index.js';
+export { applyLayout } from './templates/apply-layout.js';
+export { renderPdf } from './render/pdf/render-pdf.js';
+export { renderDocx } from './render/docx/render-docx.js';
+export { runCli } from './cli/main.js';
+export * from './diagnostics/index.js';
+export type { Doc, Block, Inline, Style } from './ir/index.js';

@@ -1,0 +1,2 @@
+export { parseMarkup, type ParsedMarkup, type MarkupContext } from './parse-markup.js';
+export { VOCABULARY } from './vocabulary.js';

@@ -1,0 +1,36 @@
+/**
+ * The document markup: a small XML vocabulary that templates emit and the parser turns
+ * into the IR. Each element lists its attributes; `required` ones must be present.
+ */
+export interface ElementSpec {
+  attrs: readonly string[];
+  required?: readonly string[];
+  /** What may appear inside: blocks, inline text, or specific child elements. */
+  content: 'blocks' | 'inline' | 'empty' | readonly string[];
+}
+
+export const BLOCK_ELEMENTS = ['p', 'heading', 'table', 'image', 'list', 'rule', 'split', 'foot', 'pagebreak'] as const;
+export const INLINE_ELEMENTS = ['em', 'strong', 'br'] as const;
+
+export const VOCABULARY: Record<string, ElementSpec> = {
+  doc: { attrs: ['title', 'author', 'subject', 'keywords', 'date', 'lang'], required: ['title', 'date'], content: 'blocks' },
+  p: { attrs: ['style', 'at'], required: ['style'], content: 'inline' },
+  line: { attrs: [], content: 'inline' },
+  heading: { attrs: ['style', 'level', 'number', 'at'], required: ['style', 'level'], content: 'inline' },
+  table: { attrs: ['style', 'at'], required: ['style'], content: ['caption', 'tr'] },
+  tr: { attrs: ['header'], content: ['td'] },
+  td: { attrs: [], content: 'inline' },
+  caption: { attrs: [], content: 'inline' },
+  image: { attrs: ['path', 'width', 'at'], required: ['path'], content: ['caption'] },
+  list: { attrs: ['style', 'ordered', 'at'], required: ['style'], content: ['item'] },
+  item: { attrs: [], content: 'inline' },
+  rule: { attrs: ['color', 'weight', 'before', 'after'], content: 'empty' },
+  split: { attrs: ['style', 'at'], required: ['style'], content: ['left', 'right'] },
+  left: { attrs: [], content: 'inline' },
+  right: { attrs: [], content: 'inline' },
+  foot: { attrs: ['at'], content: 'blocks' },
+  pagebreak: { attrs: [], content: 'empty' },
+  em: { attrs: [], content: 'inline' },
+  strong: { attrs: [], content: 'inline' },
+  br: { attrs: [], content: 'empty' },
+};

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import { imageSize } from 'image-size';
+import {
+  AlignmentType,
+  BorderStyle,
+  ImageRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { assertNever, type Block, type Doc, type Inline } from '../../ir/index.js';
+import { hex } from './units.js';
+
+/** Inline runs; only content emphasis becomes run formatting, everything else is the style's. */
+export function runs(inlines: readonly Inline[]): ParagraphChild[] {
+  return inlines.map((i) =>
+    i.kind === 'text' ? new TextRun({ text: i.text, ...(i.strong ? { bold: true } : {}), ...(i.emphasis ? { emphasisMark: {} } : {}) }) : new TextRun({ break: 1 }),
+  );
+}
+
+/** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
+export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const styleId = (name: string) => doc.styles[name]!.id;
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'paragraph': {
+        const children = block.lines ? block.lines.flatMap((l, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(l)]) : runs(block.inlines);
+        out.push(new Paragraph({ style: styleId(block.style), children }));
+        break;
+      }
+      case 'heading': {
+        const number = block.number ? [new TextRun(block.number)] : [];
+        out.push(new Paragraph({ style: styleId(block.style), children: [...number, ...runs(block.inlines)] }));
+        break;
+      }
+      case 'table': {
+        if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : styleId(block.style), children: runs(block.caption) }));
+        const cell = (c: Inline[], header: boolean) =>
+          new TableCell({ children: [new Paragraph({ style: styleId(block.style), alignment: header ? AlignmentType.CENTER : undefined, children: header ? c.map((i) => (i.kind === 'text' ? new TextRun({ text: i.text, bold: true }) : new TextRun({ break: 1 }))) : runs(c) })] });
+        const rows = [
+          ...(block.header ? [new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true)) })] : []),
+          ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
+        ];
+        out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+        break;
+      }
+      case 'image': {
+        const data = fs.readFileSync(block.path);
+        const size = imageSize(data);
+        const type = size.type === 'jpg' ? 'jpg' : size.type === 'gif' ? 'gif' : size.type === 'bmp' ? 'bmp' : 'png';
+        const widthPx = (textWidthPt * block.width * 96) / 72;
+        const heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
+        if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : undefined, children: runs(block.caption) }));
+        break;
+      }
+      case 'list': {
+        block.items.forEach((item, i) => {
+          const marker = new TextRun(block.ordered ? `${i + 1}. ` : '• ');
+          out.push(new Paragraph({ style: styleId(block.style), children: [marker, ...runs(item)] }));
+        });
+        break;
+      }
+      case 'rule': {
+        out.push(
+          new Paragraph({
+            spacing: { before: Math.round(block.spaceBefore * 20), after: Math.round(block.spaceAfter * 20), line: 20, lineRule: 'exact' },
+            border: { bottom: { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(block.weight * 8)), color: hex(block.color), space: 0 } },
+            children: [],
+          }),
+        );
+        break;
+      }
+      case 'splitLine': {
+        out.push(
+          new Paragraph({
+            style: styleId(block.style),
+            tabStops: [{ type: TabStopType.RIGHT, position: Math.round(textWidthPt * 20) }],
+            children: [...runs(block.left), new TextRun('\t'), ...runs(block.right)],
+          }),
+        );
+        break;
+      }
+      case 'foot': {
+        out.push(...blocksToDocx(doc, block.blocks, textWidthPt));
+        break;
+      }
+      case 'pageBreak': {
+        out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+        break;
+      }
+      default:
+        assertNever(block, 'block');
+    }
+  }
+  return out;
+}

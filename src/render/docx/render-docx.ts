@@ -1,0 +1,73 @@
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { Doc } from '../../ir/index.js';
+import { blocksToDocx } from './blocks.js';
+import { finishDocxPackage } from './package.js';
+import { paragraphStyles, runFont } from './styles.js';
+import { halfPoints, hex, twips } from './units.js';
+
+/** Renders the IR to DOCX bytes: named styles, fonts by role, zh-CN, A4 margins, page numbers. */
+export async function renderDocx(doc: Doc): Promise<Uint8Array> {
+  const { margins, width, height } = doc.page;
+  const textWidth = width - margins.left - margins.right;
+  const body = doc.styles.body ?? Object.values(doc.styles)[0]!;
+  const document = new Document({
+    title: doc.meta.title,
+    subject: doc.meta.subject ?? '',
+    creator: doc.meta.author || 'jianbao',
+    keywords: doc.meta.keywords ?? '',
+    lastModifiedBy: 'jianbao',
+    revision: 1,
+    evenAndOddHeaderAndFooters: Boolean(doc.page.pageNumber && doc.page.pageNumber.position === 'outside'),
+    styles: {
+      default: {
+        document: {
+          run: { font: runFont(doc, body.font), size: halfPoints(body.size), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        },
+      },
+      paragraphStyles: paragraphStyles(doc),
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(width), height: twips(height) },
+            margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), footer: twips(Math.max(0, margins.bottom - (doc.page.pageNumber?.below ?? 0) - 20)), header: twips(margins.top / 2) },
+          },
+        },
+        headers: headers(doc),
+        footers: footers(doc),
+        children: blocksToDocx(doc, doc.blocks, textWidth),
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(document);
+  return finishDocxPackage(new Uint8Array(bytes), doc.meta.date);
+}
+
+/** `— N —` with a PAGE field: odd pages right, even pages left, one character in (GB/T 9704). */
+function footers(doc: Doc): { default: Footer; even?: Footer } | undefined {
+  const pn = doc.page.pageNumber;
+  if (!pn) return undefined;
+  const style = doc.styles[pn.style]!;
+  const [before, after] = pn.format.split('{n}') as [string, string?];
+  const make = (alignment: 'left' | 'right' | 'center') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          style: style.id,
+          alignment: alignment === 'left' ? AlignmentType.LEFT : alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+          indent: alignment === 'left' ? { left: twips(pn.inset) } : alignment === 'right' ? { right: twips(pn.inset) } : {},
+          children: [new TextRun(before), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(after ?? '')],
+        }),
+      ],
+    });
+  return pn.position === 'outside' ? { default: make('right'), even: make('left') } : { default: make('center') };
+}
+
+function headers(doc: Doc): { default: Header; even?: Header } | undefined {
+  const mark = doc.meta.draftMark;
+  const style = doc.styles.draftMark;
+  if (!mark || !style) return undefined;
+  const make = () => new Header({ children: [new Paragraph({ style: style.id, children: [new TextRun({ text: mark, color: hex(style.color) })] })] });
+  return doc.page.pageNumber?.position === 'outside' ? { default: make(), even: make() } : { default: make() };
+}

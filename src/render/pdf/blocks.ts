@@ -1,0 +1,81 @@
+import { assertNever, inlineText, type Block, type Doc } from '../../ir/index.js';
+import { paragraphContent, inlineRuns } from './paragraph.js';
+import { textProps } from './text-style.js';
+
+/** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
+export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: number): object[] {
+  const out: object[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'paragraph': {
+        out.push(paragraphContent(doc, doc.styles[block.style]!, block.inlines, block.lines));
+        break;
+      }
+      case 'heading': {
+        const style = doc.styles[block.style]!;
+        const inlines = block.number ? [{ kind: 'text' as const, text: block.number }, ...block.inlines] : block.inlines;
+        out.push({
+          ...paragraphContent(doc, style, inlines),
+          outline: true,
+          outlineText: inlineText(inlines),
+          headlineLevel: block.level,
+        });
+        break;
+      }
+      case 'table': {
+        const style = doc.styles[block.style]!;
+        const cell = (c: Parameters<typeof inlineRuns>[0], header: boolean) => ({ text: inlineRuns(c), ...(header ? { bold: true, alignment: 'center' } : {}) });
+        const columns = block.header?.length ?? block.rows[0]?.length ?? 1;
+        const body = [...(block.header ? [block.header.map((c) => cell(c, true))] : []), ...block.rows.map((r) => r.map((c) => cell(c, false)))];
+        if (block.caption) out.push({ text: inlineRuns(block.caption), ...textProps(doc, doc.styles.caption ?? style), alignment: 'center' });
+        out.push({
+          table: { headerRows: block.header ? 1 : 0, widths: Array(columns).fill('*'), body, dontBreakRows: true },
+          ...textProps(doc, style),
+          margin: [0, style.spaceBefore, 0, style.spaceAfter + style.size / 2],
+        });
+        break;
+      }
+      case 'image': {
+        out.push({ image: block.path, width: textWidth * block.width, alignment: 'center' });
+        if (block.caption) out.push({ text: inlineRuns(block.caption), ...textProps(doc, doc.styles.caption ?? Object.values(doc.styles)[0]!), alignment: 'center' });
+        break;
+      }
+      case 'list': {
+        const style = doc.styles[block.style]!;
+        const items = block.items.map((item, i) => paragraphContent(doc, style, [{ kind: 'text', text: block.ordered ? `${i + 1}. ` : '• ' }, ...item]));
+        out.push({ stack: items });
+        break;
+      }
+      case 'rule': {
+        out.push({
+          canvas: [{ type: 'line', x1: 0, y1: block.weight / 2, x2: textWidth, y2: block.weight / 2, lineWidth: block.weight, lineColor: block.color }],
+          margin: [0, block.spaceBefore, 0, block.spaceAfter],
+        });
+        break;
+      }
+      case 'splitLine': {
+        const style = doc.styles[block.style]!;
+        out.push({
+          columns: [
+            { text: inlineRuns(block.left), alignment: 'left' },
+            { text: inlineRuns(block.right), alignment: 'right' },
+          ],
+          ...textProps(doc, style),
+          margin: [0, style.spaceBefore, 0, style.spaceAfter],
+        });
+        break;
+      }
+      case 'foot': {
+        out.push({ stack: blocksToPdf(doc, block.blocks, textWidth), unbreakable: true });
+        break;
+      }
+      case 'pageBreak': {
+        out.push({ text: '', pageBreak: 'after' });
+        break;
+      }
+      default:
+        assertNever(block, 'block');
+    }
+  }
+  return out;
+}

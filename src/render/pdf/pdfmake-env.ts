@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FontFace } from '../../ir/index.js';
+
+const require = createRequire(import.meta.url);
+
+/** pdfmake's server build: a singleton; we register fonts and access policies on it. */
+export interface PdfMake {
+  addFonts(fonts: Record<string, Record<string, string>>): void;
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(def: object): { getBuffer(): Promise<Buffer> };
+}
+
+let instance: PdfMake | undefined;
+let allowedRoots: string[] = [];
+
+/** Loads pdfmake once, with network access off and file access limited to allowed folders. */
+export function pdfmake(): PdfMake {
+  if (!instance) {
+    instance = require('pdfmake') as PdfMake;
+    patchTrailingSpacing();
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy((p) => {
+      const abs = path.resolve(p);
+      return allowedRoots.some((root) => abs === root || abs.startsWith(root + path.sep));
+    });
+  }
+  return instance;
+}
+
+/** Limits pdfmake's file reads to the font files and the content folder of this document. */
+export function allowFiles(roots: string[]): void {
+  allowedRoots = roots.map((r) => path.resolve(r));
+}
+
+/** Registers each font role as its own pdfmake family (all four variants on one face). */
+export function registerFonts(fonts: Record<string, FontFace>): void {
+  const families: Record<string, Record<string, string>> = {};
+  for (const [role, face] of Object.entries(fonts)) {
+    families[role] = { normal: face.file, bold: face.file, italics: face.file, bolditalics: face.file };
+  }
+  pdfmake().setFonts(families);
+}
+
+/**
+ * pdfmake measures a run as advances + characterSpacing × (n − 1), so the spacing after a run's
+ * last character is lost, while PDF's Tc applies after every glyph. The composer places space
+ * after every character, so a run flagged `spacingAfterLast` is measured with n gaps. This keeps
+ * each composed line exactly as wide as the composer computed.
+ */
+function patchTrailingSpacing(): void {
+  const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: { widthOfText(text: string, inline: Record<string, unknown>): number } };
+  const original = TextInlines.prototype.widthOfText;
+  TextInlines.prototype.widthOfText = function (text, inline) {
+    const width = original.call(this, text, inline);
+    return inline.spacingAfterLast && text.length > 0 ? width + ((inline.characterSpacing as number) || 0) : width;
+  };
+}

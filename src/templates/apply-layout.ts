@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Doc } from '../ir/index.js';
+import { parseMarkup } from '../markup/index.js';
+import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { compileTemplate } from './render-template.js';
+
+/** Where a layout's files live: `templates/<layout>.hbs`, `<layout>.theme.yaml` and `partials/`. */
+export interface LayoutPaths {
+  templatesDir: string;
+  /** The project folder: `fonts/…` candidates in themes resolve against it. */
+  projectDir: string;
+}
+
+export interface LayoutOptions {
+  draft?: boolean;
+}
+
+/** Loads a layout's theme; cached by the caller per build. */
+export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
+  return loadTheme(path.join(paths.templatesDir, `${layout}.theme.yaml`), paths.projectDir);
+}
+
+/**
+ * Runs one layout over a template context: Handlebars → markup → IR. The context is plain data
+ * (the content model's view); the result is the document IR, which is all the renderers see.
+ */
+export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string } {
+  const theme = layoutTheme(paths, layout);
+  const template = compileTemplate(paths.templatesDir, layout);
+  const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
+  const parsed = parseMarkup(markup, {
+    templateFile: path.relative(process.cwd(), template.file) || template.file,
+    templateSource: template.source,
+    styles: Object.keys(theme.styles),
+  });
+  const meta = { ...parsed.meta };
+  if (options.draft) meta.draftMark = theme.draftMark;
+  return { doc: { meta, page: theme.page, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks }, markup };
+}

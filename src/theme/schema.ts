@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const length = z.union([z.number(), z.string()]);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
+
+export const fontRoleSchema = z.strictObject({
+  /** Files tried in order for the PDF: `fonts/…` (the user's folder) or `npm:<package>/<path>`. */
+  pdf: z.array(z.string()).min(1),
+  /** Files tried for characters the chosen face lacks. */
+  fallback: z.array(z.string()).default([]),
+  /** East Asian font name written into Word files. */
+  docx: z.string(),
+  /** Latin font name written into Word files. */
+  latin: z.string().default('Times New Roman'),
+});
+
+export const styleSchema = z.strictObject({
+  word: z.string().optional(),
+  name: z.string().optional(),
+  font: z.string(),
+  size: z.number().positive(),
+  bold: z.boolean().default(false),
+  color: color.optional(),
+  align: z.enum(['justify', 'left', 'center', 'right']).default('justify'),
+  indent: z.number().default(0),
+  lineHeight: length.optional(),
+  spaceBefore: length.default(0),
+  spaceAfter: length.default(0),
+  outlineLevel: z.number().int().min(1).max(9).optional(),
+  grid: z.boolean().default(false),
+  keepWithNext: z.boolean().default(false),
+});
+
+export const themeSchema = z.strictObject({
+  description: z.string().optional(),
+  page: z.strictObject({
+    size: z.enum(['A4', 'A5', 'A3']),
+    margins: z.strictObject({ top: length, right: length, bottom: length, left: length }),
+    /** GB/T 9704 grid: line pitch = text height / lines, character pitch = text width / chars. */
+    grid: z.strictObject({ lines: z.number().int().positive(), chars: z.number().int().positive().optional() }).optional(),
+    linePitch: length.optional(),
+    pageNumber: z
+      .strictObject({
+        format: z.string().default('— {n} —'),
+        style: z.string(),
+        position: z.enum(['outside', 'center']).default('outside'),
+        inset: length.default('1em'),
+        below: length.default('7mm'),
+      })
+      .optional(),
+  }),
+  colors: z.record(z.string(), color).default({}),
+  /** Punctuation width scheme for the composer (as ctex names them). */
+  punctuation: z.enum(['quanjiao', 'kaiming', 'banjiao']).default('quanjiao'),
+  /** Gap between Han and Latin/digits, in em; 0 for none. */
+  latinGap: z.number().min(0).max(0.5).default(0),
+  draftMark: z.string().default('征求意见稿'),
+  fonts: z.record(z.string(), fontRoleSchema),
+  styles: z.record(z.string(), styleSchema),
+});
+
+export type ThemeFile = z.infer<typeof themeSchema>;

@@ -1,0 +1,45 @@
+/** One text item as pdf.js reads it back from a page: position in PDF points, origin bottom-left. */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export interface PdfPageText {
+  width: number;
+  height: number;
+  items: PdfTextItem[];
+}
+
+/** Reads every page's text items with pdf.js (no worker, no network, fonts not rendered). */
+export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+  const document = await task.promise;
+  const pages: PdfPageText[] = [];
+  try {
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, fontName: item.fontName });
+      }
+      pages.push({ width: viewport.width, height: viewport.height, items });
+    }
+  } finally {
+    await document.destroy();
+  }
+  return pages;
+}
+
+/** All text of a PDF in reading order, whitespace removed: what "nothing lost" compares. */
+export async function pdfPlainText(pdf: Uint8Array): Promise<string> {
+  const pages = await readPdfText(pdf);
+  return pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '');
+}
