@@ -1,0 +1,107 @@
+import type { Fit } from './linebreak.js';
+import type { Model } from './model.js';
+
+/** A run of characters that all get the same extra spacing after each character (pdfkit characterSpacing, in pt). */
+export interface Run {
+  text: string;
+  characterSpacing: number;
+  /**
+   * Addition to the agreed shape: the run's drawn width in pt, Σ advance·size + n·characterSpacing,
+   * i.e. where the next run starts. pdfmake places each inline at the previous inline's
+   * *measured* width, Σ advance + (n−1)·spacing, so a renderer that lets pdfmake chain the runs
+   * loses the trailing spacing of every run; placing runs by this width avoids that.
+   */
+  width: number;
+}
+
+/** One composed line, ready to be drawn as one unbreakable line of runs. */
+export interface ComposedLine {
+  runs: Run[];          // concatenated run texts == the line's exact characters (no inserted spaces, no ZWSP)
+  x: number;            // left offset in pt from the block's left edge (indent, centering)
+  width: number;        // drawn width in pt, including all spacing
+  last: boolean;        // last line of paragraph (flush left / not justified)
+}
+
+/** Where a line of a justified block is placed, and whether its spacing is spread. */
+export interface LinePlacement {
+  width: number;
+  indent: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+  last: boolean;
+}
+
+// Spacings are rounded so that equal ones compare equal and runs merge; the rounding error of
+// a line (< 60 chars × 5e-5 pt) is then handed to the last character, so the line still ends
+// where it should.
+const ROUND = 1e4;
+
+/**
+ * Turn the fitted line [i, j) into runs: every character's characterSpacing follows from the
+ * box model, plus the justification r after each stretchable gap; equal neighbours merge.
+ */
+export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlacement): ComposedLine {
+  const { adv, box, pre, join, stretch, text, off } = m;
+  const e = f.e;
+  const r = p.align === 'justify' || f.r < 0 ? f.r : 0;
+  const runs: Run[] = [];
+  let runStart = i;
+  let runCs = NaN;
+  let runAdv = 0;
+  let total = 0;
+  let drawn = 0; // Σ advance + spacing of the content (without trailing spaces)
+  const csAt = (k: number): number => {
+    if (k >= e) return -adv[k]!; // a trailing space hangs: net width zero
+    // At the line start the glyph sits at the box start (a centred dash moves left, a
+    // half-width opening mark gets its full advance back).
+    let cs = box[k]! - adv[k]! - (k === i ? Math.min(pre[k]!, 0) : pre[k]!);
+    if (k + 1 < e) {
+      cs += pre[k + 1]! + join[k]!;
+      if (stretch[k]) cs += r;
+    } else if (f.comp) {
+      cs -= m.endShrink[k]!;
+    } else {
+      // the last glyph's advance box reaches the line end (see fitLine)
+      cs += Math.max(0, pre[k]! + adv[k]! - box[k]!);
+    }
+    return Math.round(cs * ROUND) / ROUND;
+  };
+  const target = i === 0 ? p.width - p.indent : p.width;
+  const full = p.align === 'justify' && !p.last;
+  for (let k = i; k < j; k++) {
+    let cs = csAt(k);
+    if (k === e - 1) {
+      const w = drawn + adv[k]! + cs;
+      // Justified: land on the right edge exactly despite rounding.
+      if (full && Math.abs(target - w) < 0.05) cs += target - w;
+      drawn = drawn + adv[k]! + cs;
+    } else if (k < e) {
+      drawn += adv[k]! + cs;
+    }
+    if (cs !== runCs) {
+      if (k > runStart) pushRun(runs, text, off, runStart, k, runCs, runAdv);
+      runStart = k;
+      runCs = cs;
+      runAdv = 0;
+    }
+    runAdv += adv[k]!;
+    total += adv[k]! + cs;
+  }
+  if (j > runStart) pushRun(runs, text, off, runStart, j, runCs, runAdv);
+
+  let x = i === 0 ? p.indent : 0;
+  if (p.align === 'center') x += (target - drawn) / 2;
+  else if (p.align === 'right') x += target - drawn;
+  return { runs, x, width: round6(total), last: p.last };
+}
+
+function pushRun(runs: Run[], text: string, off: Int32Array, a: number, b: number, cs: number, advSum: number): void {
+  runs.push({
+    text: text.slice(off[a], off[b]),
+    characterSpacing: cs,
+    width: round6(advSum + (b - a) * cs),
+  });
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}

@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_WIDTH, GRID_CELL, seedParagraphs, serifRegular } from './fixtures.js';
+import { composeDetailed, composeParagraph, type ComposeOptions } from './index.js';
+import { countable, drawnWidth, edgeViolations, glyphOrigins, lineText } from './test-util.js';
+
+const metrics = serifRegular();
+const SIZE = 16;
+const seed = seedParagraphs();
+const grid: ComposeOptions = {
+  metrics, size: SIZE, width: BLOCK_WIDTH, firstLineIndent: 2, gridCell: GRID_CELL,
+  punctuation: 'quanjiao', align: 'justify',
+};
+const free: ComposeOptions = { ...grid, gridCell: undefined };
+delete free.gridCell;
+const modes = [['grid', grid], ['no grid', free]] as const;
+
+describe('seed paragraphs, GB/T 9704 block (16 pt, 442.2 pt)', () => {
+  it('uses the seed: 23 paragraphs from 编者按 on (headings included), with ASCII commas', () => {
+    expect(seed).toHaveLength(23);
+    expect(seed.join('').match(/,/g)).toHaveLength(108);
+    expect(seed[0]!.startsWith('编者按:')).toBe(true);
+  });
+
+  for (const [name, opts] of modes) {
+    describe(name, () => {
+      const composed = seed.map((p) => ({ p, ...composeDetailed(p, opts) }));
+
+      it('gives back every character, in order, with nothing inserted', () => {
+        for (const { p, lines } of composed) expect(lines.map(lineText).join('')).toBe(p);
+      });
+
+      it('starts no line with closing punctuation and ends none with an opening mark', () => {
+        for (const { lines } of composed) expect(edgeViolations(lines)).toEqual([]);
+      });
+
+      it('ends every justified line on the right edge (±0.01 pt), as pdfkit draws the runs', () => {
+        for (const { lines } of composed) {
+          for (const [idx, l] of lines.entries()) {
+            const w = drawnWidth(l, metrics, SIZE);
+            expect(w).toBeCloseTo(l.width, 6);
+            expect(l.x).toBeCloseTo(idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0, 9);
+            if (!l.last) expect(Math.abs(l.x + w - BLOCK_WIDTH)).toBeLessThanOrEqual(0.01);
+            else expect(l.x + w).toBeLessThanOrEqual(BLOCK_WIDTH + 0.01);
+          }
+        }
+      });
+
+      it('ends a justified line with the advance box of its last glyph exactly on the edge', () => {
+        for (const { lines } of composed) {
+          for (const l of lines) {
+            const lastRun = l.runs.at(-1)!;
+            // 0 up to the rounding of the spacings (< 0.002 pt), which the last character takes
+            if (!l.last && /\p{Script=Han}$/u.test(lastRun.text)) expect(Math.abs(lastRun.characterSpacing)).toBeLessThan(0.002);
+          }
+        }
+      });
+
+      it('leaves no paragraph with a one-character last line (孤字)', () => {
+        for (const { lines } of composed) {
+          if (lines.length > 1) expect(countable(lineText(lines.at(-1)!))).toBeGreaterThan(1);
+        }
+      });
+
+      it('spreads at most 0.06 em extra between characters on any line', () => {
+        const extra = composed.flatMap(({ details }) => details.filter((d, k) => k < details.length - 1).map((d) => d.extraEm));
+        expect(Math.max(...extra)).toBeLessThanOrEqual(0.06);
+        // Independent of the details: spacing of a run of Han characters beyond its natural box.
+        const box = opts.gridCell ?? SIZE;
+        for (const { lines } of composed) {
+          for (const l of lines) {
+            for (const r of l.runs) {
+              if (/^\p{Script=Han}{2,}$/u.test(r.text)) expect(r.characterSpacing - (box - SIZE)).toBeLessThanOrEqual(0.06 * SIZE);
+            }
+          }
+        }
+      });
+    });
+  }
+
+  it('sets full lines of pure Chinese on the grid at exactly 28 characters', () => {
+    const pure = /^[\p{Script=Han}，。、；：？！]+$/u;
+    let seen = 0;
+    for (const p of seed) {
+      const lines = composeParagraph(p, grid);
+      lines.forEach((l, idx) => {
+        const t = lineText(l);
+        if (idx > 0 && !l.last && pure.test(t)) {
+          expect([...t]).toHaveLength(28);
+          seen++;
+        }
+      });
+    }
+    expect(seen).toBeGreaterThan(0);
+    // A paragraph of nothing but Han: 26 characters after the two-cell indent, then 28 a line.
+    const han = '全面加强基层统战规范化建设明确基层统战干部的履职清单确保中央和省委市委关于统一战线的决策部署落实落细落到基层'.repeat(4);
+    const lines = composeParagraph(han, grid);
+    expect([...lineText(lines[0]!)]).toHaveLength(26);
+    for (const l of lines.slice(1, -1)) {
+      expect([...lineText(l)]).toHaveLength(28);
+      // every character sits on its cell: the only extra is the 0.083 pt the grid leaves over
+      for (const r of l.runs.slice(0, -1)) expect(r.characterSpacing - (GRID_CELL - SIZE)).toBeLessThan(0.004);
+    }
+  });
+
+  it('pulls a character down rather than leave one alone on the last line', () => {
+    // 26 + 28 characters fill two grid lines exactly; first-fit would leave 效。 alone.
+    const han = '全面加强基层统战规范化建设明确基层统战干部的履职清单确保中央和省委市委关于统一战线的决策部署落实落细落到基层';
+    const text = [...han.repeat(2)].slice(0, 54).join('') + '效。';
+    const { lines, details } = composeDetailed(text, grid);
+    expect(lines).toHaveLength(3);
+    expect(countable(lineText(lines.at(-1)!))).toBeGreaterThan(1);
+    expect(Math.max(...details.slice(0, -1).map((d) => d.extraEm))).toBeLessThanOrEqual(0.06);
+  });
+
+  it('composes the whole seed in well under 20 ms (warm)', () => {
+    for (let k = 0; k < 5; k++) for (const p of seed) composeParagraph(p, grid);
+    let best = Infinity;
+    for (let k = 0; k < 10; k++) {
+      const t0 = performance.now();
+      for (const p of seed) composeParagraph(p, grid);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(15); // about 3–5 ms here
+  });
+});
+
+describe('punctuation width adjustment', () => {
+  const one = (text: string, o: Partial<ComposeOptions> = {}) => {
+    const lines = composeParagraph(text, { ...free, width: 2000, firstLineIndent: 0, align: 'left', ...o });
+    expect(lines).toHaveLength(1);
+    return lines[0]!;
+  };
+  const csOf = (text: string, ch: string, o: Partial<ComposeOptions> = {}) =>
+    glyphOrigins(one(text, o), metrics, SIZE).find((g) => g.ch === ch)!.cs;
+
+  it('sets two adjacent full-width marks in 1.5 em: the closing mark gives up its blank half', () => {
+    expect(csOf('种好“责任田”。全面', '”')).toBe(-8);
+    expect(csOf('种好“责任田”。全面', '。')).toBe(0);
+    expect(one('种好“责任田”。全面').width).toBe(9.5 * SIZE);
+    expect(csOf('建设》,特约', '》')).toBe(0); // an ASCII comma is not a full-width mark
+    expect(csOf('意见》，特约', '》')).toBe(-8);
+  });
+
+  it('squeezes an opening mark from the left, by spacing on the character before it', () => {
+    expect(csOf('作用。“十四五”', '。')).toBe(-8);
+    expect(csOf('（《规划》）', '（')).toBe(-8);
+    expect(one('（《规划》）').width).toBe(5 * SIZE); // 6 marks and characters, 2 pairs squeezed
+  });
+
+  it('kaiming keeps 。？！ full width and halves the rest; banjiao halves all', () => {
+    expect(csOf('统战，工作。好', '，', { punctuation: 'kaiming' })).toBe(-8);
+    expect(csOf('统战，工作。好', '。', { punctuation: 'kaiming' })).toBe(0);
+    expect(csOf('统战，工作。好', '。', { punctuation: 'banjiao' })).toBe(-8);
+    // a half-width opening mark keeps its ink: the glyph moves left into the previous box
+    expect(csOf('开展“同心”活动', '展', { punctuation: 'banjiao' })).toBe(-8);
+  });
+
+  it('compresses a line-end mark to half width when that saves a loose or overfull line', () => {
+    // 27 characters and a comma fill 28 em; with 27.5 em of room only the squeezed comma fits.
+    const text = '一二三四五六七八九十一二三四五六七八九十一二三四五六七，八九';
+    const { lines, details } = composeDetailed(text, { ...free, width: 27.5 * SIZE, firstLineIndent: 0 });
+    expect(lineText(lines[0]!)).toBe('一二三四五六七八九十一二三四五六七八九十一二三四五六七，');
+    expect(details[0]!.endCompressed).toBe(true);
+    expect(lines[0]!.runs.at(-1)).toMatchObject({ text: '，', characterSpacing: -8 });
+  });
+
+  it('adds the optional Han–Latin gap on both sides of a number', () => {
+    expect(csOf('约1.3亿元', '约', { latinGap: 0.25 })).toBe(4);
+    expect(csOf('约1.3亿元', '3', { latinGap: 0.25 })).toBe(4);
+    expect(csOf('约1.3亿元', '约')).toBe(0);
+  });
+
+  it('joins `——` into one unbroken stroke, centred in two em', () => {
+    const g = glyphOrigins(one('新时代——常州'), metrics, SIZE);
+    const [l, r] = metrics.ink!(0x2014)!;
+    const d1 = g[3]!, d2 = g[4]!;
+    expect(d2.x - d1.x).toBeCloseTo((r - l) * SIZE, 6); // ink meets ink
+    const left = d1.x + l * SIZE - 3 * SIZE;
+    const right = 5 * SIZE - (d2.x + r * SIZE);
+    expect(left).toBeCloseTo(right, 6);
+    expect(g[5]!.x).toBeCloseTo(5 * SIZE, 6); // 常 starts after exactly two em
+  });
+
+  it('on the grid, marks take one cell and `——` two', () => {
+    const l = one('新时代——常州。', { gridCell: GRID_CELL });
+    // seven cells, then the last glyph's full advance (its box, not the 0.2 pt narrower cell)
+    expect(l.width).toBeCloseTo(7 * GRID_CELL + SIZE, 6);
+    expect(glyphOrigins(l, metrics, SIZE)[5]!.x).toBeCloseTo(5 * GRID_CELL, 6);
+  });
+});
+
+describe('alignment', () => {
+  it('centres and right-aligns by x, without spacing', () => {
+    const c = composeParagraph('简报', { ...free, align: 'center', firstLineIndent: 0, width: 100 })[0]!;
+    expect(c.x).toBeCloseTo(34, 6);
+    expect(c.runs).toEqual([{ text: '简报', characterSpacing: 0, width: 32 }]);
+    const r = composeParagraph('简报', { ...free, align: 'right', firstLineIndent: 0, width: 100 })[0]!;
+    expect(r.x).toBeCloseTo(68, 6);
+  });
+
+  it('returns no lines for an empty paragraph', () => {
+    expect(composeParagraph('', grid)).toEqual([]);
+  });
+});
+
+// --- generated punctuation-rich text ---------------------------------------------------------
+const hanWord = fc.constantFrom('统战', '工作', '民营经济', '常州', '新时代', '高质量发展', '党外知识分子', '的', '和', '建设');
+// Numbers and Latin words come after a Han character, so that two of them never run together
+// into one word longer than a line (which could only be broken by force).
+const number = fc.constantFrom('1.3亿元', '98.7%', '2020-2035年', '22447名', '25个', '100万元', '2021年', '3项').map((s) => '约' + s);
+const latin = fc.constantFrom('PDF', 'pdf.js', 'Typst', 'XeLaTeX', 'GB/T 9704', 'OK').map((s) => '用' + s);
+const quoted = fc.tuple(fc.constantFrom('“', '‘', '《', '（', '(', '「'), fc.array(fc.oneof(hanWord, number), { minLength: 1, maxLength: 3 }))
+  .map(([o, body]) => o + body.join('') + ({ '“': '”', '‘': '’', '《': '》', '（': '）', '(': ')', '「': '」' } as Record<string, string>)[o]);
+const punct = fc.constantFrom('，', '。', '、', '；', '：', '？', '！', ',', ':', '!', '……', '——', '”。', '》，', '。”', ' ');
+const clause = fc.tuple(fc.array(fc.oneof(hanWord, hanWord, number, latin, quoted), { minLength: 1, maxLength: 5 }), fc.option(punct, { nil: '' }))
+  .map(([parts, p]) => parts.join('') + p);
+const paragraph = fc.array(clause, { minLength: 1, maxLength: 25 }).map((cs) => cs.join('').trim());
+
+describe('generated mix (numbers, quotes, 《书名》, ……, ——, Latin words)', () => {
+  const fixed = '他说：“2020年——不平凡的一年……”随后用pdf.js和XeLaTeX测试了《简报排版规范(试行)》,结果达98.7%。在“1+6+N”体系中，GB/T 9704规定了版心156×225 mm。';
+  for (const [name, opts] of modes) {
+    it(`keeps the rules on a fixed mix (${name})`, () => {
+      for (const width of [200, 300, 442.2]) {
+        const lines = composeParagraph(fixed.repeat(3), { ...opts, width });
+        expect(lines.map(lineText).join('')).toBe(fixed.repeat(3));
+        expect(edgeViolations(lines)).toEqual([]);
+      }
+    });
+  }
+
+  it('holds the rules for random punctuation-rich paragraphs', () => {
+    fc.assert(
+      fc.property(
+        paragraph,
+        fc.integer({ min: 200, max: 500 }),
+        fc.constantFrom(12, 14, 16),
+        fc.boolean(),
+        fc.constantFrom('quanjiao', 'kaiming', 'banjiao'),
+        fc.constantFrom('justify', 'left'),
+        (text, width, size, onGrid, punctuation, align) => {
+          const opts: ComposeOptions = {
+            metrics, size, width, firstLineIndent: 2, punctuation, align,
+            ...(onGrid ? { gridCell: size * 0.987 } : {}),
+          };
+          const lines = composeParagraph(text, opts);
+          expect(lines.map(lineText).join('')).toBe(text);
+          expect(edgeViolations(lines)).toEqual([]);
+          for (const l of lines) {
+            const w = drawnWidth(l, metrics, size);
+            expect(w).toBeCloseTo(l.width, 5);
+            if (align === 'justify' && !l.last) expect(Math.abs(l.x + w - width)).toBeLessThanOrEqual(0.01);
+            else expect(l.x + w).toBeLessThanOrEqual(width + 0.01);
+          }
+          if (lines.length > 1) expect(countable(lineText(lines.at(-1)!))).toBeGreaterThan(1);
+        },
+      ),
+      { numRuns: Number(process.env.RUNS ?? 300) },
+    );
+  });
+});
+
+describe('robustness', () => {
+  it('never loses or reorders text, whatever the input and however narrow the measure', () => {
+    const pool = fc.constantFrom(...'中文，。、“”《》（）——……·abc123.,:;!?()% \u00a0\u0301𠀀');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: pool, maxLength: 150 }), fc.string({ unit: 'binary', maxLength: 80 })),
+        fc.double({ min: 5, max: 500, noNaN: true }),
+        fc.boolean(),
+        fc.constantFrom('justify', 'left', 'center', 'right'),
+        (text, width, onGrid, align) => {
+          const opts: ComposeOptions = {
+            metrics, size: 16, width, firstLineIndent: 2, punctuation: 'quanjiao', align,
+            ...(onGrid ? { gridCell: GRID_CELL } : {}),
+          };
+          const lines = composeParagraph(text, opts);
+          expect(lines.map(lineText).join('')).toBe(text);
+          for (const l of lines) {
+            expect(l.runs.length).toBeGreaterThan(0);
+            expect(Number.isFinite(l.width) && Number.isFinite(l.x)).toBe(true);
+            for (const r of l.runs) expect(Number.isFinite(r.characterSpacing)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: Number(process.env.RUNS ?? 300) },
+    );
+  });
+});

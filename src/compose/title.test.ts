@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_WIDTH, serifBlack } from './fixtures.js';
+import { balanceTitle } from './index.js';
+import { countable } from './test-util.js';
+
+const metrics = serifBlack();
+const opts = { metrics, size: 22, width: BLOCK_WIDTH };
+const width = (s: string) => [...s].reduce((w, c) => w + (metrics.advance(c.codePointAt(0)!) ?? 1) * 22, 0);
+const ratio = (lines: string[]) => Math.min(...lines.map(width)) / Math.max(...lines.map(width));
+
+describe('balanceTitle (22 pt Noto Serif SC Black, 442.2 pt)', () => {
+  it('breaks the seed title at its space, never before its last character', () => {
+    expect(balanceTitle('创新举措凝心聚力 推进常州统战事业蓬勃发展', opts)).toEqual(['创新举措凝心聚力', '推进常州统战事业蓬勃发展']);
+  });
+
+  it('balances a title without spaces between words: shortest ÷ longest ≥ 0.6', () => {
+    for (const t of [
+      '关于加强新时代党外知识分子统战工作的实施意见',
+      '全市民族宗教领域风险隐患大排查大整治大提升专项行动',
+      '常州市统一战线二〇二〇年工作总结和二〇二一年工作要点',
+    ]) {
+      const lines = balanceTitle(t, opts);
+      expect(lines.join('')).toBe(t);
+      expect(lines).toHaveLength(2);
+      expect(ratio(lines)).toBeGreaterThanOrEqual(0.6);
+      for (const l of lines) expect(width(l)).toBeLessThanOrEqual(BLOCK_WIDTH);
+    }
+  });
+
+  it('prefers punctuation to word boundaries, and keeps the mark on the first line', () => {
+    expect(balanceTitle('凝聚起来不辱使命砥砺前行，为推动常州十四五起好步作出新的更大贡献', opts))
+      .toEqual(['凝聚起来不辱使命砥砺前行，', '为推动常州十四五起好步作出新的更大贡献']);
+    // ... but not at the price of balance: 8 against 20 characters is below one half.
+    const lines = balanceTitle('砥砺前行再出发，为推动常州“十四五”起好步作出新的更大贡献', opts);
+    expect(lines).toEqual(['砥砺前行再出发，为推动常州', '“十四五”起好步作出新的更大贡献']);
+  });
+
+  it('keeps a title that fits on one line', () => {
+    expect(balanceTitle('他山之石', opts)).toEqual(['他山之石']);
+    expect(balanceTitle('  他山之石 ', opts)).toEqual(['他山之石']);
+  });
+
+  it('never leaves a single character on a line, even when the text would just overflow by one', () => {
+    const t = '推进常州统战事业蓬勃发展推进常州统战事业蓬'; // 21 characters: first-fit leaves one
+    const lines = balanceTitle(t, opts);
+    expect(lines.join('')).toBe(t);
+    for (const l of lines) expect(countable(l)).toBeGreaterThan(1);
+    expect(ratio(lines)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('uses three balanced lines when two cannot hold the text', () => {
+    const t = '关于印发《关于加强“政治建部 作风强部 从严治部”工作的实施意见》和《统战系统意识形态工作责任制实施细则》的通知';
+    const lines = balanceTitle(t, opts);
+    expect(lines.length).toBe(3);
+    expect(lines.join('').replace(/ /g, '')).toBe(t.replace(/ /g, ''));
+    expect(ratio(lines)).toBeGreaterThanOrEqual(0.5);
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(BLOCK_WIDTH);
+  });
+});

@@ -1,0 +1,139 @@
+import { CLOSE, CLOSE_ASCII, GLUE, SPACE, classifyAll, isClosing, isOpening } from './char-class.js';
+import type { FontMetrics } from './metrics.js';
+import { computeBreaks } from './segment.js';
+
+// Where a title may break, best first. A title is broken where its meaning allows (GB/T 9704):
+// at a space the author put there, else at punctuation, else between words; any other clreq
+// break only when the text leaves no choice.
+const TIER_SPACE = 0;
+const TIER_PUNCT = 1;
+const TIER_WORD = 3;
+const TIER_ANY = 20;
+/** Particles that lean on the word before them: a title line should not start with one. */
+const LEANING = new Set([...'的地得了着过之和与及等们'].map((c) => c.codePointAt(0)!));
+const LEANING_COST = 2;
+const MAX_EXTRA_LINES = 2;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Balanced title lines: break at a space or punctuation if the text has one, else between words; no line < 0.5×longest unless forced, never a single-char line. Returns the line strings (a space the text broke at is dropped). */
+export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: number; width: number }): string[] {
+  const t = text.trim();
+  const cps = Int32Array.from([...t].map((c) => c.codePointAt(0)!));
+  const n = cps.length;
+  if (n === 0) return [];
+  const units: number[] = []; // UTF-16 offsets
+  for (let u = 0, k = 0; k <= n; k++) {
+    units.push(u);
+    if (k < n) u += cps[k]! > 0xffff ? 2 : 1;
+  }
+  const cls = new Uint8Array(n);
+  classifyAll(cps, cls);
+  const brk = new Uint8Array(n);
+  computeBreaks(cls, brk);
+  const w = new Float64Array(n + 1); // prefix widths
+  for (let k = 0; k < n; k++) w[k + 1] = w[k]! + (opts.metrics.advance(cps[k]!) ?? 1) * opts.size;
+
+  // Width of the line [a, b) with the spaces at its ends dropped.
+  const trimmed = (a: number, b: number): [number, number] => {
+    while (a < b && cls[a] === SPACE) a++;
+    while (b > a && cls[b - 1] === SPACE) b--;
+    return [a, b];
+  };
+  const lineWidth = (a: number, b: number): number => {
+    const [x, y] = trimmed(a, b);
+    return w[y]! - w[x]!;
+  };
+  const countable = (a: number, b: number): number => {
+    let c = 0;
+    for (let k = a; k < b; k++) {
+      const x = cls[k]!;
+      if (x !== CLOSE && x !== CLOSE_ASCII && x !== SPACE && x !== GLUE) c++;
+    }
+    return c;
+  };
+  const limit = opts.width + 1e-6;
+  if (lineWidth(0, n) <= limit) return [t];
+
+  // Candidate line starts and their tier.
+  const tier = new Map<number, number>();
+  const words = wordStarts(t, units);
+  for (let p = 1; p < n; p++) {
+    if (!brk[p]) continue;
+    let c: number;
+    if (cls[p - 1] === SPACE) c = TIER_SPACE;
+    else if (isClosing(cls[p - 1]!) || isOpening(cls[p]!)) c = TIER_PUNCT;
+    else if (words.has(p)) c = TIER_WORD;
+    else c = TIER_ANY;
+    if (LEANING.has(cps[p]!)) c += LEANING_COST;
+    tier.set(p, c);
+  }
+  const cand = [...tier.keys()].sort((a, b) => a - b);
+
+  const minLines = Math.max(2, Math.ceil(lineWidth(0, n) / opts.width));
+  let best: { cost: number; starts: number[] } | undefined;
+  for (const strict of [true, false]) {
+    for (let k = minLines; k <= minLines + MAX_EXTRA_LINES && !best; k++) {
+      search(k, strict);
+    }
+    if (best) break;
+  }
+  const starts = best ? best.starts : [0];
+  return starts.map((a, idx) => {
+    const b = idx + 1 < starts.length ? starts[idx + 1]! : n;
+    const [x, y] = trimmed(a, b);
+    return t.slice(units[x], units[y]);
+  });
+
+  // Exhaustive search over k-line splits (titles are short); strict = balance and no lone char.
+  function search(k: number, strict: boolean): void {
+    const starts = [0];
+    const rec = (from: number, ci: number, cost: number): void => {
+      if (starts.length === k) {
+        if (lineWidth(from, n) > limit) return;
+        finish(cost);
+        return;
+      }
+      for (let c = ci; c < cand.length; c++) {
+        const p = cand[c]!;
+        if (lineWidth(from, p) > limit) break;
+        starts.push(p);
+        rec(p, c + 1, cost + tier.get(p)!);
+        starts.pop();
+      }
+    };
+    const finish = (tierCost: number): void => {
+      const widths: number[] = [];
+      let lone = 0;
+      for (let s = 0; s < k; s++) {
+        const a = starts[s]!;
+        const b = s + 1 < k ? starts[s + 1]! : n;
+        widths.push(lineWidth(a, b));
+        if (countable(a, b) <= 1) lone++;
+      }
+      const longest = Math.max(...widths);
+      const shortest = Math.min(...widths);
+      if (strict && (lone > 0 || shortest < 0.5 * longest)) return;
+      const mean = widths.reduce((x, y) => x + y, 0) / k;
+      let spread = 0;
+      for (const x of widths) spread += ((x - mean) / opts.size) ** 2;
+      // Tier first (where the meaning allows a break), then balance; lone characters last resort.
+      const cost = lone * 1e6 + tierCost * 100 + spread;
+      if (!best || cost < best.cost) best = { cost, starts: [...starts] };
+    };
+    rec(0, 0, 0);
+  }
+}
+
+/** Positions (code-point indices) where a word starts, from ICU's Chinese word segmentation. */
+function wordStarts(t: string, units: number[]): Set<number> {
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const byUnit = new Map<number, number>();
+  units.forEach((u, k) => byUnit.set(u, k));
+  const out = new Set<number>();
+  for (const s of segmenter.segment(t)) {
+    const k = byUnit.get(s.index);
+    if (k !== undefined && k > 0) out.add(k);
+  }
+  return out;
+}
