@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { jianbao: 'src/cli/entry.ts', lib: 'src/index.ts' },
+  // render-worker: the build's worker-thread entry, loaded by path (src/build/render-pool.ts).
+  entryPoints: { jianbao: 'src/cli/entry.ts', lib: 'src/index.ts', 'render-worker': 'src/build/render-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

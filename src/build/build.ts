@@ -1,136 +1,206 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
-import type { Doc } from '../ir/index.js';
-import { applyLayout } from '../templates/apply-layout.js';
-import { listLayouts } from '../templates/render-template.js';
-import { discoverContent } from './discover.js';
-import { FORMATS, WRITERS, type Format, type Writer } from './formats.js';
-import { countPdfPages, MANIFEST_FILE, mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { buildKey, fileHash } from './build-key.js';
+import { FORMATS, type Format } from './formats.js';
+import { countPdfPages, mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { outputPath, plan, type PlanOptions } from './plan.js';
+import { findPreviewer, previewPath } from './preview.js';
 import type { ProjectPaths } from './project.js';
-import { loadSource, type Source } from './sources.js';
+import { writeReleaseFiles } from './release.js';
+import { createRunner, defaultJobs, type RenderRunner } from './render-pool.js';
+import type { RenderJob } from './render-job.js';
+import { sourceDateEpoch, stampDate } from './reproducible.js';
+import { inShard, type Shard } from './shard.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { diag } from '../diagnostics/index.js';
 
-export interface BuildOptions {
+export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
+
+export interface BuildOptions extends PlanOptions {
   paths: ProjectPaths;
-  /** Content files or folders; the content folder when empty. */
-  inputs: string[];
-  /** Layouts to build; each content file's own layouts when absent. */
-  layouts?: string[];
   formats?: Format[];
-  draft?: boolean;
   /** Validate and lay out only; write nothing. */
   checkOnly?: boolean;
+  /** Render jobs at once (worker threads); the machine's cores by default. 1 renders in this thread. */
+  jobs?: number;
+  /** Rebuild every output, even those whose build key and file are unchanged. */
+  force?: boolean;
+  /** Build only this slice of the plan (CI matrix). */
+  shard?: Shard;
+  /** Also write out/release/ (flat assets, issue zips, NAME.zip) under this name. */
+  release?: string;
+  /** Write PNG previews of page 1 of each PDF (default true). */
+  previews?: boolean;
+  /** Overrides the stamped dates; defaults to the SOURCE_DATE_EPOCH environment variable. */
+  sourceDateEpoch?: number;
+  /** A long-lived renderer (watch mode keeps its workers warm); one is made and closed otherwise. */
+  runner?: RenderRunner;
   /** Called after each output is written. */
   onOutput?: (entry: ManifestEntry, ms: number) => void;
+  /** Progress: the plan, each job's start, each output written. */
+  onEvent?: (event: BuildEvent) => void;
 }
+
+export type BuildEvent =
+  | { type: 'plan'; total: number; toBuild: number; upToDate: number; workers: number }
+  | { type: 'start'; path: string; slot: number }
+  | { type: 'output'; entry: ManifestEntry; ms: number }
+  | { type: 'failed'; path: string }
+  | { type: 'note'; message: string };
 
 export interface BuildResult {
+  /** Outputs written by this run. */
   outputs: ManifestEntry[];
+  /** Outputs of the plan that were already up to date and left alone. */
+  upToDate: ManifestEntry[];
   warnings: Diagnostic[];
   manifest?: Manifest;
-}
-
-/** One laid-out document, ready for its writers. */
-interface Planned {
-  source: Source;
-  layout: string;
-  doc: Doc;
+  /** Things the user should know that are not problems with the input (e.g. previews skipped). */
+  notes: string[];
+  /** Files written under out/release/, with --release. */
+  releaseFiles: string[];
 }
 
 export const GENERATOR = 'jianbao 0.1.0';
 
+/** One output of the plan, with its key and, when stale, the job that renders it. */
+interface Planned1 {
+  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'format' | 'path'>;
+  key: string;
+  job: RenderJob;
+  upToDate?: ManifestEntry;
+}
+
 /**
  * Builds content × layouts × formats. Every input is loaded and laid out before anything is
- * written, so bad input stops the build with all its diagnostics and leaves the out folder as it was.
+ * written, so bad input stops the build with all its diagnostics and leaves the out folder as it
+ * was. Then only outputs whose build key or file changed are rendered, on worker threads, and
+ * written atomically; the manifest, SHA256SUMS, previews and index.html follow.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { paths } = options;
   const planned = plan(options);
   const warnings = planned.flatMap((p) => p.source.warnings);
-  if (options.checkOnly) return { outputs: [], warnings };
+  if (options.checkOnly) return { outputs: [], upToDate: [], warnings, notes: [], releaseFiles: [] };
 
+  const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
   const formats = options.formats ?? [...FORMATS];
-  const writers = new Map<Format, Writer>();
-  for (const f of formats) writers.set(f, await WRITERS[f]());
-  const outputs: ManifestEntry[] = [];
+  const previous = readManifest(paths.outDir);
+  const previousByPath = new Map((previous?.outputs ?? []).map((e) => [e.path, e]));
+
+  const items: Planned1[] = [];
   for (const p of planned) {
+    const date = stampDate(p.doc.meta.date, epoch);
+    const doc = date === p.doc.meta.date ? p.doc : { ...p.doc, meta: { ...p.doc.meta, date } };
     for (const format of formats) {
-      const started = performance.now();
-      const bytes = await writers.get(format)!(p.doc, { readableRoots: [paths.contentDir, path.dirname(p.source.file)] });
       const rel = outputPath(paths, p.source, p.layout, format);
-      writeFileAtomic(path.join(paths.outDir, rel), bytes);
-      const entry: ManifestEntry = {
+      if (!inShard(rel, options.shard)) continue;
+      const key = buildKey({ projectDir: paths.projectDir, templatesDir: paths.templatesDir, contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });
+      const entry = {
         source: path.relative(paths.projectDir, p.source.file).split(path.sep).join('/'),
+        kind: p.source.kind,
+        title: doc.meta.title,
         layout: p.layout,
         format,
         path: rel,
-        bytes: bytes.byteLength,
-        ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}),
-        sha256: sha256(bytes),
       };
-      outputs.push(entry);
-      options.onOutput?.(entry, performance.now() - started);
+      const job: RenderJob = { path: rel, format, doc, ctx: { readableRoots: [paths.contentDir, path.dirname(p.source.file)] } };
+      const prev = previousByPath.get(rel);
+      const fresh = !options.force && prev?.key === key && fileHash(path.join(paths.outDir, rel)) === prev.sha256;
+      items.push(fresh ? { entry, key, job, upToDate: { ...entryOf(entry, prev), preview: prev.preview } } : { entry, key, job });
     }
   }
-  const manifest = mergeManifest(readManifest(paths.outDir), outputs, paths.outDir, GENERATOR);
-  writeFileAtomic(path.join(paths.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-  return { outputs, warnings, manifest };
+
+  const stale = items.filter((i) => !i.upToDate);
+  // PDFs take longest: start them first so the last job to finish is a short one.
+  stale.sort((a, b) => Number(b.job.format === 'pdf') - Number(a.job.format === 'pdf'));
+  const runner = options.runner ?? createRunner(options.jobs ?? defaultJobs(), stale.length);
+  options.onEvent?.({ type: 'plan', total: items.length, toBuild: stale.length, upToDate: items.length - stale.length, workers: Math.min(runner.size, stale.length) });
+
+  const outputs: ManifestEntry[] = [];
+  const errors: unknown[] = [];
+  try {
+    await Promise.all(
+      stale.map(async (item) => {
+        let started = performance.now();
+        try {
+          const bytes = await runner.run(item.job, (slot) => {
+            started = performance.now();
+            options.onEvent?.({ type: 'start', path: item.job.path, slot });
+          });
+          writeFileAtomic(path.join(paths.outDir, item.entry.path), bytes);
+          const entry = entryOf(item.entry, { bytes: bytes.byteLength, ...(item.job.format === 'pdf' ? { pages: countPdfPages(bytes) } : {}), sha256: sha256(bytes), key: item.key });
+          outputs.push(entry);
+          const ms = performance.now() - started;
+          options.onOutput?.(entry, ms);
+          options.onEvent?.({ type: 'output', entry, ms });
+        } catch (e) {
+          errors.push(e);
+          options.onEvent?.({ type: 'failed', path: item.entry.path });
+        }
+      }),
+    );
+  } finally {
+    if (!options.runner) await runner.close();
+  }
+
+  const notes: string[] = [];
+  const upToDate = items.flatMap((i) => (i.upToDate ? [i.upToDate] : []));
+  if (options.previews !== false) await writePreviews(paths.outDir, [...outputs, ...upToDate], outputs, options.jobs ?? defaultJobs(), notes);
+  for (const n of notes) options.onEvent?.({ type: 'note', message: n });
+
+  // Outputs written before a failure are good files: record them, so the next run skips them.
+  const manifest = mergeManifest(previous, [...upToDate, ...outputs], paths.outDir, GENERATOR);
+  const { releaseFiles } = writeReleaseFiles(paths.outDir, manifest, { ...(options.release && errors.length === 0 ? { release: options.release } : {}), ...(epoch !== undefined ? { epoch } : {}) });
+
+  if (errors.length > 0) {
+    const diagnostics = errors.flatMap((e) => (e instanceof DiagnosticError ? e.diagnostics : []));
+    const other = errors.find((e) => !(e instanceof DiagnosticError));
+    if (other) throw other;
+    throw new DiagnosticError(diagnostics);
+  }
+  outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { outputs, upToDate, warnings, manifest, notes, releaseFiles };
 }
 
-/** Loads every input and lays out every (content, layout) pair; throws with all errors at once. */
-export function plan(options: BuildOptions): Planned[] {
-  const { paths } = options;
-  const inputs = options.inputs.length > 0 ? options.inputs : [paths.contentDir];
-  const { files, diagnostics } = discoverContent(inputs, paths.projectDir);
-  const errors: Diagnostic[] = [...diagnostics];
-  const known = listLayouts(paths.templatesDir);
-  for (const l of options.layouts ?? []) {
-    if (!known.includes(l)) errors.push(diag('error', 'layout', `unknown layout \`${l}\``, undefined, [`layouts: ${known.join(', ')}`]));
-  }
-  if (errors.length > 0) throw new DiagnosticError(errors);
-  if (files.length === 0) throw new DiagnosticError([diag('error', 'io', `no content files (*.yaml) in ${inputs.join(', ')}`)]);
+/** A manifest entry with its fields in reading order: what it is, then the file's facts. */
+function entryOf(what: Planned1['entry'], file: Pick<ManifestEntry, 'bytes' | 'pages' | 'sha256' | 'key'>): ManifestEntry {
+  const ordered: ManifestEntry = { ...what, bytes: file.bytes, ...(file.pages !== undefined ? { pages: file.pages } : {}), sha256: file.sha256 };
+  if (file.key !== undefined) ordered.key = file.key;
+  return ordered;
+}
 
-  const planned: Planned[] = [];
-  for (const file of files) {
-    let source: Source;
-    try {
-      source = loadSource(file, paths.contentDir);
-    } catch (e) {
-      if (e instanceof DiagnosticError) {
-        errors.push(...e.diagnostics);
-        continue;
+/**
+ * PNG of page 1 for each freshly written PDF, and for any up-to-date PDF whose preview is missing.
+ * Sets `preview` on the entries that have one. Without a rasteriser, leaves a note and no previews.
+ */
+async function writePreviews(outDir: string, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[]): Promise<void> {
+  const freshPaths = new Set(fresh.map((e) => e.path));
+  const pdfs = all.filter((e) => e.format === 'pdf');
+  const todo = pdfs.filter((e) => freshPaths.has(e.path) || !fs.existsSync(path.join(outDir, previewPath(e.path))));
+  for (const e of pdfs) if (!todo.includes(e)) e.preview = previewPath(e.path);
+  if (todo.length === 0) return;
+  const previewer = await findPreviewer();
+  if (!previewer) {
+    for (const e of todo) delete e.preview;
+    notes.push('no PNG previews: install poppler-utils (pdftoppm), or pdfjs-dist with @napi-rs/canvas');
+    return;
+  }
+  const queue = [...todo];
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        const rel = previewPath(e.path);
+        try {
+          await previewer.render(path.join(outDir, e.path), path.join(outDir, rel));
+          e.preview = rel;
+        } catch (err) {
+          delete e.preview;
+          failures.push(`${e.path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        }
       }
-      throw e;
-    }
-    for (const layout of options.layouts ?? source.layouts) {
-      try {
-        const { doc } = applyLayout(paths, layout, source.context(), { draft: options.draft || source.draft });
-        planned.push({ source, layout, doc });
-      } catch (e) {
-        if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
-        else throw e;
-      }
-    }
-  }
-  if (errors.some((d) => d.severity === 'error')) throw new DiagnosticError(dedupe(errors));
-  return planned;
-}
-
-/** `out/<path under content/ without .yaml>/<layout>.<format>`, with forward slashes. */
-export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: Format): string {
-  const rel = path.relative(paths.contentDir, source.file);
-  const base = rel.startsWith('..') ? source.slug : rel.replace(/\.ya?ml$/i, '');
-  return [...base.split(path.sep), `${layout}.${format}`].join('/');
-}
-
-/** A theme or template error is found once per content file; report it once. */
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = JSON.stringify([d.rule, d.message, d.pos]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    }),
+  );
+  if (failures.length > 0) notes.push(`preview failed (${previewer.name}) for ${failures.join('; ')}`);
 }

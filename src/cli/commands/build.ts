@@ -1,14 +1,21 @@
-import { build } from '../../build/build.js';
+import path from 'node:path';
+import { build, type BuildOptions, type BuildResult } from '../../build/build.js';
 import { FORMATS, type Format } from '../../build/formats.js';
+import { outputLine, progressMode, progressReporter } from '../../build/progress.js';
 import { projectPaths } from '../../build/project.js';
-import { formatDiagnostic } from '../../diagnostics/index.js';
+import { isReleaseName } from '../../build/release.js';
+import { defaultJobs } from '../../build/render-pool.js';
+import { parseShard } from '../../build/shard.js';
+import { watchBuild } from '../../build/watch.js';
+import { DiagnosticError, formatDiagnostic } from '../../diagnostics/index.js';
 import { listOption, parseCommandArgs } from '../args.js';
-import { EXIT_OK, type Command } from '../command.js';
-import { exitFor } from "../report.js";
+import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
+import { exitFor } from '../report.js';
 
 const HELP = `Usage: jianbao build [PATH…] [options]
 
 Builds every content file × layout × format and writes the outputs and a manifest.
+Only outputs whose inputs changed are rebuilt.
 
 PATH is content files (*.yaml) or folders searched for them; content/ by default.
 
@@ -17,13 +24,29 @@ Options:
   -f, --format pdf,docx      formats to write (default: pdf,docx)
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
+  -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
+      --force                rebuild every output, even up-to-date ones
+      --shard K/N            build only the K-th of N slices of the outputs (CI matrix);
+                             join them with \`jianbao manifest merge\`
+      --release NAME         also write DIR/release/: each output under a flat name, a zip
+                             per bulletin issue, NAME.zip of the whole out folder, SHA256SUMS
+      --watch                build, then rebuild on every save until Ctrl-C
+      --no-preview           skip the PNG previews of page 1
       --json                 print the result and any diagnostics as JSON on stdout
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 
 Outputs go to DIR/<path under content/>/<layout>.<format>, e.g.
-out/articles/<slug>/report.pdf, and DIR/manifest.json lists for each output its source,
-layout, format, path, bytes, pages (PDF) and sha256.
+out/articles/<slug>/report.pdf. Beside them:
+  DIR/manifest.json   each output's source, layout, format, path, bytes, pages (PDF),
+                      sha256 and build key (a hash of all its inputs)
+  DIR/SHA256SUMS      checksums; \`sha256sum -c SHA256SUMS\` passes in DIR
+  DIR/index.html      every output with a preview of page 1 (works opened from disk)
+  DIR/…/<layout>.preview.png   the previews (pdftoppm, or pdf.js when installed)
+
+Outputs are byte-identical from run to run and machine to machine: dates come from the
+content, or from SOURCE_DATE_EPOCH when it is set. Progress shows live on a terminal and one
+line per output otherwise (CI=true forces lines; NO_COLOR turns colour off).
 
 Exit codes: 0 ok; 1 bad input (diagnostics as file:line:col: error[rule]: message,
 nothing written); 2 bad usage.`;
@@ -40,6 +63,12 @@ export const buildCommand: Command = {
         format: { type: 'string', short: 'f', multiple: true },
         out: { type: 'string', short: 'o' },
         draft: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        force: { type: 'boolean' },
+        shard: { type: 'string' },
+        release: { type: 'string' },
+        watch: { type: 'boolean' },
+        'no-preview': { type: 'boolean' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -52,21 +81,42 @@ export const buildCommand: Command = {
       const paths = projectPaths(io.cwd, values.out);
       const formats = listOption(values.format, FORMATS, '--format') as Format[] | undefined;
       const layouts = listOption(values.layout, undefined, '--layout');
-      const started = performance.now();
-      const result = await build({
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+      if (values.shard !== undefined && !shard) throw new UsageError(`--shard: expected K/N with 1 ≤ K ≤ N, not \`${values.shard}\``);
+      if (values.release !== undefined && !isReleaseName(values.release)) throw new UsageError(`--release: use letters, digits, ., _ and - in the name, not \`${values.release}\``);
+      if (values.watch && (json || shard || values.release)) throw new UsageError('--watch does not go with --json, --shard or --release');
+
+      const quiet = values.quiet ?? false;
+      const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
+      const options: BuildOptions = {
         paths,
         inputs: positionals,
         ...(layouts ? { layouts } : {}),
         ...(formats ? { formats } : {}),
         draft: values.draft ?? false,
-        onOutput: (e, ms) => {
-          if (!json && !values.quiet) io.stdout(`wrote ${e.path}  ${(e.bytes / 1024).toFixed(1)} KB${e.pages ? `  ${e.pages} pages` : ''}  ${ms.toFixed(0)} ms\n`);
-        },
-      });
-      if (json) io.stdout(JSON.stringify({ outputs: result.outputs, diagnostics: result.warnings }, null, 2) + '\n');
-      else {
+        jobs,
+        force: values.force ?? false,
+        ...(shard ? { shard } : {}),
+        ...(values.release ? { release: values.release } : {}),
+        previews: !values['no-preview'],
+      };
+      if (values.watch) return await watch(options, io, mode, quiet);
+
+      const progress = json || quiet ? undefined : progressReporter({ write: io.stdout, ...mode, columns: process.stdout.columns ?? 80 });
+      const started = performance.now();
+      let result: BuildResult;
+      try {
+        result = await build({ ...options, ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}) });
+      } finally {
+        progress?.finish();
+      }
+      if (json) {
+        io.stdout(JSON.stringify({ outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes, diagnostics: result.warnings }, null, 2) + '\n');
+      } else {
         if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
-        if (!values.quiet) io.stdout(`${result.outputs.length} outputs in ${((performance.now() - started) / 1000).toFixed(2)} s; manifest: ${paths.outDir}/manifest.json\n`);
+        if (!quiet) io.stdout(summary(result, performance.now() - started, paths.outDir, io.cwd) + '\n');
       }
       return EXIT_OK;
     } catch (e) {
@@ -75,3 +125,59 @@ export const buildCommand: Command = {
   },
 };
 
+/** `rebuilt 2 of 6 in 1.20 s` or `nothing to rebuild (6 up to date)`, then where the manifest is. */
+function summary(result: BuildResult, ms: number, outDir: string, cwd: string): string {
+  const total = result.outputs.length + result.upToDate.length;
+  const rel = path.relative(cwd, outDir);
+  const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
+  const head =
+    result.outputs.length === 0
+      ? `nothing to rebuild (${total} up to date)`
+      : `rebuilt ${result.outputs.length} of ${total} in ${(ms / 1000).toFixed(2)} s`;
+  const release = result.releaseFiles.length > 0 ? `; release: ${where}/release/ (${result.releaseFiles.length} files)` : '';
+  return `${head}; manifest: ${where}/manifest.json, index: ${where}/index.html${release}`;
+}
+
+async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const clock = () => new Date().toTimeString().slice(0, 8);
+  const mark = (code: string, s: string) => (mode.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  try {
+    await watchBuild({
+      ...options,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (quiet) return;
+        if (e.type === 'output') io.stdout(`${mark('2', `[${clock()}]`)} ${outputLine(e.entry, e.ms)}\n`);
+        else if (e.type === 'note') io.stdout(`${mark('2', `[${clock()}]`)} note: ${e.message}\n`);
+      },
+      onReady: (folders) => {
+        if (!quiet) io.stdout(`watching ${folders.map((f) => path.relative(io.cwd, f) || '.').join(', ')}; Ctrl-C stops\n`);
+      },
+      onBuild: (outcome, changed) => {
+        const when = mark('2', `[${clock()}]`);
+        if ('error' in outcome) {
+          if (outcome.error instanceof DiagnosticError) {
+            io.stderr(outcome.error.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+            io.stderr(`${when} ${mark('31', 'not rebuilt')}: fix the errors above; the last good outputs stay\n`);
+          } else {
+            io.stderr(`${when} ${mark('31', 'build failed')}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
+          }
+          return;
+        }
+        const { result } = outcome;
+        if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
+        if (quiet) return;
+        if (result.outputs.length === 0 && changed.length > 0) io.stdout(`${when} ${changed.join(', ')} changed; nothing to rebuild\n`);
+        else if (result.outputs.length > 0) io.stdout(`${when} rebuilt ${result.outputs.length} of ${result.outputs.length + result.upToDate.length} in ${(outcome.ms / 1000).toFixed(2)} s\n`);
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+  return EXIT_OK;
+}

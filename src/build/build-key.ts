@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Doc } from '../ir/index.js';
+import type { Format } from './formats.js';
+import { packageDir } from './project.js';
+
+/** Bump when the key's recipe changes, so old manifests never match by accident. */
+const KEY_RECIPE = 1;
+
+const hashes = new Map<string, { stamp: string; sha: string }>();
+
+/**
+ * sha256 of a file's bytes, cached per process by path, size, mtime and inode: a long-lived
+ * process (watch, workers) hashes the 15 MB fonts once, and a changed file is hashed again.
+ * A missing file hashes as `missing`, so its appearance later changes the key.
+ */
+export function fileHash(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 'missing';
+  }
+  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  const hit = hashes.get(file);
+  if (hit && hit.stamp === stamp) return hit.sha;
+  const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  hashes.set(file, { stamp, sha });
+  return sha;
+}
+
+/** The files a layout reads: its template, every partial (any may be used) and its theme. */
+export function layoutFiles(templatesDir: string, layout: string): string[] {
+  const partials = path.join(templatesDir, 'partials');
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort();
+  } catch {
+    // no partials folder
+  }
+  return [path.join(templatesDir, `${layout}.hbs`), path.join(templatesDir, `${layout}.theme.yaml`), ...names.map((n) => path.join(partials, n))];
+}
+
+/** Every font file a document may embed: each role's face and its fallbacks. */
+export function fontFiles(doc: Doc): string[] {
+  return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...f.fallbacks]))].sort();
+}
+
+let rendererVersions: Record<string, string> | undefined;
+
+/** jianbao's, pdfmake's and docx's versions: a new renderer may lay out the same input differently. */
+export function rendererVersion(): Record<string, string> {
+  if (!rendererVersions) {
+    const require = createRequire(import.meta.url);
+    const versionOf = (name: string): string => {
+      try {
+        let dir = path.dirname(require.resolve(name));
+        for (;;) {
+          const pkg = path.join(dir, 'package.json');
+          if (fs.existsSync(pkg)) {
+            const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+            if (json.name === name) return json.version ?? 'unknown';
+          }
+          const up = path.dirname(dir);
+          if (up === dir) return 'unknown';
+          dir = up;
+        }
+      } catch {
+        return 'unknown';
+      }
+    };
+    const own = JSON.parse(fs.readFileSync(path.join(packageDir(), 'package.json'), 'utf8')) as { version: string };
+    rendererVersions = { jianbao: own.version, pdfmake: versionOf('pdfmake'), docx: versionOf('docx') };
+  }
+  return rendererVersions;
+}
+
+export interface KeyInput {
+  projectDir: string;
+  templatesDir: string;
+  contentFile: string;
+  dependencies: readonly string[];
+  layout: string;
+  format: Format;
+  draft: boolean;
+  doc: Doc;
+  /** The date the renderers stamp (content date, or SOURCE_DATE_EPOCH's). */
+  date: string;
+}
+
+/**
+ * The build key of one output: a hash of everything its bytes depend on: the content file and
+ * the files it references, the layout's template, partials and theme, the font files, the
+ * renderer versions, the format, the draft flag and the stamped date. Files count by their
+ * bytes (not paths or times), so the key is the same on every machine and `touch` changes nothing.
+ */
+export function buildKey(input: KeyInput): string {
+  const rel = (f: string) => path.relative(input.projectDir, f).split(path.sep).join('/');
+  const recipe = {
+    recipe: KEY_RECIPE,
+    renderer: rendererVersion(),
+    format: input.format,
+    layout: input.layout,
+    draft: input.draft,
+    date: input.date,
+    content: fileHash(input.contentFile),
+    dependencies: [...new Set(input.dependencies)].sort().map((f) => [rel(f), fileHash(f)]),
+    layoutFiles: layoutFiles(input.templatesDir, input.layout).map((f) => [path.relative(input.templatesDir, f).split(path.sep).join('/'), fileHash(f)]),
+    // Fonts by name and bytes: an npm font and the same face in fonts/ are the same input.
+    fonts: fontFiles(input.doc).map((f) => [path.basename(f), fileHash(f)]),
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(recipe)).digest('hex');
+}

@@ -1,0 +1,44 @@
+import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import type { Doc } from '../ir/index.js';
+import { WRITERS, type Format, type RenderContext, type Writer } from './formats.js';
+
+/** One output to render: plain data, so it crosses to a worker thread by structured clone. */
+export interface RenderJob {
+  /** Output path relative to the out folder; names the job in progress and errors. */
+  path: string;
+  format: Format;
+  doc: Doc;
+  ctx: RenderContext;
+}
+
+/** What a worker sends back: the bytes, or the error as data (diagnostics survive the crossing). */
+export type RenderReply =
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; diagnostics: Diagnostic[] }
+  | { id: number; ok: false; message: string; stack?: string };
+
+const writers = new Map<Format, Writer>();
+
+/** Renders one job in this thread; each writer (and its fonts) loads once per thread. */
+export async function renderJob(job: RenderJob): Promise<Uint8Array> {
+  let writer = writers.get(job.format);
+  if (!writer) {
+    writer = await WRITERS[job.format]();
+    writers.set(job.format, writer);
+  }
+  return writer(job.doc, job.ctx);
+}
+
+/** Turns a thrown error into a reply; the inverse is `errorFromReply`. */
+export function replyForError(id: number, e: unknown): RenderReply {
+  if (e instanceof DiagnosticError) return { id, ok: false, diagnostics: e.diagnostics };
+  if (e instanceof Error) return { id, ok: false, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+  return { id, ok: false, message: String(e) };
+}
+
+export function errorFromReply(reply: Exclude<RenderReply, { ok: true }>, job: RenderJob): Error {
+  if ('diagnostics' in reply) return new DiagnosticError(reply.diagnostics);
+  const error = new Error(`rendering ${job.path}: ${reply.message}`);
+  if (reply.stack) error.stack = `${error.message}\n(in worker) ${reply.stack}`;
+  return error;
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { errorFromReply, renderJob, type RenderJob, type RenderReply } from './render-job.js';
+import { packageDir } from './project.js';
+
+/** Runs render jobs; `slot` says which worker took a job (for the progress display). */
+export interface RenderRunner {
+  readonly size: number;
+  run(job: RenderJob, onStart?: (slot: number) => void): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** The machine's cores: the default for `--jobs`. */
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Renders in the calling thread, one job at a time: no worker start-up, for `--jobs 1`. */
+export function inProcessRunner(): RenderRunner {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    size: 1,
+    run(job, onStart) {
+      const result = chain.then(() => {
+        onStart?.(0);
+        return renderJob(job);
+      });
+      chain = result.catch(() => undefined);
+      return result;
+    },
+    async close() {},
+  };
+}
+
+interface Pending {
+  id: number;
+  job: RenderJob;
+  onStart: ((slot: number) => void) | undefined;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A pool of worker threads. Workers start lazily, at most `size`, and live until `close()`, so
+ * each parses pdfmake and the fonts once however many jobs it renders. A job goes to the first
+ * idle worker, in the order submitted.
+ */
+export function workerPool(size: number): RenderRunner {
+  const entry = workerEntry();
+  const workers: { worker: Worker; busy: Pending | undefined }[] = [];
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let broken: Error | undefined;
+  let closing = false;
+
+  const spawn = (): (typeof workers)[number] => {
+    const slot = { worker: new Worker(entry.url), busy: undefined as Pending | undefined };
+    slot.worker.on('message', (reply: RenderReply) => {
+      const job = slot.busy;
+      slot.busy = undefined;
+      if (job && job.id === reply.id) {
+        if (reply.ok) job.resolve(new Uint8Array(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
+        else job.reject(errorFromReply(reply, job.job));
+      }
+      pump();
+    });
+    const die = (e: Error) => {
+      if (closing) return;
+      broken ??= e;
+      slot.busy?.reject(e);
+      slot.busy = undefined;
+      for (const p of queue.splice(0)) p.reject(e);
+    };
+    slot.worker.on('error', (e) => die(e instanceof Error ? e : new Error(String(e))));
+    slot.worker.on('exit', (code) => {
+      if (code !== 0) die(new Error(`render worker exited with code ${code}`));
+    });
+    workers.push(slot);
+    return slot;
+  };
+
+  const pump = () => {
+    while (queue.length > 0) {
+      let slot = workers.find((w) => !w.busy);
+      if (!slot && workers.length < size) slot = spawn();
+      if (!slot) return;
+      const p = queue.shift()!;
+      slot.busy = p;
+      p.onStart?.(workers.indexOf(slot));
+      slot.worker.postMessage({ id: p.id, job: p.job });
+    }
+  };
+
+  return {
+    size,
+    run(job, onStart) {
+      if (broken) return Promise.reject(broken);
+      return new Promise<Uint8Array>((resolve, reject) => {
+        queue.push({ id: nextId++, job, onStart, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closing = true;
+      const all = workers.splice(0);
+      await Promise.all(all.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/**
+ * Where the worker's code is. From the bundle, `dist/render-worker.mjs` (an esbuild entry).
+ * From TypeScript sources (vitest, tsx), this folder's render-worker.ts, loaded through tsx in
+ * a small ESM bootstrap, since a worker does not inherit the parent's TypeScript loader.
+ */
+function workerEntry(): { url: URL } {
+  const here = fileURLToPath(import.meta.url);
+  if (/\.ts$/.test(here)) {
+    const require = createRequire(import.meta.url);
+    const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const target = pathToFileURL(path.join(path.dirname(here), 'render-worker.ts')).href;
+    const boot = `import { tsImport } from ${JSON.stringify(tsxApi)};\nawait tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)});\n`;
+    return { url: new URL(`data:text/javascript,${encodeURIComponent(boot)}`) };
+  }
+  const bundled = path.join(packageDir(), 'dist', 'render-worker.mjs');
+  if (!fs.existsSync(bundled)) throw new Error(`render worker not found at ${bundled}; run \`npm run compile\``);
+  return { url: pathToFileURL(bundled) };
+}
+
+/** A worker pool when more than one job can run at once, else the calling thread. */
+export function createRunner(jobs: number, pending: number): RenderRunner {
+  const n = Math.min(jobs, pending);
+  return n > 1 ? workerPool(n) : inProcessRunner();
+}
