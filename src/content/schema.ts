@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2021-02-30). */
 export const isoDate = z
-  .string()
+  .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2021-03-04' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD, e.g. 2021-03-04')
   .refine((s) => {
+    // A badly written date already has its error from the pattern; say one thing at a time.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
     const [y, m, d] = s.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;

@@ -2,29 +2,47 @@ import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 
 // C0 and C1 controls other than tab, LF and CR, plus DEL: invisible in print and never intended.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+// Characters no text may hold: noncharacters, and surrogate halves without their pair (the markup
+// is XML, which cannot carry them, and no font has a glyph for them).
+const NONCHARACTERS = Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('');
+const NOT_TEXT = new RegExp(`[\\uFDD0-\\uFDEF${NONCHARACTERS}]|[\\uD800-\\uDFFF]`, 'u');
+const BAD = new RegExp(`${CONTROL.source}|${NOT_TEXT.source}`, 'u');
+
 const CJK = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF\\u2014\\u2026\\u201C\\u201D\\u2018\\u2019';
-const BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t]*[\\r\\n]+[ \\t]*(?=[${CJK}])`, 'gu');
+const BREAK = '[\\r\\n\\u2028\\u2029]';
+const BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t]*${BREAK}+[ \\t]*(?=[${CJK}])`, 'gu');
+const WHITESPACE_RUN = /[ \t\r\n\u2028\u2029]+/g;
+
+const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 0xb: 'VT', 0xc: 'FF', 0x1b: 'ESC', 0x7f: 'DEL', 0x85: 'NEL' };
 
 /**
- * Cleans one text value: refuses control characters (with their position), and folds
- * tabs and line breaks inside a paragraph. A line break between two Chinese characters
- * disappears (Chinese has no inter-word space); any other run becomes one space.
+ * Cleans one text value: refuses control characters, noncharacters and unpaired surrogates (with
+ * their position), and folds tabs and line breaks inside a paragraph. A line break between two
+ * Chinese characters disappears (Chinese has no inter-word space); any other run becomes one space.
+ *
+ * `locate` maps an index in `value` to its place in the file; without it the value's start is used.
  */
-export function cleanText(value: string, pos: SourcePos, diagnostics: Diagnostic[]): string {
-  const bad = CONTROL.exec(value);
+export function cleanText(value: string, pos: SourcePos, diagnostics: Diagnostic[], locate?: (index: number) => SourcePos): string {
+  const bad = BAD.exec(value);
   if (bad) {
     const cp = bad[0].codePointAt(0)!;
-    const before = value.slice(0, bad.index);
-    const lineOffset = before.split('\n').length - 1;
+    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const control = CONTROL.test(bad[0]);
+    const more = countMatches(value, BAD) - 1;
+    const message = control
+      ? `control character ${code}${CONTROL_NAMES[cp] ? ` (${CONTROL_NAMES[cp]})` : ''} in text`
+      : cp >= 0xd800 && cp <= 0xdfff
+        ? `unpaired surrogate ${code} in text`
+        : `noncharacter ${code} in text`;
     diagnostics.push(
-      diag(
-        'error',
-        'control-char',
-        `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} in text`,
-        { ...pos, line: pos.line + lineOffset, column: lineOffset ? before.length - before.lastIndexOf('\n') : pos.column + bad.index },
-        ['delete it; it does not print and is usually left over from copying'],
-      ),
+      diag('error', control ? 'control-char' : 'bad-char', more > 0 ? `${message} (and ${more} more)` : message, locate ? locate(bad.index) : pos, [
+        control ? 'delete it; it does not print and is usually left over from copying' : 'delete it; it is not a character any font or document can hold',
+      ]),
     );
   }
-  return value.replace(BREAK_BETWEEN_CJK, '').replace(/[ \t\r\n]+/g, ' ').trim();
+  return value.replace(BREAK_BETWEEN_CJK, '').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+function countMatches(value: string, re: RegExp): number {
+  return value.match(new RegExp(re.source, 'gu'))?.length ?? 0;
 }

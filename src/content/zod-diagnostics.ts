@@ -20,12 +20,16 @@ export function zodIssuesToDiagnostics(
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
-    const message = missing
-      ? `missing field \`${fieldPath(path)}\``
-      : `\`${fieldPath(path)}\`: ${cleanMessage(issue.message)}`;
-    const pos = missing ? source.posOf(path.slice(0, -1)) : source.posOf(path);
-    out.push(diag('error', missing ? 'missing-field' : 'schema', message, pos));
+    // A field that is not in the file at all is missing, whatever the schema's message says.
+    const missing = issue.code === 'invalid_type' && path.length > 0 && !source.has(path);
+    if (missing) {
+      const parent = path.slice(0, -1);
+      out.push(diag('error', 'missing-field', `missing field \`${fieldPath(path)}\``, source.posOf(parent), [`add \`${String(path[path.length - 1])}:\` to ${parent.length ? `\`${fieldPath(parent)}\`` : 'the file'}`]));
+      continue;
+    }
+    const found = issue.code === 'invalid_type' ? source.describe(path) : undefined;
+    const message = `\`${fieldPath(path)}\`: ${cleanMessage(issue.message)}${found && !/received/.test(issue.message) ? `, found ${found}` : ''}`;
+    out.push(diag('error', 'schema', message, source.posOf(path)));
   }
   return out;
 }
