@@ -11,6 +11,9 @@ import { resolveImage } from './image-path.js';
 /** Section levels map to 一、 （一） 1. （1）; a fifth has no numbering style in GB/T 9704. */
 export const MAX_SECTION_DEPTH = 4;
 
+/** A long article is some 100 KB of YAML; anything past this is a mistake or an attack. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 export interface LoadOptions {
   /** Images must stay inside this folder; defaults to the content root (see contentRootOf). */
   contentRoot?: string;
@@ -30,14 +33,24 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
   const { data, source, diagnostics } = readYamlData(abs, shown);
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
 
+  const contentRoot = options.contentRoot ?? contentRootOf(abs);
+  const ctx: BodyContext = {
+    source,
+    diagnostics,
+    dir: path.dirname(abs),
+    contentRoot,
+    text: (value, at) => cleanText(value, source.posOf(at), diagnostics, (i) => source.posInValue(at, i)),
+  };
   const top = articleSchema.safeParse(data);
   if (!top.success) {
-    throw new DiagnosticError(zodIssuesToDiagnostics(top.error.issues, source, [], () => ARTICLE_KEYS));
+    // The body's errors are independent of the fields' ones: report both at once.
+    const body = (data as { body?: unknown }).body;
+    const fieldErrors = zodIssuesToDiagnostics(top.error.issues, source, [], () => ARTICLE_KEYS);
+    if (Array.isArray(body)) readBody(body, ['body'], 1, ctx);
+    throw new DiagnosticError(sortByPosition([...fieldErrors, ...diagnostics]));
   }
   const a = top.data;
-  const contentRoot = options.contentRoot ?? contentRootOf(abs);
-  const ctx: BodyContext = { source, diagnostics, dir: path.dirname(abs), contentRoot };
-  const clean = (v: string | undefined, key: string) => (v === undefined ? undefined : cleanText(v, source.posOf([key]), diagnostics));
+  const clean = (v: string | undefined, key: string) => (v === undefined ? undefined : ctx.text(v, [key]));
 
   const fieldPos: Article['fieldPos'] = {};
   for (const key of ARTICLE_KEYS) if (key in (data as object)) fieldPos[key] = source.posOf([key]);
@@ -56,11 +69,11 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     const cleaned = clean(value, key);
     if (cleaned) (article as unknown as Record<string, string>)[key] = cleaned;
   }
-  if (a.titleLines) article.titleLines = a.titleLines.map((l, i) => cleanText(l, source.posOf(['titleLines', i]), diagnostics));
+  if (a.titleLines) article.titleLines = a.titleLines.map((l, i) => ctx.text(l, ['titleLines', i]));
   if (a.layouts) article.layouts = a.layouts;
   if (a.draft !== undefined) article.draft = a.draft;
 
-  if (hasErrors(diagnostics)) throw new DiagnosticError(diagnostics);
+  if (hasErrors(diagnostics)) throw new DiagnosticError(sortByPosition(diagnostics));
   return { value: article, warnings: diagnostics };
 }
 
@@ -68,6 +81,10 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
 export function readYamlData(abs: string, shown: string): { data?: unknown; source?: YamlSource; diagnostics: Diagnostic[] } {
   let bytes: Buffer;
   try {
+    const size = fs.statSync(abs).size;
+    if (size > MAX_FILE_BYTES) {
+      return { diagnostics: [diag('error', 'too-large', `the file has ${size.toLocaleString('en')} bytes; content files are limited to ${MAX_FILE_BYTES.toLocaleString('en')}`, { file: shown, line: 1, column: 1 }, ['split it into several articles'])] };
+    }
     bytes = fs.readFileSync(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -94,6 +111,8 @@ interface BodyContext {
   diagnostics: Diagnostic[];
   dir: string;
   contentRoot: string;
+  /** Cleans the text at a YAML path, reporting bad characters where they stand in the file. */
+  text(value: string, at: (string | number)[]): string;
 }
 
 function readBody(items: unknown[], at: (string | number)[], level: number, ctx: BodyContext): Block[] {
@@ -109,7 +128,7 @@ function readBody(items: unknown[], at: (string | number)[], level: number, ctx:
 function readBlock(item: unknown, p: (string | number)[], level: number, ctx: BodyContext): Block | undefined {
   const { source, diagnostics } = ctx;
   const pos = source.posOf(p);
-  if (typeof item === 'string') return { kind: 'paragraph', pos, text: cleanText(item, pos, diagnostics) };
+  if (typeof item === 'string') return { kind: 'paragraph', pos, text: ctx.text(item, p) };
   if (typeof item === 'number') return { kind: 'paragraph', pos, text: String(item) };
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     diagnostics.push(diag('error', 'schema', 'expected a paragraph (text) or a block (heading/table/image/list)', pos));
@@ -130,7 +149,7 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
         kind: 'section',
         pos,
         level,
-        heading: cleanText(r.data.heading, source.posOf([...p, 'heading']), diagnostics),
+        heading: ctx.text(r.data.heading, [...p, 'heading']),
         body: readBody(r.data.body, [...p, 'body'], level + 1, ctx),
       };
     }
@@ -144,10 +163,10 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
           diagnostics.push(diag('error', 'table-shape', `row ${ri + 1} has ${row.length} cells, the table has ${width} columns`, source.posOf([...p, 'table', 'rows', ri])));
         }
       });
-      const cells = (row: string[], rp: (string | number)[]) => row.map((c, ci) => cleanText(c, source.posOf([...rp, ci]), diagnostics));
+      const cells = (row: string[], rp: (string | number)[]) => row.map((c, ci) => ctx.text(c, [...rp, ci]));
       const table: Block = { kind: 'table', pos, rows: t.rows.map((row, ri) => cells(row, [...p, 'table', 'rows', ri])) };
       if (t.header) table.header = cells(t.header, [...p, 'table', 'header']);
-      if (t.caption) table.caption = cleanText(t.caption, source.posOf([...p, 'table', 'caption']), diagnostics);
+      if (t.caption) table.caption = ctx.text(t.caption, [...p, 'table', 'caption']);
       return table;
     }
     case 'image': {
@@ -156,13 +175,13 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       const srcPos = source.posOf([...p, 'image', 'src']);
       const resolved = resolveImage(r.data.image.src, ctx.dir, ctx.contentRoot, srcPos, diagnostics);
       const image: Block = { kind: 'image', pos, src: r.data.image.src, path: resolved ?? '' };
-      if (r.data.image.caption) image.caption = cleanText(r.data.image.caption, source.posOf([...p, 'image', 'caption']), diagnostics);
+      if (r.data.image.caption) image.caption = ctx.text(r.data.image.caption, [...p, 'image', 'caption']);
       return image;
     }
     case 'list': {
       const r = listSchema.safeParse(item);
       if (!r.success) return void issues(r as never, ['list', 'ordered']);
-      return { kind: 'list', pos, ordered: r.data.ordered ?? false, items: r.data.list.map((t, li) => cleanText(t, source.posOf([...p, 'list', li]), diagnostics)) };
+      return { kind: 'list', pos, ordered: r.data.ordered ?? false, items: r.data.list.map((t, li) => ctx.text(t, [...p, 'list', li])) };
     }
     default: {
       const guess = keys.map((k) => didYouMean(k, BLOCK_KEYS)).find(Boolean);
@@ -172,6 +191,11 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       return undefined;
     }
   }
+}
+
+/** In file order, as a reader fixes them from the top. */
+function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0));
 }
 
 /** The `content` folder above a file, or the file's own folder when it is not under one. */
