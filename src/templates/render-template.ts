@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { diag, DiagnosticError } from '../diagnostics/index.js';
-import { helpers } from './helpers.js';
+import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
+import { BUILTIN_HELPERS, HelperError, helpers } from './helpers.js';
 
 /** A compiled layout template, bound to its file for error messages. */
 export interface CompiledTemplate {
@@ -13,13 +13,22 @@ export interface CompiledTemplate {
 
 const cache = new Map<string, { mtimeMs: number; compiled: CompiledTemplate }>();
 
+/** Layout and partial names: what may follow `templates/` (no dots, no slashes, no `..`). */
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Names that reach past data into JavaScript objects; no template may mention them. */
+const PROTO_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'hasOwnProperty', 'valueOf', 'toString']);
+
 /**
  * Compiles `templates/<layout>.hbs` in an isolated Handlebars environment with the partials
  * of `templates/partials/`. Prototype access stays forbidden (Handlebars' default), helpers
- * are ours only, and templates come only from the templates folder.
+ * are ours only and receive data only, and templates come only from the templates folder:
+ * the layout name is checked and every file's real path must lie inside it.
  */
 export function compileTemplate(templatesDir: string, layout: string): CompiledTemplate {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(layout)) throw new DiagnosticError([diag('error', 'layout', `bad layout name ${JSON.stringify(layout)}`)]);
+  if (!NAME.test(layout)) {
+    throw new DiagnosticError([diag('error', 'layout', `bad layout name ${JSON.stringify(layout)}: a layout is a name such as \`report\``, undefined, [`layouts here: ${listLayouts(templatesDir).join(', ')}`])]);
+  }
   const file = path.join(templatesDir, `${layout}.hbs`);
   const stat = statOrNull(file);
   if (!stat) throw new DiagnosticError([diag('error', 'layout', `no template for layout \`${layout}\` (${file})`, undefined, [`layouts here: ${listLayouts(templatesDir).join(', ')}`])]);
@@ -29,25 +38,46 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stamp) return hit.compiled;
 
+  const errors: Diagnostic[] = [];
+  const root = fs.realpathSync(templatesDir);
+  const read = (f: string): string | undefined => {
+    const real = fs.realpathSync(f);
+    if (!real.startsWith(root + path.sep)) {
+      errors.push(diag('error', 'template-path', `${shownPath(f)} links outside the templates folder (to ${real})`, { file: shownPath(f), line: 1, column: 1 }, ['templates are loaded only from the templates folder; copy the file in']));
+      return undefined;
+    }
+    return fs.readFileSync(real, 'utf8');
+  };
+
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
-  const sources = new Map<string, string>();
-  for (const f of partialFiles) {
-    const pfile = path.join(partialsDir, f);
-    const src = fs.readFileSync(pfile, 'utf8');
-    sources.set(pfile, src);
-    hbs.registerPartial(f.replace(/\.hbs$/, ''), precompileChecked(hbs, src, pfile));
+  const partialNames = partialFiles.map((f) => f.replace(/\.hbs$/, '')).filter((n) => NAME.test(n));
+  const partials: { name: string; file: string; src: string }[] = [];
+  for (const name of partialNames) {
+    const pfile = path.join(partialsDir, `${name}.hbs`);
+    const src = read(pfile);
+    if (src !== undefined) partials.push({ name, file: pfile, src });
   }
-  const source = fs.readFileSync(file, 'utf8');
-  const template = precompileChecked(hbs, source, file);
+  const source = read(file);
+  if (source === undefined) throw new DiagnosticError(errors);
+  for (const p of partials) errors.push(...lintTemplate(p.src, p.file, partialNames));
+  errors.push(...lintTemplate(source, file, partialNames));
+  if (errors.length > 0) throw new DiagnosticError(errors);
+
+  for (const p of partials) hbs.registerPartial(p.name, compileChecked(hbs, p.src, p.file));
+  const template = compileChecked(hbs, source, file);
   const compiled: CompiledTemplate = {
     file,
     source,
     render(context) {
       try {
-        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return template(context, {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+          allowCallsToHelperMissing: false,
+        });
       } catch (e) {
-        throw templateError(e, file);
+        throw templateError(e, file, source);
       }
     },
   };
@@ -56,28 +86,134 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
 }
 
 /** Compiles eagerly so a syntax error is reported at load, with the template's line. */
-function precompileChecked(hbs: typeof Handlebars, src: string, file: string): Handlebars.TemplateDelegate {
+function compileChecked(hbs: typeof Handlebars, src: string, file: string): Handlebars.TemplateDelegate {
   try {
     hbs.precompile(src, { strict: false });
     return hbs.compile(src, { knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) });
   } catch (e) {
-    throw templateError(e, file);
+    throw templateError(e, file, src);
   }
 }
 
-function templateError(e: unknown, file: string): DiagnosticError {
+type HbsNode = { type: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
+
+/**
+ * Checks a template before it runs: every helper it calls exists, every partial it includes is
+ * in partials/, no `{{{…}}}` writes content unescaped (content would become markup), no path
+ * names a prototype property, and no decorators (code hooks) are used.
+ */
+export function lintTemplate(src: string, file: string, partialNames: readonly string[]): Diagnostic[] {
+  let ast: HbsNode;
+  try {
+    ast = Handlebars.parse(src) as unknown as HbsNode;
+  } catch (e) {
+    return templateError(e, file, src).diagnostics;
+  }
+  const out: Diagnostic[] = [];
+  const shown = shownPath(file);
+  const known = [...Object.keys(helpers), ...BUILTIN_HELPERS];
+  const at = (n: HbsNode) => ({ file: shown, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 });
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object' || typeof (node as HbsNode).type !== 'string') return;
+    const n = node as HbsNode;
+    switch (n.type) {
+      case 'MustacheStatement':
+      case 'BlockStatement':
+      case 'SubExpression': {
+        const callee = n.path as HbsNode & { original?: unknown; type: string };
+        const params = (n.params as unknown[] | undefined) ?? [];
+        const isCall = params.length > 0 || Boolean(n.hash) || n.type === 'SubExpression';
+        if (isCall && callee.type === 'PathExpression' && !known.includes(String(callee.original))) {
+          const name = String(callee.original);
+          const guess = didYouMean(name, known);
+          out.push(diag('error', 'template', `unknown helper \`${name}\``, at(n), [guess ? `did you mean \`${guess}\`?` : `helpers: ${known.join(', ')}`]));
+        }
+        if (n.type === 'MustacheStatement' && n.escaped === false) {
+          out.push(diag('error', 'template', 'unescaped output `{{{…}}}` is not allowed: content text would become markup', at(n), ['write `{{…}}`; Handlebars then escapes < > & " \'']));
+        }
+        if (callee.original === 'lookup') {
+          for (const p of params as HbsNode[]) if (p.type === 'StringLiteral' && PROTO_NAMES.has(String(p.value))) out.push(protoDiag(String(p.value), at(n)));
+        }
+        break;
+      }
+      case 'PathExpression': {
+        for (const part of (n.parts as string[] | undefined) ?? []) if (PROTO_NAMES.has(part)) out.push(protoDiag(part, at(n)));
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const name = n.name as HbsNode & { original?: unknown };
+        if (name.type !== 'PathExpression' && name.type !== 'StringLiteral') {
+          out.push(diag('error', 'template', 'a partial must be named, not computed', at(n), [`partials: ${partialNames.join(', ') || 'none'}`]));
+        } else {
+          const pname = String(name.original ?? (name as { value?: unknown }).value);
+          if (!partialNames.includes(pname)) {
+            const guess = didYouMean(pname, partialNames);
+            out.push(diag('error', 'template', `no partial \`${pname}\` in partials/`, at(n), [guess ? `did you mean \`${guess}\`?` : `partials: ${partialNames.join(', ') || 'none'}`]));
+          }
+        }
+        break;
+      }
+      case 'Decorator':
+      case 'DecoratorBlock':
+        out.push(diag('error', 'template', 'decorators `{{* …}}` are not allowed in templates', at(n)));
+        break;
+    }
+    for (const [key, child] of Object.entries(n)) if (key !== 'loc' && key !== 'strip' && child && typeof child === 'object') visit(child);
+  };
+  visit(ast);
+  return out;
+}
+
+function protoDiag(name: string, pos: { file: string; line: number; column: number }): Diagnostic {
+  return diag('error', 'template', `\`${name}\` is not data: templates may not reach into JavaScript objects`, pos, ['use the fields of the content (article.title, article.body, …)']);
+}
+
+/** A Handlebars or helper error as a diagnostic at the template line that caused it. */
+function templateError(e: unknown, file: string, src: string): DiagnosticError {
+  const shown = shownPath(file);
+  if (e instanceof DiagnosticError) return e;
+  if (e instanceof HelperError) {
+    return new DiagnosticError([diag('error', 'template', e.message, { file: shown, line: e.loc?.start.line ?? 1, column: (e.loc?.start.column ?? 0) + 1 })]);
+  }
   const message = e instanceof Error ? e.message : String(e);
-  const lineMatch = /(?:Parse error on line|line) (\d+)/i.exec(message);
-  const colMatch = /column (\d+)/i.exec(message);
-  const shown = path.relative(process.cwd(), file) || file;
-  const first = message.split('\n').filter((l) => !/^-*\^$/.test(l.trim()))[0] ?? message;
-  return new DiagnosticError([
-    diag('error', 'template', first.replace(/^Parse error on line \d+:?\s*/, 'syntax error: '), {
-      file: shown,
-      line: lineMatch ? Number(lineMatch[1]) : 1,
-      column: colMatch ? Number(colMatch[1]) + 1 : 1,
-    }),
-  ]);
+  const err = e as { lineNumber?: number; column?: number };
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) {
+    const [, open, close] = mismatch;
+    const lines = src.split('\n');
+    const from = (err.lineNumber ?? 1) - 1;
+    const row = lines.findIndex((l, i) => i >= from && new RegExp(`\\{\\{~?\\/\\s*${escapeRe(close!)}\\b`).test(l));
+    const pos = row >= 0 ? { file: shown, line: row + 1, column: lines[row]!.search(/\{\{~?\//) + 1 } : { file: shown, line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1 };
+    return new DiagnosticError([diag('error', 'template', `\`{{/${close}}}\` does not close \`{{#${open}}}\` (opened at line ${err.lineNumber ?? '?'})`, pos, [`close it with \`{{/${open}}}\``])]);
+  }
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/.exec(message);
+  if (parse) {
+    const line = Number(parse[1]);
+    const upcoming = parse[2]!.slice(parse[3]!.length).replace(/\.\.\.$/, '');
+    const lineText = src.split('\n')[line - 1] ?? '';
+    const head = upcoming.slice(0, Math.max(1, Math.min(upcoming.length, 6)));
+    const col = head ? lineText.indexOf(head) : -1;
+    return new DiagnosticError([
+      diag('error', 'template', `syntax error: ${parse[4]!.replace(/^Expecting/, 'expecting')}`, { file: shown, line, column: col >= 0 ? col + 1 : 1 }, ['check that every `{{` has its `}}` and every block `{{#…}}` its `{{/…}}`']),
+    ]);
+  }
+  const first = message.split('\n')[0] ?? message;
+  const loc = / - (\d+):(\d+)$/.exec(first);
+  const line = err.lineNumber ?? (loc ? Number(loc[1]) : 1);
+  const column = (err.column ?? (loc ? Number(loc[2]) : 0)) + 1;
+  return new DiagnosticError([diag('error', 'template', first.replace(/ - \d+:\d+$/, ''), { file: shown, line, column })]);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Relative to the working folder when inside it, else absolute (as content paths are shown). */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function statOrNull(file: string): fs.Stats | null {
@@ -90,7 +226,12 @@ function statOrNull(file: string): fs.Stats | null {
 
 export function listLayouts(templatesDir: string): string[] {
   try {
-    return fs.readdirSync(templatesDir).filter((f) => f.endsWith('.hbs')).map((f) => f.replace(/\.hbs$/, '')).sort();
+    return fs
+      .readdirSync(templatesDir)
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => f.replace(/\.hbs$/, ''))
+      .filter((n) => NAME.test(n))
+      .sort();
   } catch {
     return [];
   }
