@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { ROOT, tempDir } from '../support.js';
 
@@ -67,11 +68,8 @@ export function readManifest(out: string): Manifest {
  * environment (TZ, SOURCE_DATE_EPOCH, CI) as a user's shell would.
  */
 export function runJianbao(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<{ code: number; stdout: string; stderr: string }> {
-  const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...opts.env })) if (v !== undefined) env[k] = v;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'src/cli/entry.ts'), ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnJianbao(args, opts);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -79,4 +77,12 @@ export function runJianbao(args: string[], opts: { cwd: string; env?: Record<str
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The child process itself, for a long-running command such as `build --watch`. */
+export function spawnJianbao(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): ChildProcessByStdio<null, Readable, Readable> {
+  const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...opts.env })) if (v !== undefined) env[k] = v;
+  return spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'src/cli/entry.ts'), ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
