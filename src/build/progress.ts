@@ -38,7 +38,7 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
  * an overall bar, redrawn ten times a second.
  */
 export function progressReporter(options: ProgressOptions): ProgressReporter {
-  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const paint = (code: string, s: string) => (options.color && s !== '' ? `\x1b[${code}m${s}\x1b[0m` : s);
   const green = (s: string) => paint('32', s);
   const red = (s: string) => paint('31', s);
   const yellow = (s: string) => paint('33', s);

@@ -66,7 +66,8 @@ export function workerPool(size: number): RenderRunner {
         if (reply.ok) job.resolve(new Uint8Array(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
         else job.reject(errorFromReply(reply, job.job));
       }
-      pump();
+      // Next turn: the finished job's output is reported before the next job is shown as started.
+      setImmediate(pump);
     });
     const die = (e: Error) => {
       if (closing) return;

@@ -104,7 +104,7 @@ export const buildCommand: Command = {
       };
       if (values.watch) return await watch(options, io, mode, quiet);
 
-      const progress = json || quiet ? undefined : progressReporter({ write: io.stdout, ...mode, columns: process.stdout.columns ?? 80 });
+      const progress = json || quiet ? undefined : progressReporter({ write: io.stdout, ...mode, columns: process.stdout.columns || 80 });
       const started = performance.now();
       let result: BuildResult;
       try {
