@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support.js';
+
+const validator = path.join(ROOT, 'node_modules/@action-validator/cli/cli.mjs');
+const workflow = (name: string) => path.join(ROOT, '.github/workflows', name);
+
+/** @action-validator/cli checks a workflow against the GitHub Actions schema (bundled; no network). */
+function validate(file: string): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, [validator, file], { encoding: 'utf8' });
+  return { status: r.status, output: r.stdout + r.stderr };
+}
+
+describe('GitHub Actions workflows', () => {
+  it.each(['ci.yml', 'release.yml'])('%s is valid against the workflow schema', (name) => {
+    const r = validate(workflow(name));
+    expect(r.output).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('the validator does reject a broken workflow', () => {
+    const bad = path.join(fs.mkdtempSync(path.join(ROOT, 'node_modules/.tmp-')), 'bad.yml');
+    fs.writeFileSync(bad, 'on: pushh\njobs:\n  x:\n    runs-onn: ubuntu-latest\n');
+    try {
+      expect(validate(bad).status).not.toBe(0);
+    } finally {
+      fs.rmSync(path.dirname(bad), { recursive: true, force: true });
+    }
+  });
+
+  it('ci.yml installs, typechecks and tests on push', () => {
+    const ci = parse(fs.readFileSync(workflow('ci.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string }[] }> };
+    expect(Object.keys(ci.on)).toContain('push');
+    const runs = Object.values(ci.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
+    for (const cmd of ['npm ci', 'npm run typecheck', 'npm test']) expect(runs).toContain(cmd);
+  });
+
+  it('release.yml builds shards on a tag, merges them and attaches the release files', () => {
+    const text = fs.readFileSync(workflow('release.yml'), 'utf8');
+    const release = parse(text) as { on: { push: { tags: string[] } }; jobs: { build: { strategy: { matrix: { shard: number[] } } }; release: { needs: string; steps: { run?: string }[] } } };
+    expect(release.on.push.tags).toEqual(['v*']);
+    const shards = release.jobs.build.strategy.matrix.shard;
+    expect(shards).toEqual(shards.map((_, i) => i + 1));
+    expect(text).toContain(`--shard \${{ matrix.shard }}/\${{ env.SHARDS }}`);
+    expect(text).toContain(`SHARDS: ${shards.length}`);
+    expect(release.jobs.release.needs).toBe('build');
+    const runs = release.jobs.release.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('jianbao manifest merge shards/*/manifest.json -o out/manifest.json --release');
+    expect(runs).toContain('sha256sum -c');
+    expect(runs).toContain('gh release upload "$TAG" out/release/*');
+  });
+});
