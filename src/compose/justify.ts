@@ -56,7 +56,7 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
     let cs = box[k]! - adv[k]! - (k === i ? Math.min(pre[k]!, 0) : pre[k]!);
     if (k + 1 < e) {
       cs += pre[k + 1]! + join[k]!;
-      if (stretch[k]) cs += r;
+      cs += r * stretch[k]!;
     } else if (f.comp) {
       cs -= m.endShrink[k]!;
     } else {

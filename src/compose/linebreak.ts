@@ -39,7 +39,7 @@ export const SHRINK_MAX = 0.02;
  * ASCII comma or colon (0.33 em over 28 gaps = 0.0117 em), far from what a 29th full-width
  * character would need (1 em over 28 gaps = 0.036 em), so pure Chinese lines keep N cells.
  */
-export const GRID_SHRINK_MAX = 0.012;
+export const GRID_SHRINK_MAX = 0.02;
 /** Tightening is visibly worse than the same loosening: badness 100 already at 0.015 em. */
 const SHRINK_REF = 0.015;
 /** Dropping the blank half of a line-end mark costs a little, but much less than a loose line. */

@@ -1,4 +1,5 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { parsedFont } from '../fonts/font-file.js';
 
 /** Per-code-point measurements of one font face, in em. */
 export interface FontMetrics {
@@ -16,11 +17,14 @@ export interface FontMetrics {
 
 const cache = new Map<string, FontMetrics>();
 
-/** Open a font with fontkit and wrap it as FontMetrics; cached by path (fonts are 10–15 MB each). */
+/**
+ * The metrics of a font file, measured on the very font object pdfkit embeds (parsed once per
+ * process, see src/fonts/font-file.ts); cached by path (fonts are 10–15 MB each).
+ */
 export function loadFontMetrics(path: string): FontMetrics {
   const hit = cache.get(path);
   if (hit) return hit;
-  const opened = fontkit.openSync(path);
+  const opened = parsedFont(path) as fontkit.Font | fontkit.FontCollection;
   // A collection (.ttc) has no glyphs itself: take its first face, as pdfkit does without a name.
   const font: fontkit.Font = 'fonts' in opened ? firstFace(opened, path) : opened;
   const m = fromFontkit(font);

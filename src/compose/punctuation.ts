@@ -1,4 +1,5 @@
 import {
+  SPACE,
   CLOSE, DASH, ELLIPSIS, GLUE, HAN, MIDDOT, OPEN, OTHER, isStop, isWord,
 } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
@@ -22,6 +23,9 @@ const DASH_INK_INSET = 0.05;
  * Fill the box model of a classified paragraph: box widths (grid cells or natural advances),
  * glyph placement inside the box, adjacent-punctuation compression and the Han–Latin gap.
  */
+/** Share of the justification a gap beside a word space takes, against 1 for any other gap. */
+const SPACE_STRETCH = 3;
+
 export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): void {
   const { n, cps, cls, adv, box, pre, join, endShrink, stretch } = m;
   const size = o.size;
@@ -98,6 +102,9 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
     if (isWord(a) && isWord(b)) stretch[k] = 0;
     if (b === GLUE && adv[k + 1] === 0) stretch[k] = 0;
   }
+  // A word space is where Latin text stretches: the gap after a space takes a larger share,
+  // so a line holding several Latin words does not spread its Han characters apart.
+  for (let k = 0; k < n; k++) if (cls[k] === SPACE && stretch[k]) stretch[k] = SPACE_STRETCH;
 
   for (let k = 0; k < n; k++) {
     // A full-width closing mark at a line end may drop its blank half (tightens a line).

@@ -8,6 +8,10 @@ import type { SourcePos } from '../diagnostics/index.js';
 export interface Doc {
   meta: DocMeta;
   page: PageStyle;
+  /** Punctuation width scheme for composed lines (as ctex names them). */
+  punctuation: 'quanjiao' | 'kaiming' | 'banjiao';
+  /** Gap between Han and Latin/digits in em; 0 for none. */
+  latinGap: number;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
@@ -74,6 +78,10 @@ export interface Style {
   /** Set on the character grid (GB/T 9704 body). */
   grid: boolean;
   keepWithNext: boolean;
+  /** Balanced lines (titles). */
+  balance: boolean;
+  /** Font role for strong text; the style's own role when absent. */
+  strongFont?: string;
 }
 
 /** One face for a role: the file the PDF embeds, and the name Word should ask for. */

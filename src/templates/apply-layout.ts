@@ -35,5 +35,5 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
   });
   const meta = { ...parsed.meta };
   if (options.draft) meta.draftMark = theme.draftMark;
-  return { doc: { meta, page: theme.page, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks }, markup };
+  return { doc: { meta, page: theme.page, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks }, markup };
 }

@@ -68,7 +68,12 @@ export function loadTheme(file: string, projectDir: string): Theme {
       spaceAfter: len(s.spaceAfter, ctx, [...at, 'spaceAfter']),
       grid: s.grid,
       keepWithNext: s.keepWithNext,
+      balance: s.balance,
     };
+    if (s.strongFont) {
+      if (!t.fonts[s.strongFont]) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.strongFont}\` for strong text, which \`fonts\` does not define`, source.posOf([...at, 'strongFont'])));
+      style.strongFont = s.strongFont;
+    }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
     styles[name] = style;
   }

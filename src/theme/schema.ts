@@ -29,6 +29,10 @@ export const styleSchema = z.strictObject({
   outlineLevel: z.number().int().min(1).max(9).optional(),
   grid: z.boolean().default(false),
   keepWithNext: z.boolean().default(false),
+  /** Balance a multi-line paragraph's lines (titles): break at a space or mark, no short last line. */
+  balance: z.boolean().default(false),
+  /** Font role for <strong> text in this style (e.g. 编者按： in 黑体). */
+  strongFont: z.string().optional(),
 });
 
 export const themeSchema = z.strictObject({

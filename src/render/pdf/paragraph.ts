@@ -1,22 +1,135 @@
+import { balanceTitle, composeParagraph, loadFontMetrics, pdfFontFeatures, type ComposedLine, type Run } from '../../compose/index.js';
 import type { Doc, Inline, Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
 
-/** Inline runs as pdfmake text pieces (emphasis → the kai role is left to styles; strong → bold). */
+const LINE_SLACK = 4;
+
+/** Inline runs as plain pdfmake text pieces, for places the composer does not set (table cells). */
 export function inlineRuns(inlines: readonly Inline[]): object[] {
   return inlines.map((i) => (i.kind === 'text' ? { text: i.text, ...(i.strong ? { bold: true } : {}) } : { text: '\n' }));
 }
 
 /**
- * One paragraph of a style as pdfmake content. Lines fixed by the content (titles) are set one
- * per line; otherwise pdfmake breaks the lines.
+ * One paragraph of a style as pdfmake content: the CJK composer breaks and justifies the lines
+ * (clreq rules, total-fit, the GB/T 9704 grid when the style is on it), and each composed line
+ * goes to pdfmake as one unbreakable line of runs with their own character spacing.
+ * A balanced style (titles) is broken by `balanceTitle`, or at the lines the content fixed.
  */
-export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inline[], lines?: readonly string[]): object {
-  const text = lines ? lines.map((l, i) => ({ text: i < lines.length - 1 ? l + '\n' : l })) : inlineRuns(inlines);
+export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inline[], fixedLines?: readonly string[]): object {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
+  const gridCell = style.grid ? doc.page.charPitch : undefined;
+  const base = {
+    metrics,
+    size: style.size,
+    width,
+    punctuation: doc.punctuation,
+    latinGap: doc.latinGap,
+    ...(gridCell ? { gridCell } : {}),
+  };
+  const lines: ComposedLine[] = [];
+  // A hard line break splits the paragraph into pieces composed separately; only the first is indented.
+  const pieces = fixedLines ?? (style.balance ? balanced(doc, style, plainText(inlines), width) : splitAtBreaks(inlines));
+  pieces.forEach((piece, i) => {
+    lines.push(...composeParagraph(piece, { ...base, firstLineIndent: i === 0 ? style.indent : 0, align: style.align }));
+  });
+  const marks = strongRanges(inlines, fixedLines !== undefined || style.balance);
+  let offset = 0;
+  const props = textProps(doc, style);
+  const stack = lines.map((line) => {
+    const runs = splitRunsAtMarks(line.runs, marks, offset, style.strongFont);
+    offset += [...line.runs.map((r) => r.text).join('')].length;
+    return {
+      text: runs,
+      ...props,
+      noWrap: true,
+      // pdfkit's own measure of the runs may exceed the composer's by float noise; a little slack
+      // on the right keeps pdfmake from wrapping a line the composer has already set.
+      margin: [line.x, 0, -LINE_SLACK, 0],
+    };
+  });
+  return { stack, margin: [0, style.spaceBefore, 0, style.spaceAfter + gridPadding(doc, style, lines.length)] };
+}
+
+/**
+ * On a grid page every block takes whole grid lines, so the body below a 22 pt title or a
+ * loosely set heading stays on the grid: the space after it grows to the next line.
+ */
+function gridPadding(doc: Doc, style: Style, lineCount: number): number {
+  if (!doc.page.charPitch || style.grid) return 0;
+  const pitch = doc.page.linePitch;
+  const height = style.spaceBefore + lineCount * style.lineHeight + style.spaceAfter;
+  const lines = Math.ceil(height / pitch - 1e-6);
+  return lines * pitch - height;
+}
+
+function balanced(doc: Doc, style: Style, text: string, width: number): string[] {
+  const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
+  return balanceTitle(text, { metrics, size: style.size, width });
+}
+
+function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+}
+
+function splitAtBreaks(inlines: readonly Inline[]): string[] {
+  const pieces = [''];
+  for (const i of inlines) {
+    if (i.kind === 'lineBreak') pieces.push('');
+    else pieces[pieces.length - 1] += i.text;
+  }
+  return pieces;
+}
+
+/** Code-point ranges of strong text in the paragraph's plain text (line breaks removed). */
+function strongRanges(inlines: readonly Inline[], spacesDropped: boolean): [number, number][] {
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const i of inlines) {
+    if (i.kind !== 'text') continue;
+    const n = [...(spacesDropped ? i.text.replace(/ /g, '') : i.text)].length;
+    if (i.strong) ranges.push([at, at + n]);
+    at += n;
+  }
+  return ranges;
+}
+
+/**
+ * Cuts composed runs where strong text starts or ends, so it can take its own font. Every
+ * character keeps the spacing after it, so the pieces keep the composer's positions exactly.
+ */
+function splitRunsAtMarks(runs: readonly Run[], marks: [number, number][], start: number, strongFont: string | undefined): object[] {
+  const out: object[] = [];
+  let at = start;
+  for (const run of runs) {
+    const chars = [...run.text];
+    let piece = '';
+    let pieceStrong: boolean | undefined;
+    const flush = () => {
+      if (piece) out.push(runNode(piece, run.characterSpacing, pieceStrong ? strongFont : undefined));
+      piece = '';
+    };
+    for (const ch of chars) {
+      const strong = marks.some(([a, b]) => at >= a && at < b);
+      if (pieceStrong !== undefined && strong !== pieceStrong) flush();
+      pieceStrong = strong;
+      piece += ch;
+      at++;
+    }
+    flush();
+  }
+  return out;
+}
+
+function runNode(text: string, characterSpacing: number, font: string | undefined): object {
   return {
     text,
-    ...textProps(doc, style),
-    alignment: style.align,
-    leadingIndent: style.indent * style.size,
-    margin: [0, style.spaceBefore, 0, style.spaceAfter],
+    characterSpacing,
+    // See pdfmake-env: measured with the spacing after the last character, as the composer places it.
+    spacingAfterLast: true,
+    fontFeatures: pdfFontFeatures(),
+    preserveLeadingSpaces: true,
+    preserveTrailingSpaces: true,
+    ...(font ? { font } : {}),
   };
 }

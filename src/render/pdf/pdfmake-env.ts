@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontFace } from '../../ir/index.js';
+import { fontBytes, sharedFontkit } from '../../fonts/font-file.js';
 
 const require = createRequire(import.meta.url);
 
 /** pdfmake's server build: a singleton; we register fonts and access policies on it. */
 export interface PdfMake {
+  virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void };
   addFonts(fonts: Record<string, Record<string, string>>): void;
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
@@ -19,6 +21,8 @@ let allowedRoots: string[] = [];
 /** Loads pdfmake once, with network access off and file access limited to allowed folders. */
 export function pdfmake(): PdfMake {
   if (!instance) {
+    // Before pdfkit loads fontkit, so pdfkit gets the memoised one (fonts parsed once per process).
+    sharedFontkit();
     instance = require('pdfmake') as PdfMake;
     patchTrailingSpacing();
     instance.setUrlAccessPolicy(() => false);
@@ -35,14 +39,22 @@ export function allowFiles(roots: string[]): void {
   allowedRoots = roots.map((r) => path.resolve(r));
 }
 
-/** Registers each font role as its own pdfmake family (all four variants on one face). */
+/**
+ * Registers each font role as its own pdfmake family (all four variants on one face). The file
+ * is read once per process into pdfmake's virtual file system under its path, so every later
+ * document gets the same bytes object, and with it the already parsed font (see sharedFontkit).
+ */
 export function registerFonts(fonts: Record<string, FontFace>): void {
+  const pm = pdfmake();
   const families: Record<string, Record<string, string>> = {};
   for (const [role, face] of Object.entries(fonts)) {
-    families[role] = { normal: face.file, bold: face.file, italics: face.file, bolditalics: face.file };
+    const key = `font${face.file}`;
+    if (!pm.virtualfs.existsSync(key)) pm.virtualfs.writeFileSync(key, fontBytes(face.file));
+    families[role] = { normal: key, bold: key, italics: key, bolditalics: key };
   }
-  pdfmake().setFonts(families);
+  pm.setFonts(families);
 }
+
 
 /**
  * pdfmake measures a run as advances + characterSpacing × (n − 1), so the spacing after a run's

@@ -13,6 +13,13 @@ export interface PdfOptions {
  * Renders the IR to PDF bytes. Dates come from the document (the content's date), never the
  * clock, and pdfkit derives the file ID from the info dictionary, so equal input gives equal bytes.
  */
+const GRID_EPSILON = 0.01;
+
+/** A heading that would end a page moves to the next one, with the text it heads (keep with next). */
+function keepHeadingsWithNext(node: { headlineLevel?: number; keepWithNext?: boolean; startPosition: { top: number; pageNumber: number } }, following: { startPosition: { pageNumber: number } }[]): boolean {
+  return Boolean(node.headlineLevel && node.keepWithNext) && following.length === 0;
+}
+
 export async function renderPdf(doc: Doc, options: PdfOptions): Promise<Uint8Array> {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
@@ -21,7 +28,9 @@ export async function renderPdf(doc: Doc, options: PdfOptions): Promise<Uint8Arr
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
   const def: Record<string, unknown> = {
     pageSize: { width, height },
-    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+    // A page of N grid lines is exactly N pitches tall; pdfmake would drop the last line for float
+    // noise in that sum, so the bottom margin gives way by a hundredth of a point.
+    pageMargins: [margins.left, margins.top, margins.right, margins.bottom - GRID_EPSILON],
     info: {
       title: doc.meta.title,
       author: doc.meta.author ?? '',
@@ -39,6 +48,7 @@ export async function renderPdf(doc: Doc, options: PdfOptions): Promise<Uint8Arr
     header: header(doc),
     watermark: watermark(doc),
     compress: true,
+    pageBreakBefore: keepHeadingsWithNext,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
   const buffer = await pdfmake().createPdf(def).getBuffer();

@@ -1,0 +1,113 @@
+import type { GlyphRun } from './pdf-glyphs.js';
+
+/** A line of text as drawn: runs on one baseline of one page, left to right. */
+export interface DrawnLine {
+  page: number;
+  y: number;
+  size: number;
+  text: string;
+  left: number;
+  /** Where the last glyph's box ends (its advance plus its spacing). */
+  right: number;
+  runs: GlyphRun[];
+}
+
+/** Groups runs into lines by page and baseline, in reading order (top to bottom, left to right). */
+export function drawnLines(runs: readonly GlyphRun[]): DrawnLine[] {
+  const byKey = new Map<string, GlyphRun[]>();
+  for (const r of runs) {
+    const key = `${r.page}:${r.y.toFixed(2)}`;
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  const lines = [...byKey.values()].map((rs) => {
+    rs.sort((a, b) => a.x - b.x);
+    const last = rs[rs.length - 1]!;
+    const right = last.x + last.glyphs.reduce((w, g) => w + g.advance * last.size + last.charSpacing, 0);
+    return { page: rs[0]!.page, y: rs[0]!.y, size: Math.max(...rs.map((r) => r.size)), text: rs.map((r) => r.glyphs.map((g) => g.text).join('')).join(''), left: rs[0]!.x, right, runs: rs };
+  });
+  // PDF y grows upwards: a larger y is higher on the page.
+  return lines.sort((a, b) => a.page - b.page || b.y - a.y || a.left - b.left);
+}
+
+const HAN = /^\p{Script=Han}$/u;
+export const CLOSING = new Set([...'，。、：；？！）》」』】〕〉”’,.:;?!)']);
+export const OPENING = new Set([...'（《「『【〔〈“‘(']);
+
+/** Which drawn lines belong to which paragraph: consumes lines until each paragraph's text is used up. */
+export function linesByParagraph(lines: readonly DrawnLine[], paragraphs: readonly string[]): DrawnLine[][] {
+  const out: DrawnLine[][] = [];
+  let i = 0;
+  for (const p of paragraphs) {
+    const want = p.replace(/\s+/g, '');
+    const mine: DrawnLine[] = [];
+    let got = '';
+    while (i < lines.length && got.length < want.length) {
+      const line = lines[i++]!;
+      got += line.text.replace(/\s+/g, '');
+      mine.push(line);
+    }
+    if (got !== want) throw new Error(`the drawn lines do not spell paragraph ${out.length + 1}: expected ${want.slice(0, 30)}…, drawn ${got.slice(0, 30)}…`);
+    out.push(mine);
+  }
+  return out;
+}
+
+export interface LineMetrics {
+  /** Justified lines (all but each paragraph's last) whose right edge misses the text block's by > 0.5 pt. */
+  ragged: number;
+  /** Lines starting with closing punctuation or ending with an opening mark. */
+  badBreaks: number;
+  /** Largest extra spacing per character over the nominal pitch (grid cell or advance), in em. */
+  maxExtraEm: number;
+  /** Paragraphs whose last line is one character (plus any closing punctuation). */
+  loneLastLines: number;
+  /** Lines per page of body-size text, for every page but the last. */
+  linesPerFullPage: number[];
+  /** Character counts of full (justified, unindented) lines made only of Han characters. */
+  pureHanFullLines: number[];
+}
+
+export interface MeasureOptions {
+  textLeft: number;
+  textRight: number;
+  bodySize: number;
+  /** Grid cell in pt for lines set on the grid, else undefined. */
+  gridCell?: number;
+  /** Paragraph texts in order (headings included), to find last lines. */
+  paragraphs: string[];
+  /** Paragraphs that are centred or balanced (titles): not justified, not checked for lone lines. */
+  unjustified?: Set<number>;
+}
+
+/** Measures what a Chinese reader notices about the lines of a rendered document. */
+export function measureLines(runs: readonly GlyphRun[], opts: MeasureOptions): LineMetrics {
+  const lines = drawnLines(runs).filter((l) => l.size >= opts.bodySize - 0.01);
+  const grouped = linesByParagraph(lines, opts.paragraphs);
+  const m: LineMetrics = { ragged: 0, badBreaks: 0, maxExtraEm: 0, loneLastLines: 0, linesPerFullPage: [], pureHanFullLines: [] };
+  grouped.forEach((plines, pi) => {
+    const justified = !opts.unjustified?.has(pi);
+    plines.forEach((line, li) => {
+      const chars = [...line.text];
+      const isLast = li === plines.length - 1;
+      if (CLOSING.has(chars[0]!) || OPENING.has(chars[chars.length - 1]!)) m.badBreaks++;
+      if (justified && !isLast && Math.abs(line.right - opts.textRight) > 0.5) m.ragged++;
+      if (justified) {
+        for (const r of line.runs) {
+          for (const g of r.glyphs.slice(0, -1)) {
+            if (!HAN.test(g.text)) continue;
+            const nominal = opts.gridCell && r.size === opts.bodySize ? opts.gridCell : g.advance * r.size;
+            m.maxExtraEm = Math.max(m.maxExtraEm, (g.advance * r.size + r.charSpacing - nominal) / r.size);
+          }
+        }
+      }
+      if (justified && !isLast && Math.abs(line.left - opts.textLeft) < 0.5 && chars.every((c) => HAN.test(c))) m.pureHanFullLines.push(chars.length);
+    });
+    const last = [...plines[plines.length - 1]!.text].filter((c) => !CLOSING.has(c));
+    if (justified && plines.length > 1 && last.length <= 1) m.loneLastLines++;
+  });
+  const pages = Math.max(...lines.map((l) => l.page));
+  for (let p = 1; p < pages; p++) m.linesPerFullPage.push(lines.filter((l) => l.page === p && Math.abs(l.size - opts.bodySize) < 0.01).length);
+  return m;
+}
