@@ -131,7 +131,8 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
   if (typeof item === 'string') return { kind: 'paragraph', pos, text: ctx.text(item, p) };
   if (typeof item === 'number') return { kind: 'paragraph', pos, text: String(item) };
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
-    diagnostics.push(diag('error', 'schema', 'expected a paragraph (text) or a block (heading/table/image/list)', pos));
+    const found = source.describe(p);
+    diagnostics.push(diag('error', 'schema', `expected a paragraph (text) or a block (heading/table/image/list)${found ? `, found ${found}` : ''}`, pos));
     return undefined;
   }
   const keys = Object.keys(item);

@@ -218,7 +218,7 @@ function tooDeep(pos: SourcePos): Diagnostic {
 export function yamlToData(source: YamlSource): { data?: unknown; diagnostics: Diagnostic[] } {
   const refuse = (message: string) => ({
     diagnostics: [
-      diag('error', 'yaml-alias', message, source.posOf([]), ['write the repeated text out instead of using & anchors and * aliases']),
+      diag('error', 'yaml-alias', message, firstAliasPos(source), ['write the repeated text out instead of using & anchors and * aliases']),
     ],
   });
   let data: unknown;
@@ -232,6 +232,20 @@ export function yamlToData(source: YamlSource): { data?: unknown; diagnostics: D
     return refuse(`the file expands to more than ${MAX_EXPANDED_TEXT.toLocaleString('en')} characters of text through its aliases`);
   }
   return { data, diagnostics: [] };
+}
+
+/** Where the first `*alias` is, for a message about alias expansion. */
+function firstAliasPos(source: YamlSource): SourcePos {
+  let offset: number | undefined;
+  visit(source.doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return source.posOf([]);
+  const p = source.lines.linePos(offset);
+  return { file: source.file, line: p.line, column: p.col };
 }
 
 /** Total length of all strings reachable from `value`, counting shared ones each time; stops past `limit`. */
