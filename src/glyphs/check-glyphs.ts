@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
+import type { Doc } from '../ir/index.js';
+import { roleOf, textUnits, unitText, type TextPiece } from '../verify/ir-text.js';
+import { coverage, joinsPrevious, needsGlyph } from './coverage.js';
+import { faceFiles } from './face-runs.js';
+
+/** More than this many missing characters is one problem (a wrong font), not a list to read. */
+const MAX_REPORTED = 50;
+
+/**
+ * Checks every character of the document against the fonts of the role that will set it (the
+ * role's face, then its fallbacks), before anything is rendered: pdfmake would draw a missing
+ * glyph as an empty box and drop the character from the text layer without a word.
+ *
+ * Each missing character is one `missing-glyph` error per text unit, at the content position of
+ * the unit, refined to the character's own line and column when it is found in the file there.
+ */
+export function checkGlyphs(doc: Doc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const sources = new SourceFiles();
+  let missing = 0;
+  const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
+    const face = role ? doc.fonts[role] : undefined;
+    if (!role || !face) return;
+    const covers = faceFiles(face).map(coverage);
+    for (const ch of piece.text) {
+      const cp = ch.codePointAt(0)!;
+      if (!needsGlyph(cp) || joinsPrevious(ch) || covers.some((c) => c.has(cp))) continue;
+      const key = `${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      missing++;
+      if (out.length >= MAX_REPORTED) continue;
+      const fallbacks = covers.slice(1).map((c) => `'${c.family}'`);
+      const pos = at ? sources.find(at, ch, unit.length) : undefined;
+      out.push(
+        diag(
+          'error',
+          'missing-glyph',
+          `'${ch}' (${codePoint(cp)}) is not in '${covers[0]!.family}' (${role})${fallbacks.length ? ` nor its fallback${fallbacks.length > 1 ? 's' : ''} ${fallbacks.join(', ')}` : ''}`,
+          pos,
+          [
+            `add a font that has it to fonts/ (see fonts/README.md), or list one under \`fonts.${role}.fallback\` in the theme`,
+            ...(at ? [] : ['this text comes from the layout (page numbers, draft mark), not from the content']),
+          ],
+        ),
+      );
+    }
+  };
+  for (const unit of textUnits(doc)) {
+    const text = unitText(unit);
+    for (const piece of unit.pieces) check(piece, roleOf(doc, piece), unit.at, text);
+  }
+  const pn = doc.page.pageNumber;
+  if (pn) check({ text: pn.format.replace('{n}', '0123456789'), style: pn.style, strong: false }, doc.styles[pn.style]?.font, undefined, '');
+  if (doc.meta.draftMark) {
+    const role = doc.styles.draftMark?.font ?? Object.keys(doc.fonts)[0];
+    check({ text: doc.meta.draftMark, style: 'draftMark', strong: false }, role, undefined, '');
+  }
+  if (missing > out.length) {
+    out.push(diag('error', 'missing-glyph', `${missing - out.length} more characters are missing from their fonts`, undefined, ['the font of a role may be the wrong one: check `fonts` in the theme']));
+  }
+  return out;
+}
+
+function codePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Content files read once per check, to point at the character itself rather than its paragraph. */
+class SourceFiles {
+  private readonly texts = new Map<string, string | undefined>();
+
+  /** The position of `ch` at or after `at` within a window the unit could span; `at` if not there. */
+  find(at: SourcePos, ch: string, unitLength: number): SourcePos {
+    const text = this.read(at.file);
+    if (text === undefined) return at;
+    const start = offsetOf(text, at.line, at.column);
+    if (start === undefined) return at;
+    const end = Math.min(text.length, start + unitLength * 4 + 200);
+    const i = text.indexOf(ch, start);
+    if (i < 0 || i >= end) return at;
+    const before = text.slice(0, i);
+    const line = before.split('\n').length;
+    return { file: at.file, line, column: i - before.lastIndexOf('\n') };
+  }
+
+  private read(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.resolve(file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(file, text);
+    }
+    return this.texts.get(file);
+  }
+}
+
+/** String offset of a 1-based line and column (columns count UTF-16 units, as the YAML positions do). */
+function offsetOf(text: string, line: number, column: number): number | undefined {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return undefined;
+    offset = nl + 1;
+  }
+  return offset + column - 1;
+}
