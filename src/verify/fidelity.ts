@@ -83,7 +83,9 @@ function difference(needle: string, haystack: string, from: number): string {
 }
 
 function describe(ch: string): string {
-  return `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  // A control character (pdf.js reads an undrawable glyph as U+0000) would garble the terminal.
+  return /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(ch) ? `${code} (not a printable character)` : `'${ch}' (${code})`;
 }
 
 function quote(text: string): string {
