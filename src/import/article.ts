@@ -1,0 +1,32 @@
+/**
+ * The article as the importer writes it: the public YAML content format, as plain data.
+ * Field order here is the order in the file.
+ */
+export interface ImportedArticle {
+  title?: string;
+  column?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  source?: string;
+  subtitle?: string;
+  author?: string;
+  editorNote?: string;
+  body: ImportedBlock[];
+}
+
+/** A plain string is a paragraph. */
+export type ImportedBlock = string | ImportedSection | { table: ImportedTable } | { list: string[] };
+
+export interface ImportedSection {
+  /** Without its number: the template numbers sections. */
+  heading: string;
+  body: ImportedBlock[];
+}
+
+export interface ImportedTable {
+  caption?: string;
+  header?: string[];
+  rows: string[][];
+}
+
+export const FIELD_ORDER = ['title', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'body'] as const;

@@ -1,0 +1,197 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
+import type { ImportedArticle, ImportedBlock } from './article.js';
+import { declaredCharset, decodeBytes } from './decode.js';
+import { extractHtml } from './html.js';
+import { LineIndex, type MappedText } from './mapped-text.js';
+import type { OutlineBlock } from './outline.js';
+import { plainLines } from './plain.js';
+import { normalizePunctuation, unbalanced, type RangeStyle } from './punctuation.js';
+import { recognise } from './recognise.js';
+import type { SourceBlock } from './source-blocks.js';
+import { countBlocks, summariseSections, type ImportSummary } from './summary.js';
+import { articleToYaml } from './to-yaml.js';
+
+export type { ImportedArticle, ImportedBlock, ImportedSection, ImportedTable } from './article.js';
+export { normalizePunctuation, unbalanced, RANGE_STYLES } from './punctuation.js';
+export type { PunctuationOptions, PunctuationResult, RangeStyle } from './punctuation.js';
+export { formatSummary, kindsByCount, type ImportSummary, type SectionSummary } from './summary.js';
+export { articleToYaml } from './to-yaml.js';
+
+export interface ImportOptions {
+  /** Leave punctuation as it is (`--keep-punctuation`). */
+  keepPunctuation?: boolean;
+  /** Numeric ranges: report only (default), or join with `—` or `～`. */
+  ranges?: RangeStyle;
+  /** The file name diagnostics show; the path as given by default. */
+  displayName?: string;
+}
+
+export interface ImportResult {
+  article: ImportedArticle;
+  yaml: string;
+  /** Sorted by position: `info[punct]` per change, warnings for ranges, unplaced lines, unpaired marks. */
+  diagnostics: Diagnostic[];
+  summary: ImportSummary;
+}
+
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.xht']);
+const UNSUPPORTED: Record<string, string> = {
+  '.docx': 'a Word document (.docx)',
+  '.doc': 'a Word 97–2003 document (.doc)',
+  '.wps': 'a WPS document (.wps)',
+  '.pdf': 'a PDF',
+  '.rtf': 'an RTF document',
+  '.odt': 'an OpenDocument text (.odt)',
+  '.mht': 'a web archive (.mht)',
+  '.mhtml': 'a web archive (.mhtml)',
+};
+
+/** Reads and imports a plain-text or HTML article. Throws a DiagnosticError for input it cannot read. */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const name = options.displayName ?? path;
+  rejectUnsupported(name, extname(path).toLowerCase(), undefined);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    throw new DiagnosticError([diag('error', 'read', `cannot read ${name}: ${why}`)]);
+  }
+  return importBytes(bytes, path, options);
+}
+
+function rejectUnsupported(name: string, ext: string, bytes: Uint8Array | undefined): void {
+  let what = UNSUPPORTED[ext];
+  if (!what && bytes) {
+    const magic = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (magic === '504b0304') what = 'a zip archive (a .docx, perhaps)';
+    else if (magic === 'd0cf11e0') what = 'an old Office document (.doc)';
+    else if (magic === '25504446') what = 'a PDF';
+  }
+  if (what) {
+    throw new DiagnosticError([
+      diag('error', 'unsupported-input', `${name} is ${what}; jianbao import reads plain text (.txt) and saved web pages (.html) for now`, undefined, [
+        'save the document as plain text (UTF-8) or as a web page and import that file',
+      ]),
+    ]);
+  }
+}
+
+/** Imports the bytes of a file; `path` names it (for the format, the header comment and diagnostics). */
+export function importBytes(bytes: Uint8Array, path: string, options: ImportOptions = {}): ImportResult {
+  const file = options.displayName ?? path;
+  const ext = extname(path).toLowerCase();
+  rejectUnsupported(file, ext, bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const html = HTML_EXT.has(ext) || /^(?:\ufeff|ï»¿)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])/i.test(head);
+  const decoded = decodeBytes(bytes, html ? declaredCharset(bytes) : undefined);
+  const index = new LineIndex(decoded.text);
+  const locate = (offset: number): SourcePos => ({ file, ...index.locate(offset) });
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.fallback) {
+    diagnostics.push(diag('info', 'encoding', `${file} is not valid UTF-8: read as ${decoded.fallback}`, locate(0)));
+  }
+
+  const controls = [...decoded.text.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)];
+  if (controls.length > 0) {
+    const code = `U+${controls[0]![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const more = controls.length > 1 ? ` (and ${controls.length - 1} more)` : '';
+    diagnostics.push(diag('warning', 'control-char', `control character ${code}${more} read as a space: it prints nothing`, locate(controls[0]!.index)));
+  }
+
+  let blocks: SourceBlock[];
+  const furniture: ImportSummary['furniture'] = [];
+  if (html) {
+    const page = extractHtml(decoded.text);
+    blocks = page.blocks;
+    for (const o of page.omitted) furniture.push({ what: `page chrome ${o.what} (dropped)`, text: '', line: locate(o.at).line });
+    for (const img of page.images) {
+      diagnostics.push(diag('warning', 'unplaced', `image '${img.src}'${img.alt ? ` (${img.alt})` : ''} is not imported`, locate(img.at), [
+        'save the image next to the YAML and add an `image:` block by hand',
+      ]));
+    }
+  } else {
+    blocks = plainLines(decoded.text);
+  }
+
+  const found = recognise(blocks, locate);
+  diagnostics.push(...found.diagnostics);
+  for (const f of found.furniture) furniture.push({ what: f.what, text: f.text, line: locate(f.at).line });
+
+  const byKind: Record<string, number> = {};
+  let changes = 0;
+  let ranges = 0;
+  let unpaired = 0;
+  const ranged = options.ranges ?? 'keep';
+  /** The final string of a recognised text: punctuation normalised, every change reported. */
+  const finish = (m: MappedText): string => {
+    const at = (i: number) => locate(m.offsets[Math.min(i, m.offsets.length - 1)] ?? 0);
+    const open = unbalanced(m.text, { locate: at });
+    unpaired += open.length;
+    diagnostics.push(...open);
+    if (options.keepPunctuation) return m.text;
+    const r = normalizePunctuation(m.text, { locate: at, ranges: ranged });
+    diagnostics.push(...r.changes, ...r.warnings);
+    ranges += r.warnings.length + r.changes.filter((c) => /'[-~－]' → '[—～]'/.test(c.message)).length;
+    changes += r.changes.length;
+    for (const [k, n] of Object.entries(r.counts)) byKind[k] = (byKind[k] ?? 0) + n;
+    return r.text;
+  };
+
+  const article: ImportedArticle = { body: [] };
+  if (found.title) article.title = finish(found.title);
+  if (found.column) article.column = finish(found.column);
+  if (found.date) article.date = found.date.value;
+  if (found.source) article.source = finish(found.source);
+  if (found.subtitle) article.subtitle = finish(found.subtitle);
+  if (found.author) article.author = finish(found.author);
+  if (found.editorNote) article.editorNote = finish(found.editorNote);
+  const convert = (b: OutlineBlock): ImportedBlock => {
+    switch (b.kind) {
+      case 'paragraph':
+        return finish(b.text);
+      case 'section':
+        return { heading: finish(b.heading), body: b.body.map(convert) };
+      case 'table':
+        return {
+          table: {
+            ...(b.caption ? { caption: finish(b.caption) } : {}),
+            ...(b.header ? { header: b.header.map(finish) } : {}),
+            rows: b.rows.map((row) => row.map(finish)),
+          },
+        };
+      case 'list':
+        return { list: b.items.map(finish) };
+    }
+  };
+  article.body = found.body.map(convert);
+
+  diagnostics.sort(byPosition);
+  const summary: ImportSummary = {
+    file,
+    format: html ? 'html' : 'text',
+    encoding: decoded.encoding,
+    ...(article.title !== undefined ? { title: article.title } : {}),
+    ...(article.subtitle !== undefined ? { subtitle: article.subtitle } : {}),
+    ...(article.column !== undefined ? { column: article.column } : {}),
+    ...(article.date !== undefined ? { date: article.date } : {}),
+    ...(article.source !== undefined ? { source: article.source } : {}),
+    ...(article.author !== undefined ? { author: article.author } : {}),
+    ...(article.editorNote !== undefined ? { editorNote: [...article.editorNote].length } : {}),
+    sections: summariseSections(article.body),
+    counts: countBlocks(article, found.closing),
+    furniture: furniture.sort((a, b) => a.line - b.line),
+    unplaced: diagnostics.filter((d) => d.rule === 'unplaced').length,
+    punctuation: { normalised: !options.keepPunctuation, ranges: ranged, changes, byKind, rangeCount: ranges, unbalanced: unpaired },
+  };
+  return { article, yaml: articleToYaml(article, basename(path)), diagnostics, summary };
+}
+
+/** Diagnostics in reading order; those without a position first; stable otherwise. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  if (!a.pos || !b.pos) return a.pos ? 1 : b.pos ? -1 : 0;
+  return a.pos.line - b.pos.line || a.pos.column - b.pos.column;
+}
