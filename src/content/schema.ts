@@ -25,7 +25,8 @@ export const articleSchema = z.strictObject({
   source: optionalText,
   author: optionalText,
   editorNote: optionalText,
-  layouts: z.array(z.string()).min(1).optional(),
+  /** Names of templates/<layout>.hbs: a name, never a path. */
+  layouts: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a layout is a name such as `report`, not a path')).min(1).optional(),
   draft: z.boolean().optional(),
   body: z.array(z.unknown(), { error: 'expected a list of blocks' }),
 });

@@ -78,37 +78,62 @@ export function inspectImage(file: string, limits: ImageLimits = IMAGE_LIMITS): 
   return { ok: true, type, width, height, bytes: stat.size };
 }
 
-/** Inflates a PNG's IDAT chunks with a cap at the size its IHDR promises. */
+/**
+ * Inflates a PNG's IDAT chunks with a cap at the size its IHDR promises, and checks that the data
+ * has exactly that size with a valid filter byte on every row: pdfkit's PNG decoder throws on a
+ * bad filter byte from inside a zlib callback, where no caller can catch it.
+ */
 function checkPngData(png: Uint8Array, width: number, height: number): ImageProblem | undefined {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   let bitDepth = 8;
   let colorType = 6;
+  let interlaced = false;
   const idat: Uint8Array[] = [];
   for (let at = 8; at + 8 <= png.length; ) {
     const length = view.getUint32(at);
     const name = String.fromCharCode(...png.subarray(at + 4, at + 8));
     const data = png.subarray(at + 8, at + 8 + length);
-    if (name === 'IHDR' && data.length >= 10) {
+    if (name === 'IHDR' && data.length >= 13) {
       bitDepth = data[8]!;
       colorType = data[9]!;
+      interlaced = data[12] === 1;
     } else if (name === 'IDAT') idat.push(data);
     else if (name === 'IEND') break;
     at += 12 + length;
   }
-  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType] ?? 4;
-  const rowBytes = 1 + Math.ceil((width * channels * bitDepth) / 8);
-  // Interlaced images add a filter byte per row of each of the seven passes.
-  const expected = height * rowBytes + 7 * (height + 8);
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
+  if (!channels || ![1, 2, 4, 8, 16].includes(bitDepth)) return problem('image-format', `the PNG has an unknown pixel format (colour type ${colorType}, depth ${bitDepth})`, 'export it again as an ordinary PNG');
+  const rows = rowsOf(width, height, interlaced).map((w) => 1 + Math.ceil((w * channels * bitDepth) / 8));
+  const expected = rows.reduce((a, b) => a + b, 0);
   if (idat.length === 0) return problem('image-format', 'the PNG has no image data', 'the file is damaged; export it again');
+  let raw: Buffer;
   try {
-    zlib.inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1024 });
+    raw = zlib.inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
       return problem('image-too-large', `the PNG data inflates to more than its ${width} × ${height} header allows`, 'the file is damaged or built to exhaust memory; export it again');
     }
     return problem('image-format', 'the PNG image data is damaged', 'export the image again');
   }
+  if (raw.length > expected) return problem('image-too-large', `the PNG data inflates to more than its ${width} × ${height} header allows`, 'the file is damaged or built to exhaust memory; export it again');
+  if (raw.length < expected) return problem('image-format', 'the PNG image data is damaged (cut short)', 'export the image again');
+  for (let at = 0, i = 0; i < rows.length; at += rows[i]!, i++) {
+    if (raw[at]! > 4) return problem('image-format', 'the PNG image data is damaged (bad row filter)', 'export the image again');
+  }
   return undefined;
+}
+
+/** Widths of the scanlines of the image, in order: one per row, or per row of each Adam7 pass. */
+function rowsOf(width: number, height: number, interlaced: boolean): number[] {
+  if (!interlaced) return Array<number>(height).fill(width);
+  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+  const out: number[] = [];
+  for (const [x0, y0, dx, dy] of passes) {
+    const w = Math.ceil((width - x0) / dx);
+    const h = Math.ceil((height - y0) / dy);
+    if (w > 0 && h > 0) for (let r = 0; r < h; r++) out.push(w);
+  }
+  return out;
 }
 
 function problem(rule: ImageProblem['rule'], message: string, hint: string): ImageProblem {

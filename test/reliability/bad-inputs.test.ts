@@ -68,6 +68,7 @@ const rows: Row[] = [
   { name: 'unknown key, did you mean', yaml: 'title: 示例\ntitel: 又一个\ndate: 2021-03-04\nbody: [段落]\n', expect: [{ rule: 'unknown-key', line: 2, column: 1, message: 'unknown field `titel`', hint: 'did you mean `title`?' }] },
   { name: 'unknown key in a section', yaml: ok('  - heading: 一\n    bdoy: [段落]\n'), expect: [{ rule: 'unknown-key', line: 5, column: 5, message: '`body[0].bdoy`', hint: 'did you mean `body`?' }] },
   { name: 'impossible date 2021-02-30', yaml: 'title: 示例\ndate: 2021-02-30\nbody: [段落]\n', expect: [{ rule: 'schema', line: 2, column: 7, message: 'this date does not exist in the calendar' }] },
+  { name: 'layout named by a path', yaml: 'title: 示例\ndate: 2021-03-04\nlayouts: [../../etc/evil]\nbody: [段落]\n', expect: [{ rule: 'schema', line: 3, column: 11, message: 'a layout is a name' }] },
   { name: 'date written 2021/3/4', yaml: 'title: 示例\ndate: 2021/3/4\nbody: [段落]\n', expect: [{ rule: 'schema', line: 2, column: 7, message: 'YYYY-MM-DD' }] },
   { name: 'section body is not a list', yaml: ok('  - heading: 一\n    body: 段落\n'), expect: [{ rule: 'schema', line: 5, column: 11, message: 'a section body must be a list of blocks, found text' }] },
   { name: 'body is empty', yaml: 'title: 示例\ndate: 2021-03-04\nbody:\n', expect: [{ rule: 'schema', line: 3, column: 6, message: '`body`: expected a list of blocks' }] },
@@ -97,6 +98,8 @@ const rows: Row[] = [
   { name: 'text file named .png', yaml: withImage('fake.png'), files: { 'content/articles/fake.png': 'not an image' }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'not an image' }] },
   { name: 'GIF image', yaml: withImage('dot.gif'), files: { 'content/articles/dot.gif': GIF_1X1 }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'GIF images cannot be embedded' }] },
   { name: 'damaged PNG data', yaml: withImage('broken.png'), files: { 'content/articles/broken.png': brokenPng() }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'damaged' }] },
+  { name: 'PNG with a bad row filter (would crash the PDF renderer)', yaml: withImage('filter.png'), files: { 'content/articles/filter.png': png(4, 4, Buffer.alloc(4 * 17, 0xff)) }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'bad row filter' }] },
+  { name: 'PNG data cut short', yaml: withImage('short.png'), files: { 'content/articles/short.png': png(64, 64, Buffer.alloc(100)) }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'cut short' }] },
   { name: 'image path names a folder', yaml: withImage('figures'), files: { 'content/articles/figures/a.txt': 'x' }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'names a folder' }] },
   // Templates
   { name: 'template: block closed by the wrong name', yaml: ok(), template: ['{{/if}}', '{{/iff}}'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: 4, column: 1, message: '`{{/iff}}` does not close `{{#if}}`' }] },

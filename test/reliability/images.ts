@@ -21,8 +21,16 @@ export function png(width: number, height: number, rows?: Buffer): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  const raw = rows ?? Buffer.alloc(height * (1 + width * 4), 0xff).fill(0, 0, 1);
+  const raw = rows ?? whiteRows(width, height);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Raw scanlines of an all-white RGBA image: each row a filter byte (0, none) and its pixels. */
+function whiteRows(width: number, height: number): Buffer {
+  const row = 1 + width * 4;
+  const raw = Buffer.alloc(height * row, 0xff);
+  for (let y = 0; y < height; y++) raw[y * row] = 0;
+  return raw;
 }
 
 /** A 1×1 GIF: a real image, in a format the PDF cannot embed. */
