@@ -28,7 +28,8 @@ function dataHelper(name: string, fn: (...args: Data[]) => string | number | boo
   return (...args: unknown[]) => {
     const options = args.pop() as { loc?: TemplateLoc } | undefined;
     for (const a of args) {
-      if (!isData(a, 0)) throw new HelperError(name, `helper \`${name}\` takes text, numbers and lists, not ${describe(a)}`, options?.loc);
+      const bad = notData(a, 0);
+      if (bad) throw new HelperError(name, `helper \`${name}\` takes text, numbers and lists, not ${describe(bad.value)}`, options?.loc);
     }
     let result: unknown;
     try {
@@ -43,17 +44,30 @@ function dataHelper(name: string, fn: (...args: Data[]) => string | number | boo
   };
 }
 
-function isData(v: unknown, depth: number): boolean {
-  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return true;
-  if (depth > 16 || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.every((x) => isData(x, depth + 1));
+/** The first value inside `v` that is not data (a function, a class instance), if any. */
+function notData(v: unknown, depth: number): { value: unknown } | undefined {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return undefined;
+  if (depth > 16 || typeof v !== 'object') return { value: v };
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const bad = notData(x, depth + 1);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
   const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(v).every((x) => isData(x, depth + 1));
+  if (proto !== Object.prototype && proto !== null) return { value: v };
+  for (const x of Object.values(v)) {
+    const bad = notData(x, depth + 1);
+    if (bad) return bad;
+  }
+  return undefined;
 }
 
 function describe(v: unknown): string {
-  return typeof v === 'function' ? 'a function' : `a ${Object.getPrototypeOf(v)?.constructor?.name ?? 'special'} object`;
+  if (typeof v === 'function') return 'a function';
+  if (typeof v !== 'object') return `a ${typeof v}`;
+  return `a ${Object.getPrototypeOf(v)?.constructor?.name ?? 'special'} object`;
 }
 
 /**
