@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import { assertNever, type Block, type Doc, type Inline } from '../../ir/index.js';
 import { hex } from './units.js';
+import { footToDocx } from './foot.js';
 
 /** Inline runs; only content emphasis becomes run formatting, everything else is the style's. */
 export function runs(inlines: readonly Inline[]): ParagraphChild[] {
@@ -88,7 +89,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         break;
       }
       case 'foot': {
-        out.push(...blocksToDocx(doc, block.blocks, textWidthPt));
+        out.push(...footToDocx(doc, block, textWidthPt));
         break;
       }
       case 'pageBreak': {

@@ -1,6 +1,7 @@
 import { assertNever, inlineText, type Block, type Doc } from '../../ir/index.js';
 import { paragraphContent, inlineRuns } from './paragraph.js';
 import { textProps } from './text-style.js';
+import { footToPdf, ruleCanvas } from './foot.js';
 
 /** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
 export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: number): object[] {
@@ -47,26 +48,26 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         break;
       }
       case 'rule': {
-        out.push({
-          canvas: [{ type: 'line', x1: 0, y1: block.weight / 2, x2: textWidth, y2: block.weight / 2, lineWidth: block.weight, lineColor: block.color }],
-          margin: [0, block.spaceBefore, 0, block.spaceAfter],
-        });
+        out.push(ruleCanvas(block.color, block.weight, textWidth, block.spaceBefore, block.spaceAfter));
         break;
       }
       case 'splitLine': {
+        // The right part takes its own width and the left the rest, so a long 编印单位 wraps
+        // beside the date instead of both halves splitting the line evenly.
         const style = doc.styles[block.style]!;
         out.push({
           columns: [
-            { text: inlineRuns(block.left), alignment: 'left' },
-            { text: inlineRuns(block.right), alignment: 'right' },
+            { text: inlineRuns(block.left), alignment: 'left', width: '*' },
+            { text: inlineRuns(block.right), alignment: 'right', width: 'auto' },
           ],
+          columnGap: style.size,
           ...textProps(doc, style),
           margin: [0, style.spaceBefore, 0, style.spaceAfter],
         });
         break;
       }
       case 'foot': {
-        out.push({ stack: blocksToPdf(doc, block.blocks, textWidth), unbreakable: true });
+        out.push(...footToPdf(doc, block, textWidth));
         break;
       }
       case 'pageBreak': {
