@@ -168,7 +168,7 @@ class IrBuilder {
     const out: Inline[] = [];
     for (const child of el.children) {
       if (typeof child === 'string') {
-        const text = child.replace(/\s+/g, ' ');
+        const text = child.replace(/[ \t\r\n]+/g, ' ');
         if (text) out.push({ kind: 'text', text, ...mark });
         continue;
       }
@@ -243,8 +243,8 @@ function plain(inlines: Inline[]): string {
 /** Template indentation around inline content is not content: trim the outer ends only. */
 function trimInlines(inlines: Inline[]): Inline[] {
   const first = inlines[0];
-  if (first?.kind === 'text') first.text = first.text.replace(/^\s+/, '');
+  if (first?.kind === 'text') first.text = first.text.replace(/^[ \t\r\n]+/, '');
   const last = inlines[inlines.length - 1];
-  if (last?.kind === 'text') last.text = last.text.replace(/\s+$/, '');
+  if (last?.kind === 'text') last.text = last.text.replace(/[ \t\r\n]+$/, '');
   return inlines.filter((i) => i.kind !== 'text' || i.text !== '');
 }
