@@ -69,6 +69,8 @@ export interface Style {
   align: Align;
   /** First-line indent in characters (em of this style). */
   indent: number;
+  /** Right indent in characters (右空). */
+  indentRight: number;
   /** Line pitch in pt. */
   lineHeight: number;
   spaceBefore: number;

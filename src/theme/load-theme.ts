@@ -63,6 +63,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       color: s.color ?? '#000000',
       align: s.align,
       indent: s.indent,
+      indentRight: s.indentRight,
       lineHeight: s.lineHeight === undefined ? linePitch : len(s.lineHeight, ctx, [...at, 'lineHeight']),
       spaceBefore: len(s.spaceBefore, ctx, [...at, 'spaceBefore']),
       spaceAfter: len(s.spaceAfter, ctx, [...at, 'spaceAfter']),

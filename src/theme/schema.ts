@@ -23,6 +23,8 @@ export const styleSchema = z.strictObject({
   color: color.optional(),
   align: z.enum(['justify', 'left', 'center', 'right']).default('justify'),
   indent: z.number().default(0),
+  /** Right indent in characters (右空: GB/T 9704 sets the date four characters in from the right). */
+  indentRight: z.number().min(0).default(0),
   lineHeight: length.optional(),
   spaceBefore: length.default(0),
   spaceAfter: length.default(0),

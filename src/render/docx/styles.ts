@@ -25,7 +25,10 @@ export function paragraphStyles(doc: Doc): IParagraphStyleOptions[] {
 }
 
 function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
-  const firstLine = s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {};
+  const firstLine = {
+    ...(s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {}),
+    ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * s.size) } : {}),
+  };
   return {
     id: s.id,
     name: s.name,

@@ -16,7 +16,7 @@ export function inlineRuns(inlines: readonly Inline[]): object[] {
  * A balanced style (titles) is broken by `balanceTitle`, or at the lines the content fixed.
  */
 export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inline[], fixedLines?: readonly string[]): object {
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - style.indentRight * (style.grid && doc.page.charPitch ? doc.page.charPitch : style.size);
   const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
   const gridCell = style.grid ? doc.page.charPitch : undefined;
   const base = {
