@@ -3,12 +3,13 @@ import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import { buildKey, fileHash } from './build-key.js';
 import { FORMATS, type Format } from './formats.js';
+import { imposedOutput, imposedPath, wantsImposition } from '../impose/index.js';
 import { countPdfPages, mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { outputPath, plan, type PlanOptions } from './plan.js';
 import { findPreviewer, previewPath } from './preview.js';
 import type { ProjectPaths } from './project.js';
 import { writeReleaseFiles } from './release.js';
-import { createRunner, defaultJobs, type RenderRunner } from './render-pool.js';
+import { createRunner, defaultJobs, workerPool, type RenderRunner } from './render-pool.js';
 import type { RenderJob } from './render-job.js';
 import { sourceDateEpoch, stampDate } from './reproducible.js';
 import { inShard, type Shard } from './shard.js';
@@ -69,6 +70,8 @@ interface Planned1 {
   key: string;
   job: RenderJob;
   upToDate?: ManifestEntry;
+  /** The PDF is up to date but its print sheets are missing: impose again from the file. */
+  sheetsOnly?: boolean;
 }
 
 /**
@@ -78,14 +81,29 @@ interface Planned1 {
  * written atomically; the manifest, SHA256SUMS, previews and index.html follow.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const jobs = options.jobs ?? defaultJobs();
+  const formats = options.formats ?? [...FORMATS];
+  const previous = options.checkOnly ? undefined : readManifest(options.paths.outDir);
+  // A first or forced build renders everything: start the workers now, so that loading their
+  // modules overlaps laying out. An incremental build waits to see how much is stale.
+  const early = !options.runner && !options.checkOnly && jobs > 1 && (options.force || !previous) ? workerPool(jobs) : undefined;
+  early?.warm?.(formats);
+  try {
+    return await buildWith(options, { jobs, formats, previous, runner: options.runner ?? early });
+  } finally {
+    await early?.close();
+  }
+}
+
+/** The build once its settings are resolved; `runner` is a pool that someone else closes. */
+async function buildWith(options: BuildOptions, settings: { jobs: number; formats: Format[]; previous: Manifest | undefined; runner: RenderRunner | undefined }): Promise<BuildResult> {
   const { paths } = options;
+  const { jobs, formats, previous } = settings;
   const planned = plan(options);
   const warnings = planned.flatMap((p) => p.source.warnings);
   if (options.checkOnly) return { outputs: [], upToDate: [], warnings, notes: [], releaseFiles: [] };
 
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
-  const formats = options.formats ?? [...FORMATS];
-  const previous = readManifest(paths.outDir);
   const previousByPath = new Map((previous?.outputs ?? []).map((e) => [e.path, e]));
 
   const items: Planned1[] = [];
@@ -114,16 +132,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stale = items.filter((i) => !i.upToDate);
   // PDFs take longest: start them first so the last job to finish is a short one.
   stale.sort((a, b) => Number(b.job.format === 'pdf') - Number(a.job.format === 'pdf'));
-  const runner = options.runner ?? createRunner(options.jobs ?? defaultJobs(), stale.length);
-  options.onEvent?.({ type: 'plan', total: items.length, toBuild: stale.length, upToDate: items.length - stale.length, workers: Math.min(runner.size, stale.length) });
+  const runner = settings.runner ?? createRunner(jobs, stale.length);
+  // A booklet PDF also gets print sheets (src/impose): one more output, made from the PDF's bytes.
+  const withSheets = (list: Planned1[]) => list.length + list.filter((i) => wantsImposition(i.entry)).length;
+  options.onEvent?.({ type: 'plan', total: withSheets(items), toBuild: withSheets(stale), upToDate: withSheets(items) - withSheets(stale), workers: Math.min(runner.size, stale.length) });
 
   const outputs: ManifestEntry[] = [];
   const errors: unknown[] = [];
+  const writeSheets = async (pdfEntry: ManifestEntry, pdf: Uint8Array) => {
+    const started = performance.now();
+    const sheets = await imposedOutput(pdfEntry, pdf);
+    writeFileAtomic(path.join(paths.outDir, sheets.entry.path), sheets.bytes);
+    outputs.push(sheets.entry);
+    const ms = performance.now() - started;
+    options.onOutput?.(sheets.entry, ms);
+    options.onEvent?.({ type: 'output', entry: sheets.entry, ms });
+  };
+  // Sheets of an up-to-date booklet are up to date too, unless their file is gone or changed.
+  const upToDateSheets: ManifestEntry[] = [];
+  for (const item of items) {
+    if (!item.upToDate || !wantsImposition(item.entry)) continue;
+    const prev = previousByPath.get(imposedPath(item.entry.path));
+    if (prev && prev.key === item.key && fileHash(path.join(paths.outDir, prev.path)) === prev.sha256) upToDateSheets.push(prev);
+    else stale.push({ ...item, sheetsOnly: true });
+  }
   try {
     await Promise.all(
       stale.map(async (item) => {
         let started = performance.now();
         try {
+          if (item.sheetsOnly) {
+            await writeSheets(item.upToDate!, new Uint8Array(fs.readFileSync(path.join(paths.outDir, item.entry.path))));
+            return;
+          }
           const bytes = await runner.run(item.job, (slot) => {
             started = performance.now();
             options.onEvent?.({ type: 'start', path: item.job.path, slot });
@@ -134,6 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const ms = performance.now() - started;
           options.onOutput?.(entry, ms);
           options.onEvent?.({ type: 'output', entry, ms });
+          if (wantsImposition(entry)) await writeSheets(entry, bytes);
         } catch (e) {
           errors.push(e);
           options.onEvent?.({ type: 'failed', path: item.entry.path });
@@ -141,12 +183,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     );
   } finally {
-    if (!options.runner) await runner.close();
+    if (!settings.runner) await runner.close();
   }
 
   const notes: string[] = [];
-  const upToDate = items.flatMap((i) => (i.upToDate ? [i.upToDate] : []));
-  if (options.previews !== false) await writePreviews(paths.outDir, [...outputs, ...upToDate], outputs, options.jobs ?? defaultJobs(), notes);
+  const upToDate = [...items.flatMap((i) => (i.upToDate ? [i.upToDate] : [])), ...upToDateSheets];
+  if (options.previews !== false) await writePreviews(paths.outDir, [...outputs, ...upToDate], outputs, jobs, notes);
   for (const n of notes) options.onEvent?.({ type: 'note', message: n });
 
   // Outputs written before a failure are good files: record them, so the next run skips them.
@@ -176,7 +218,8 @@ function entryOf(what: Planned1['entry'], file: Pick<ManifestEntry, 'bytes' | 'p
  */
 async function writePreviews(outDir: string, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[]): Promise<void> {
   const freshPaths = new Set(fresh.map((e) => e.path));
-  const pdfs = all.filter((e) => e.format === 'pdf');
+  // Print sheets have no preview of their own: page 1 of the booklet is the PDF's.
+  const pdfs = all.filter((e) => e.format === 'pdf' && !e.imposed);
   const todo = pdfs.filter((e) => freshPaths.has(e.path) || !fs.existsSync(path.join(outDir, previewPath(e.path))));
   for (const e of pdfs) if (!todo.includes(e)) e.preview = previewPath(e.path);
   if (todo.length === 0) return;

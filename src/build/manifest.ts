@@ -24,6 +24,8 @@ export interface ManifestEntry {
   key?: string;
   /** PNG of page 1, relative to the out folder (PDF only, when a rasteriser was found). */
   preview?: string;
+  /** Print sheets of a booklet PDF (src/impose), made from that PDF; shares its build key. */
+  imposed?: true;
 }
 
 export interface Manifest {

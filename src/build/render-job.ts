@@ -19,6 +19,11 @@ export type RenderReply =
 
 const writers = new Map<Format, Writer>();
 
+/** Loads the writers of these formats ahead of the first job (a worker does it while the build plans). */
+export async function loadWriters(formats: readonly Format[]): Promise<void> {
+  for (const f of formats) if (!writers.has(f)) writers.set(f, await WRITERS[f]());
+}
+
 /** Renders one job in this thread; each writer (and its fonts) loads once per thread. */
 export async function renderJob(job: RenderJob): Promise<Uint8Array> {
   let writer = writers.get(job.format);

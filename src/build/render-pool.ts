@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Format } from './formats.js';
 import { errorFromReply, renderJob, type RenderJob, type RenderReply } from './render-job.js';
 import { packageDir } from './project.js';
 
@@ -11,6 +12,8 @@ import { packageDir } from './project.js';
 export interface RenderRunner {
   readonly size: number;
   run(job: RenderJob, onStart?: (slot: number) => void): Promise<Uint8Array>;
+  /** Starts every worker and loads these writers now, so start-up overlaps the caller's work. */
+  warm?(formats: readonly Format[]): void;
   close(): Promise<void>;
 }
 
@@ -104,6 +107,10 @@ export function workerPool(size: number): RenderRunner {
         queue.push({ id: nextId++, job, onStart, resolve, reject });
         pump();
       });
+    },
+    warm(formats) {
+      while (workers.length < size) spawn();
+      for (const w of workers) w.worker.postMessage({ warm: [...formats] });
     },
     async close() {
       closing = true;

@@ -4,12 +4,18 @@
  * thread, so pdfmake and the parsed fonts stay loaded from one job to the next.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderJob, replyForError, type RenderJob, type RenderReply } from './render-job.js';
+import type { Format } from './formats.js';
+import { loadWriters, renderJob, replyForError, type RenderJob, type RenderReply } from './render-job.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker runs as a worker thread');
 
-port.on('message', async (message: { id: number; job: RenderJob }) => {
+port.on('message', async (message: { id: number; job: RenderJob } | { warm: Format[] }) => {
+  if ('warm' in message) {
+    // Best effort: a failure to load shows again, with its message, on the first real job.
+    await loadWriters(message.warm).catch(() => undefined);
+    return;
+  }
   let reply: RenderReply;
   try {
     const bytes = await renderJob(message.job);
