@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Doc } from '../ir/index.js';
 import type { Format } from './formats.js';
 import { packageDir } from './project.js';
@@ -50,7 +51,37 @@ export function fontFiles(doc: Doc): string[] {
 
 let rendererVersions: Record<string, string> | undefined;
 
-/** jianbao's, pdfmake's and docx's versions: a new renderer may lay out the same input differently. */
+/**
+ * A hash of jianbao's own code: the bundle in dist/ when running from it, else the TypeScript
+ * sources. The package version alone would miss a developer's change to a renderer, and the
+ * next build would keep outputs the old code made.
+ */
+function codeHash(): string {
+  const root = packageDir();
+  const fromSources = /\.ts$/.test(fileURLToPath(import.meta.url));
+  const dir = path.join(root, fromSources ? 'src' : 'dist');
+  const wanted = fromSources ? (f: string) => f.endsWith('.ts') && !f.endsWith('.test.ts') : (f: string) => f.endsWith('.mjs');
+  const files: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (wanted(e.name)) files.push(full);
+    }
+  };
+  walk(dir);
+  const hash = crypto.createHash('sha256');
+  for (const f of files.sort()) hash.update(path.relative(dir, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  return hash.digest('hex');
+}
+
+/** jianbao's code and version, pdfmake's and docx's: a new renderer may lay out the same input differently. */
 export function rendererVersion(): Record<string, string> {
   if (!rendererVersions) {
     const require = createRequire(import.meta.url);
@@ -72,7 +103,7 @@ export function rendererVersion(): Record<string, string> {
       }
     };
     const own = JSON.parse(fs.readFileSync(path.join(packageDir(), 'package.json'), 'utf8')) as { version: string };
-    rendererVersions = { jianbao: own.version, pdfmake: versionOf('pdfmake'), docx: versionOf('docx') };
+    rendererVersions = { jianbao: own.version, code: codeHash(), pdfmake: versionOf('pdfmake'), docx: versionOf('docx') };
   }
   return rendererVersions;
 }
@@ -93,8 +124,9 @@ export interface KeyInput {
 /**
  * The build key of one output: a hash of everything its bytes depend on: the content file and
  * the files it references, the layout's template, partials and theme, the font files, the
- * renderer versions, the format, the draft flag and the stamped date. Files count by their
- * bytes (not paths or times), so the key is the same on every machine and `touch` changes nothing.
+ * renderer (jianbao's code, pdfmake's and docx's versions), the format, the draft flag and the
+ * stamped date. Files count by their bytes, not paths or times: the key does not depend on
+ * where the project is, and `touch` changes nothing.
  */
 export function buildKey(input: KeyInput): string {
   const rel = (f: string) => path.relative(input.projectDir, f).split(path.sep).join('/');
