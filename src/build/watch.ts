@@ -34,7 +34,8 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   const runOnce = async (changed: string[]) => {
     const started = performance.now();
     try {
-      const result = await build({ ...options, runner });
+      // --force applies to the first build; after that, each save rebuilds what it affects.
+      const result = await build({ ...options, runner, force: Boolean(options.force) && changed.length === 0 });
       options.onBuild({ result, ms: performance.now() - started }, changed);
     } catch (error) {
       options.onBuild({ error, ms: performance.now() - started }, changed);

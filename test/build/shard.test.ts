@@ -82,6 +82,9 @@ describe('--shard K/N and manifest merge', () => {
     expect((await manifestCli(['split'], dir)).code).toBe(2);
     expect((await cli(['build', '--shard', '3/2'], dir)).code).toBe(2);
     expect((await cli(['build', '--shard', 'half'], dir)).code).toBe(2);
+    const partial = await cli(['build', '--shard', '1/2', '--release', 'v1'], dir);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain('manifest merge');
   });
 
   it('puts each path in exactly one shard for any N', () => {

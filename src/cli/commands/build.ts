@@ -87,6 +87,7 @@ export const buildCommand: Command = {
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard: expected K/N with 1 ≤ K ≤ N, not \`${values.shard}\``);
       if (values.release !== undefined && !isReleaseName(values.release)) throw new UsageError(`--release: use letters, digits, ., _ and - in the name, not \`${values.release}\``);
       if (values.watch && (json || shard || values.release)) throw new UsageError('--watch does not go with --json, --shard or --release');
+      if (shard && values.release) throw new UsageError('--release needs every output: build the shards, then `jianbao manifest merge … --release NAME`');
 
       const quiet = values.quiet ?? false;
       const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
