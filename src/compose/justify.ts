@@ -1,3 +1,4 @@
+import { CLOSE, OPEN } from './char-class.js';
 import type { Fit } from './linebreak.js';
 import type { Model } from './model.js';
 
@@ -37,10 +38,10 @@ const ROUND = 1e4;
 
 /**
  * Turn the fitted line [i, j) into runs: every character's characterSpacing follows from the
- * box model, plus the justification r after each stretchable gap; equal neighbours merge.
+ * box model, plus the justification r times the gap's share (stretch or shrink); equal neighbours merge.
  */
 export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlacement): ComposedLine {
-  const { adv, box, pre, join, stretch, text, off } = m;
+  const { adv, box, pre, join, stretch, shrink, text, off, cls, squeeze, squeezeTier } = m;
   const e = f.e;
   const r = p.align === 'justify' || f.r < 0 ? f.r : 0;
   const runs: Run[] = [];
@@ -49,6 +50,7 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   let runAdv = 0;
   let total = 0;
   let drawn = 0; // Σ advance + spacing of the content (without trailing spaces)
+  const share = (tier: number): number => (tier === 1 ? f.t1 : tier === 2 ? f.t2 : 0);
   const csAt = (k: number): number => {
     if (k >= e) return -adv[k]!; // a trailing space hangs: net width zero
     // At the line start the glyph sits at the box start (a centred dash moves left, a
@@ -56,7 +58,11 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
     let cs = box[k]! - adv[k]! - (k === i ? Math.min(pre[k]!, 0) : pre[k]!);
     if (k + 1 < e) {
       cs += pre[k + 1]! + join[k]!;
-      cs += r * stretch[k]!;
+      cs += r * (r > 0 ? stretch[k]! : shrink[k]!);
+      // A mark inside the line gives up its share of its blank half: a closing mark by the
+      // spacing after it, an opening mark by the spacing before it (its blank is on its left).
+      if (k > i && cls[k] === CLOSE) cs -= share(squeezeTier[k]!) * squeeze[k]!;
+      if (k + 2 < e && cls[k + 1] === OPEN) cs -= share(squeezeTier[k + 1]!) * squeeze[k + 1]!;
     } else if (f.comp) {
       cs -= m.endShrink[k]!;
     } else {

@@ -26,14 +26,32 @@ export interface Model {
   join: Float64Array;
   /** how much box k may give up when it ends a line (half of a full-width closing mark) */
   endShrink: Float64Array;
-  /** 1 if the gap after k takes justification (0 inside `——` / `……`) */
+  /**
+   * How much of its box a full-width mark standing alone inside a line may give up when the line
+   * is tight: its blank half (a closing mark's right half, drawn away by the spacing after it; an
+   * opening mark's left half, drawn away by the spacing after the character before it). 0 else.
+   */
+  squeeze: Float64Array;
+  /** 1: squeezed first (，、；：brackets, quotes); 2: squeezed only after those (。？！). */
+  squeezeTier: Uint8Array;
+  /**
+   * Share of the extra spacing of a loose line the gap after k takes: 0 inside `——`, `……`,
+   * Latin words and numbers; 1 between Han characters; more after a word space and at the edges
+   * of a word or number.
+   */
   stretch: Uint8Array;
+  /** Share of the tightening of a tight line the gap after k takes: 1 wherever stretch > 0, else 0. */
+  shrink: Uint8Array;
   /** 1 if a line may start at k */
   brk: Uint8Array;
-  /** prefix sums: W[k] = Σ_{m<k} box[m] + join[m]; G[k] = Σ_{m<k} stretch[m]; C[k] = countable chars */
+  /** prefix sums: W[k] = Σ_{m<k} box[m] + join[m]; G[k] = Σ_{m<k} stretch[m]; H likewise of shrink; C[k] = countable chars */
   W: Float64Array;
   G: Int32Array;
+  H: Int32Array;
   C: Int32Array;
+  /** prefix sums of squeeze by tier: Q1[k] = Σ_{m<k, tier 1} squeeze[m], Q2 likewise */
+  Q1: Float64Array;
+  Q2: Float64Array;
   /** largest glyph advance and largest box in the paragraph (bounds for pruning) */
   maxAdv: number;
   maxBox: number;
@@ -73,21 +91,30 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
     pre: new Float64Array(n),
     join: new Float64Array(n),
     endShrink: new Float64Array(n),
+    squeeze: new Float64Array(n),
+    squeezeTier: new Uint8Array(n),
     stretch: new Uint8Array(n),
+    shrink: new Uint8Array(n),
     W: new Float64Array(n + 1),
     G: new Int32Array(n + 1),
+    H: new Int32Array(n + 1),
     C: new Int32Array(n + 1),
+    Q1: new Float64Array(n + 1),
+    Q2: new Float64Array(n + 1),
     maxAdv: 0,
     maxBox: 0,
   };
   applyWidths(m, metrics, o);
 
-  const { W, G, C, box, join, stretch, adv } = m;
+  const { W, G, H, C, Q1, Q2, box, join, stretch, shrink, adv, squeeze, squeezeTier } = m;
   for (let k = 0; k < n; k++) {
     if (adv[k]! > m.maxAdv) m.maxAdv = adv[k]!;
     if (box[k]! > m.maxBox) m.maxBox = box[k]!;
     W[k + 1] = W[k]! + box[k]! + join[k]!;
     G[k + 1] = G[k]! + stretch[k]!;
+    H[k + 1] = H[k]! + shrink[k]!;
+    Q1[k + 1] = Q1[k]! + (squeezeTier[k] === 1 ? squeeze[k]! : 0);
+    Q2[k + 1] = Q2[k]! + (squeezeTier[k] === 2 ? squeeze[k]! : 0);
     const c = cls[k]!;
     // What makes a last line "one character": punctuation and spaces do not count.
     C[k + 1] = C[k]! + (c === CLOSE || c === CLOSE_ASCII || c === SPACE || c === GLUE ? 0 : 1);

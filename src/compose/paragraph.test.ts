@@ -79,15 +79,27 @@ describe('seed paragraphs, GB/T 9704 block (16 pt, 442.2 pt)', () => {
   }
 
   it('sets full lines of pure Chinese on the grid at exactly 28 characters', () => {
+    // Han and single full-width marks take one cell each: such a line holds 28 characters unless
+    // it squeezed its marks (a 29th needs ≥ 0.45 em of squeeze on top of the most tightening), or
+    // its line-end mark, to hold more. (Lines of cells squeeze their marks by a hair: the last
+    // glyph's 16 pt advance sticks 0.2 pt out of its 15.79 pt cell.)
     const pure = /^[\p{Script=Han}，。、；：？！]+$/u;
     let seen = 0;
     for (const p of seed) {
-      const lines = composeParagraph(p, grid);
+      const { lines, details } = composeDetailed(p, grid);
       lines.forEach((l, idx) => {
         const t = lineText(l);
-        if (idx > 0 && !l.last && pure.test(t)) {
+        const d = details[idx]!;
+        if (idx > 0 && !l.last && pure.test(t) && d.squeezeEm < 0.1 && !d.endCompressed) {
           expect([...t]).toHaveLength(28);
           seen++;
+        }
+        // no two characters closer than a cell less GRID_SHRINK_MAX (a 29th needs 0.036 em)
+        const g = glyphOrigins(l, metrics, SIZE);
+        for (let k = 0; k + 1 < g.length; k++) {
+          if (/^\p{Script=Han}{2}$/u.test(g[k]!.ch + g[k + 1]!.ch)) {
+            expect(g[k + 1]!.x - g[k]!.x).toBeGreaterThanOrEqual(GRID_CELL - 0.02 * SIZE - 1e-6);
+          }
         }
       });
     }
@@ -163,6 +175,71 @@ describe('punctuation width adjustment', () => {
     expect(lineText(lines[0]!)).toBe('一二三四五六七八九十一二三四五六七八九十一二三四五六七，');
     expect(details[0]!.endCompressed).toBe(true);
     expect(lines[0]!.runs.at(-1)).toMatchObject({ text: '，', characterSpacing: -8 });
+  });
+
+  // A 21 em measure: 9 characters, a comma, 11 characters and a full stop make 22 em, 21.5 with
+  // the line-end stop at half width; breaking earlier would leave a 0.05 em loose line and a
+  // last line of 九十。
+  const tight = '一二三四五六七八九，十一二三四五六七八九十。一二三四五六七八';
+  const tightOpts = (o: Partial<ComposeOptions> = {}) => ({ ...free, width: 21 * SIZE, firstLineIndent: 0, ...o });
+
+  it('squeezes a mark inside a tight line rather than set a loose one (clreq 3.1.6)', () => {
+    const { lines, details } = composeDetailed(tight, tightOpts());
+    expect(lineText(lines[0]!)).toBe('一二三四五六七八九，十一二三四五六七八九十。');
+    expect(details[0]!.endCompressed).toBe(true);
+    // the comma gives up most of the 0.5 em still missing, the 21 gaps tighten by the rest
+    expect(details[0]!.squeezeEm).toBeGreaterThan(0.3);
+    expect(details[0]!.squeezeEm).toBeLessThanOrEqual(0.5);
+    expect(details[0]!.extraEm).toBeGreaterThan(-0.01);
+    const g = glyphOrigins(lines[0]!, metrics, SIZE);
+    const comma = g.find((x) => x.ch === '，')!;
+    const han = g[0]!.cs;
+    expect(comma.cs - han).toBeCloseTo(-details[0]!.squeezeEm * SIZE, 3);
+    expect(drawnWidth(lines[0]!, metrics, SIZE)).toBeCloseTo(21 * SIZE, 2);
+  });
+
+  it('squeezes an opening mark from its left, and never a mark already paired with another', () => {
+    const { lines, details } = composeDetailed('一二三四五六七八九“十一”二三四五六七八九十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
+    const g = glyphOrigins(lines[0]!, metrics, SIZE);
+    const at = (ch: string) => g.find((x) => x.ch === ch)!.cs;
+    // “ gives up its blank left half through the spacing of 九 before it; ” through its own
+    expect(at('九') - at('八')).toBeCloseTo(at('”') - at('八'), 3);
+    expect(at('九') - at('八')).toBeLessThan(-3);
+    expect(details[0]!.squeezeEm).toBeGreaterThan(0.4);
+    // ”。 already takes 1.5 em: neither mark of such a pair is squeezed further
+    const pair = composeDetailed('一二三四五六七八九“十一”。二三四五六七八九十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
+    const p = glyphOrigins(pair.lines[0]!, metrics, SIZE);
+    const h = p[0]!.cs;
+    expect(p.find((x) => x.ch === '”')!.cs - h).toBeCloseTo(-8, 6);
+    expect(p.find((x) => x.ch === '。')!.cs - h).toBeCloseTo(0, 6);
+  });
+
+  it('squeezes 。？！ only a quarter as much as the other marks', () => {
+    const { lines } = composeDetailed('一二三四五六七八九。十一二三四五六七八九，十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
+    const g = glyphOrigins(lines[0]!, metrics, SIZE);
+    const h = g[0]!.cs;
+    const stop = g.find((x) => x.ch === '。')!.cs - h;
+    const comma = g.find((x) => x.ch === '，')!.cs - h;
+    expect(comma).toBeLessThan(-2);
+    expect(stop / comma).toBeCloseTo(0.25, 2);
+  });
+
+  it('in kaiming, squeezes the full-width stops only', () => {
+    // kaiming's comma is already half width; the line fits without touching the stop
+    const { lines } = composeDetailed(tight, tightOpts({ punctuation: 'kaiming' }));
+    expect(lines[0]!.runs.find((r) => r.text === '，')!.characterSpacing).toBe(-8);
+  });
+
+  it('widens the edges of a number three times as much as the gaps between Han characters', () => {
+    const { lines, details } = composeDetailed('全年完成投资约1.3亿元同比增长明显其中一二三四五六七八九十', tightOpts());
+    const r = details[0]!.extraEm * SIZE;
+    expect(r).toBeGreaterThan(0.1);
+    const g = glyphOrigins(lines[0]!, metrics, SIZE);
+    const cs = (ch: string) => g.find((x) => x.ch === ch)!.cs;
+    expect(cs('全')).toBeCloseTo(r, 3);
+    expect(cs('约')).toBeCloseTo(3 * r, 3); // 约|1
+    expect(cs('3')).toBeCloseTo(3 * r, 3); // 3|亿
+    expect(cs('1')).toBe(0); // inside the number
   });
 
   it('adds the optional Han–Latin gap on both sides of a number', () => {

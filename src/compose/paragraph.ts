@@ -1,7 +1,7 @@
 import { buildLine, type ComposedLine } from './justify.js';
-import { GRID_SHRINK_MAX, SHRINK_MAX, chooseBreaks, fitLine, type BreakOptions } from './linebreak.js';
+import { GRID_SHRINK_MAX, SHRINK_MAX, chooseBreaks, fitLine, type BreakOptions, type Fit } from './linebreak.js';
 import type { FontMetrics } from './metrics.js';
-import { buildModel } from './model.js';
+import { buildModel, type Model } from './model.js';
 import type { PunctuationScheme } from './punctuation.js';
 
 /** How to compose one paragraph. */
@@ -30,6 +30,8 @@ export interface LineDetail {
   extraEm: number;
   /** the line-end closing mark was compressed to half width */
   endCompressed: boolean;
+  /** width the marks inside the line gave up to tighten it, in em (0 on most lines) */
+  squeezeEm: number;
 }
 
 /** Compose a paragraph into lines (total-fit breaking, clreq rules, justification as runs). */
@@ -71,7 +73,16 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
       end: j,
       extraEm: (align === 'justify' || f.r < 0 ? f.r : 0) / size,
       endCompressed: f.comp === 1,
+      squeezeEm: squeezed(m, i, f) / size,
     });
   }
   return { lines, details };
+}
+
+/** Width the marks inside the line [i, f.e) gave up (see fitLine: its first and last character excepted). */
+function squeezed(m: Model, i: number, f: Fit): number {
+  const a = i + 1;
+  const b = f.e - 1;
+  if (b <= a) return 0;
+  return f.t1 * (m.Q1[b]! - m.Q1[a]!) + f.t2 * (m.Q2[b]! - m.Q2[a]!);
 }

@@ -19,15 +19,19 @@ export interface WidthOptions {
 // Without ink data a CJK dash is assumed to be inked from 5% to 95% of its advance.
 const DASH_INK_INSET = 0.05;
 
+/** Share of the extra spacing the gap after a word space takes, against 1 between Han characters. */
+const SPACE_STRETCH = 3;
+/** Share the gap between a Han character and a Latin word or number takes. */
+const WORD_EDGE_STRETCH = 3;
+
 /**
  * Fill the box model of a classified paragraph: box widths (grid cells or natural advances),
- * glyph placement inside the box, adjacent-punctuation compression and the Han–Latin gap.
+ * glyph placement inside the box, adjacent-punctuation compression, the Han–Latin gap, the
+ * shares of justification and what each mark may give up in a tight line.
  */
-/** Share of the justification a gap beside a word space takes, against 1 for any other gap. */
-const SPACE_STRETCH = 3;
 
 export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): void {
-  const { n, cps, cls, adv, box, pre, join, endShrink, stretch } = m;
+  const { n, cps, cls, adv, box, pre, join, endShrink, stretch, shrink, squeeze, squeezeTier } = m;
   const size = o.size;
   const grid = o.gridCell !== undefined && o.gridCell > 0;
   // "Full width": one em, or one grid cell (GB/T 9704: 15.79 pt cells for 16 pt glyphs).
@@ -102,13 +106,33 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
     if (isWord(a) && isWord(b)) stretch[k] = 0;
     if (b === GLUE && adv[k + 1] === 0) stretch[k] = 0;
   }
-  // A word space is where Latin text stretches: the gap after a space takes a larger share,
-  // so a line holding several Latin words does not spread its Han characters apart.
-  for (let k = 0; k < n; k++) if (cls[k] === SPACE && stretch[k]) stretch[k] = SPACE_STRETCH;
+  for (let k = 0; k < n; k++) {
+    shrink[k] = stretch[k]! > 0 ? 1 : 0;
+    if (!stretch[k]) continue;
+    const a = cls[k]!;
+    const b = k + 1 < n ? cls[k + 1]! : -1;
+    // A word space is where Latin text stretches: the gap after a space takes a larger share, so
+    // a line holding several Latin words does not spread its Han characters apart. So does the
+    // edge between Han and a Latin word or number (JIS X 4051 widens this gap first). Tightening
+    // stays even: a Han character and a digit set solid must not move closer.
+    if (a === SPACE) stretch[k] = SPACE_STRETCH;
+    else if ((a === HAN && isWord(b)) || (isWord(a) && b === HAN)) stretch[k] = WORD_EDGE_STRETCH;
+  }
 
   for (let k = 0; k < n; k++) {
     // A full-width closing mark at a line end may drop its blank half (tightens a line).
     endShrink[k] = cls[k] === CLOSE && box[k]! >= full ? box[k]! / 2 : 0;
+    // Inside a line, a full-width mark standing alone (no mark beside it, so its blank half is
+    // still whole) may give up some or all of that blank when the line is set tight (clreq 3.1.6:
+    // punctuation width is adjusted to carry out the line-start and line-end rules). Stops
+    // 。？！, which kaiming keeps full, are a tier of their own, squeezed at a higher cost.
+    const c = cls[k]!;
+    if ((c !== CLOSE && c !== OPEN) || box[k]! < full) continue;
+    const before = k > 0 ? cls[k - 1]! : -1;
+    const after = k + 1 < n ? cls[k + 1]! : -1;
+    if (before === OPEN || before === CLOSE || after === OPEN || after === CLOSE) continue;
+    squeeze[k] = box[k]! / 2;
+    squeezeTier[k] = c === CLOSE && isStop(cps[k]!) ? 2 : 1;
   }
 }
 

@@ -32,6 +32,20 @@ export function drawnLines(runs: readonly GlyphRun[]): DrawnLine[] {
 }
 
 const HAN = /^\p{Script=Han}$/u;
+
+/** Every glyph of a line with its origin as drawn (run origin, then advance + Tc after each glyph). */
+function glyphOrigins(line: DrawnLine): { text: string; x: number; advance: number; size: number }[] {
+  const out: { text: string; x: number; advance: number; size: number }[] = [];
+  for (const r of line.runs) {
+    let x = r.x;
+    for (const g of r.glyphs) {
+      out.push({ text: g.text, x, advance: g.advance, size: r.size });
+      x += g.advance * r.size + r.charSpacing;
+    }
+  }
+  return out;
+}
+
 export const CLOSING = new Set([...'，。、：；？！）》」』】〕〉”’,.:;?!)']);
 export const OPENING = new Set([...'（《「『【〔〈“‘(']);
 
@@ -59,8 +73,14 @@ export interface LineMetrics {
   ragged: number;
   /** Lines starting with closing punctuation or ending with an opening mark. */
   badBreaks: number;
-  /** Largest extra spacing per character over the nominal pitch (grid cell or advance), in em. */
+  /**
+   * Largest extra spacing per character, in em: over every Han character followed on its line by
+   * a Han character or a closing mark, the distance from its glyph origin to the next one's, less
+   * the nominal pitch (the grid cell for body-size text on a grid page, else its advance).
+   */
   maxExtraEm: number;
+  /** Largest tightening per character, in em: the same distances, short of the nominal pitch. */
+  maxTightEm: number;
   /** Paragraphs whose last line is one character (plus any closing punctuation). */
   loneLastLines: number;
   /** Lines per page of body-size text, for every page but the last. */
@@ -85,7 +105,7 @@ export interface MeasureOptions {
 export function measureLines(runs: readonly GlyphRun[], opts: MeasureOptions): LineMetrics {
   const lines = drawnLines(runs).filter((l) => l.size >= opts.bodySize - 0.01);
   const grouped = linesByParagraph(lines, opts.paragraphs);
-  const m: LineMetrics = { ragged: 0, badBreaks: 0, maxExtraEm: 0, loneLastLines: 0, linesPerFullPage: [], pureHanFullLines: [] };
+  const m: LineMetrics = { ragged: 0, badBreaks: 0, maxExtraEm: 0, maxTightEm: 0, loneLastLines: 0, linesPerFullPage: [], pureHanFullLines: [] };
   grouped.forEach((plines, pi) => {
     const justified = !opts.unjustified?.has(pi);
     plines.forEach((line, li) => {
@@ -94,12 +114,19 @@ export function measureLines(runs: readonly GlyphRun[], opts: MeasureOptions): L
       if (CLOSING.has(chars[0]!) || OPENING.has(chars[chars.length - 1]!)) m.badBreaks++;
       if (justified && !isLast && Math.abs(line.right - opts.textRight) > 0.5) m.ragged++;
       if (justified) {
-        for (const r of line.runs) {
-          for (const g of r.glyphs.slice(0, -1)) {
-            if (!HAN.test(g.text)) continue;
-            const nominal = opts.gridCell && r.size === opts.bodySize ? opts.gridCell : g.advance * r.size;
-            m.maxExtraEm = Math.max(m.maxExtraEm, (g.advance * r.size + r.charSpacing - nominal) / r.size);
-          }
+        const glyphs = glyphOrigins(line);
+        for (let k = 0; k + 1 < glyphs.length; k++) {
+          const a = glyphs[k]!;
+          const b = glyphs[k + 1]!;
+          // Only where the next glyph sits at the start of its box: a Han character or a closing
+          // mark. Before an opening mark, `——`, `……` or a middle dot, the distance also holds that
+          // glyph's place in its box (or its squeezed blank half), which is not spacing added to the
+          // Han character; before Latin and digits it holds the theme's Han–Latin gap.
+          if (!HAN.test(a.text) || !(HAN.test(b.text) || CLOSING.has(b.text)) || a.size !== b.size) continue;
+          const nominal = opts.gridCell && a.size === opts.bodySize ? opts.gridCell : a.advance * a.size;
+          const extra = (b.x - a.x - nominal) / a.size;
+          m.maxExtraEm = Math.max(m.maxExtraEm, extra);
+          m.maxTightEm = Math.max(m.maxTightEm, -extra);
         }
       }
       if (justified && !isLast && Math.abs(line.left - opts.textLeft) < 0.5 && chars.every((c) => HAN.test(c))) m.pureHanFullLines.push(chars.length);

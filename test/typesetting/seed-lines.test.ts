@@ -12,6 +12,8 @@ function assertMetricTable(r: Measured) {
   expect(r.metrics.ragged, 'lines not reaching the right edge').toBe(0);
   expect(r.metrics.badBreaks, 'lines starting with closing / ending with opening punctuation').toBe(0);
   expect(r.metrics.maxExtraEm, 'largest extra spacing per character (em)').toBeLessThanOrEqual(0.06);
+  // GRID_SHRINK_MAX: no line is set tighter than 0.02 em a character (a 29th would need 0.036)
+  expect(r.metrics.maxTightEm, 'largest tightening per character (em)').toBeLessThanOrEqual(0.02);
   expect(r.metrics.loneLastLines, 'paragraphs ending in a one-character line').toBe(0);
   for (const n of r.metrics.linesPerFullPage.slice(1)) expect(n, 'body lines on a full page').toBe(22);
   for (const n of r.metrics.pureHanFullLines) expect(n, 'characters on a full line of pure Chinese').toBe(28);
