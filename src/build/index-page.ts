@@ -28,8 +28,8 @@ export function formatBytes(n: number): string {
  */
 export function indexPage(manifest: Manifest, release: { name?: string; files: ReleaseFile[] } = { files: [] }): string {
   const groups = new Map<string, ManifestEntry[]>();
-  // By content file; in each, layout by layout with the PDF (it has the preview) first.
-  const order = (e: ManifestEntry) => `${e.layout}\u0000${e.format === 'pdf' ? 0 : 1}${e.format}\u0000${e.path}`;
+  // By content file; in each, layout by layout: the PDF (it has the preview), its print sheets, the DOCX.
+  const order = (e: ManifestEntry) => `${e.layout}\u0000${e.format === 'pdf' ? (e.imposed ? 1 : 0) : 2}${e.format}\u0000${e.path}`;
   for (const e of manifest.outputs) groups.set(e.source, [...(groups.get(e.source) ?? []), e]);
   for (const list of groups.values()) list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
   const pdfs = manifest.outputs.filter((e) => e.format === 'pdf').length;
