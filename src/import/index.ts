@@ -12,12 +12,15 @@ import { recognise } from './recognise.js';
 import type { SourceBlock } from './source-blocks.js';
 import { countBlocks, summariseSections, type ImportSummary } from './summary.js';
 import { articleToYaml } from './to-yaml.js';
+import { importDocx, type ChangesMode, type DocxImportSummary, type ExtractedImage, type StyleRole } from './docx/index.js';
 
 export type { ImportedArticle, ImportedBlock, ImportedSection, ImportedTable } from './article.js';
 export { normalizePunctuation, unbalanced, RANGE_STYLES } from './punctuation.js';
 export type { PunctuationOptions, PunctuationResult, RangeStyle } from './punctuation.js';
 export { formatSummary, kindsByCount, type ImportSummary, type SectionSummary } from './summary.js';
 export { articleToYaml } from './to-yaml.js';
+export { importDocx, describeChanges, themeStyleRoles } from './docx/index.js';
+export type { ChangesMode, DocxImportResult, DocxImportSummary, DocxImportedBlock, ExtractedImage } from './docx/index.js';
 
 export interface ImportOptions {
   /** Leave punctuation as it is (`--keep-punctuation`). */
@@ -26,6 +29,12 @@ export interface ImportOptions {
   ranges?: RangeStyle;
   /** The file name diagnostics show; the path as given by default. */
   displayName?: string;
+  /** .docx: which side of tracked changes to import (`--changes`); required when there are any. */
+  changes?: ChangesMode;
+  /** .docx: Word style names and ids of the project's themes, mapped to what they mean. */
+  styleRoles?: ReadonlyMap<string, StyleRole>;
+  /** .docx: where pictures go (the YAML's folder), the stem of their names, and pictures the article already has. */
+  images?: { folder: string; stem: string; known?: { src: string; data: Uint8Array }[] };
 }
 
 export interface ImportResult {
@@ -33,12 +42,13 @@ export interface ImportResult {
   yaml: string;
   /** Sorted by position: `info[punct]` per change, warnings for ranges, unplaced lines, unpaired marks. */
   diagnostics: Diagnostic[];
-  summary: ImportSummary;
+  summary: ImportSummary | DocxImportSummary;
+  /** .docx: the pictures the YAML refers to, to be written next to it. */
+  images?: ExtractedImage[];
 }
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.xht']);
 const UNSUPPORTED: Record<string, string> = {
-  '.docx': 'a Word document (.docx)',
   '.doc': 'a Word 97–2003 document (.doc)',
   '.wps': 'a WPS document (.wps)',
   '.pdf': 'a PDF',
@@ -48,7 +58,7 @@ const UNSUPPORTED: Record<string, string> = {
   '.mhtml': 'a web archive (.mhtml)',
 };
 
-/** Reads and imports a plain-text or HTML article. Throws a DiagnosticError for input it cannot read. */
+/** Reads and imports a plain-text, HTML or Word (.docx) article. Throws a DiagnosticError for input it cannot read. */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const name = options.displayName ?? path;
   rejectUnsupported(name, extname(path).toLowerCase(), undefined);
@@ -63,18 +73,21 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   return importBytes(bytes, path, options);
 }
 
+function magicOf(bytes: Uint8Array): string {
+  return Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function rejectUnsupported(name: string, ext: string, bytes: Uint8Array | undefined): void {
   let what = UNSUPPORTED[ext];
   if (!what && bytes) {
-    const magic = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
-    if (magic === '504b0304') what = 'a zip archive (a .docx, perhaps)';
-    else if (magic === 'd0cf11e0') what = 'an old Office document (.doc)';
+    const magic = magicOf(bytes);
+    if (magic === 'd0cf11e0') what = 'an old Office document (.doc)';
     else if (magic === '25504446') what = 'a PDF';
   }
   if (what) {
     throw new DiagnosticError([
-      diag('error', 'unsupported-input', `${name} is ${what}; jianbao import reads plain text (.txt) and saved web pages (.html) for now`, undefined, [
-        'save the document as plain text (UTF-8) or as a web page and import that file',
+      diag('error', 'unsupported-input', `${name} is ${what}; jianbao import reads plain text (.txt), saved web pages (.html) and Word documents (.docx)`, undefined, [
+        'save the document as .docx (Word 2007 and later), as plain text (UTF-8) or as a web page and import that file',
       ]),
     ]);
   }
@@ -84,6 +97,11 @@ function rejectUnsupported(name: string, ext: string, bytes: Uint8Array | undefi
 export function importBytes(bytes: Uint8Array, path: string, options: ImportOptions = {}): ImportResult {
   const file = options.displayName ?? path;
   const ext = extname(path).toLowerCase();
+  // A .docx is a zip archive, whatever its name says.
+  if (ext === '.docx' || ext === '.docm' || ext === '.dotx' || magicOf(bytes) === '504b0304') {
+    const { summary, ...rest } = importDocx(bytes, path, options);
+    return { ...rest, summary };
+  }
   rejectUnsupported(file, ext, bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const html = HTML_EXT.has(ext) || /^(?:\ufeff|ï»¿)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])/i.test(head);

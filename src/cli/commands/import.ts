@@ -1,16 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { projectPaths } from '../../build/project.js';
 import { didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { RANGE_STYLES, formatSummary, importFile, type ImportResult, type RangeStyle } from '../../import/index.js';
+import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/index.js';
+import { diffArticles, formatDiff } from '../../import/docx/article-diff.js';
+import { knownImages } from '../../import/docx/known-images.js';
+import { mergeIntoYaml } from '../../import/docx/merge.js';
+import { formatDocxSummary } from '../../import/docx/summary.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 import { exitFor } from '../report.js';
 
 const HELP = `Usage: jianbao import FILE [options]
 
-Turns an article copied from a web page into content YAML: plain text (UTF-8, or GB18030/GBK,
-detected) or a saved HTML page. It recognises the column line, the title, the publication date
+Turns an article into content YAML: a Word document (.docx), plain text (UTF-8, or GB18030/GBK,
+detected) or a saved HTML page.
+
+A .docx is read by its paragraph styles, as jianbao's drafts write them: Title, 栏目 (【…】 →
+column), 编者按 (editorNote, without its label), Heading 1–4 (sections, their numbers stripped),
+Body Text, List Paragraph, tables (a header row stays the header), pictures (written to
+figures/ next to the YAML, with their caption), 来源 (（来源：… 作者：…） → source, author) and
+日期 (2021年3月4日 → date). Word's own names (标题 1, Normal, 正文…) and those of WPS,
+LibreOffice and pandoc are known too; a paragraph in another style is imported as a paragraph,
+with a warning naming the style. A document without such styles is read as plain text. Word's
+tracked changes must be accepted or rejected with --changes; comments are listed. Positions in a
+.docx read FILE:PARAGRAPH:CHARACTER.
+
+The editing loop: \`jianbao build\` writes a Word draft; an editor changes it in Word or WPS;
+\`jianbao import draft.docx --into content/articles/<slug>.yaml\` shows what changed, paragraph by
+paragraph with the changed characters marked [-removed-]{+added+}, and writes it when you say so.
+--into keeps what a draft does not carry (layouts, draft, titleLines while the title stands,
+comments in the YAML) and the file's section structure where its paragraphs correspond.
+
+For text and HTML: It recognises the column line, the title, the publication date
 (发布时间/发布日期 in their common forms), the editor's note (编者按：), numbered headings at four
 levels (一、 （一） 1. （1）, also 第一部分/第一章, and a heading that runs into its paragraph
 after a full stop), the closing paragraphs, and the source, author and editor lines (来源：,
@@ -29,6 +52,12 @@ Options:
   -o, --output OUT.yaml   write the YAML there (through a temporary file, then renamed);
                           without -o the YAML goes to standard output and the report to
                           standard error
+  --into FILE.yaml        update an existing content file: print the diff, then ask before
+                          writing (in a terminal); without a terminal, print the diff and
+                          write nothing unless --yes
+  -y, --yes               write --into without asking
+  --changes=accept|reject which text of Word's tracked changes to import: as edited (accept)
+                          or as before the edits (reject); required when there are any
   --keep-punctuation      leave punctuation exactly as it is
   --ranges=STYLE          numeric ranges: keep (default; reported only), dash (2020—2035)
                           or tilde (2020～2035)
@@ -39,11 +68,14 @@ Options:
   -v, --verbose           also print every punctuation change as file:line:col: info[punct]
   -h, --help              show this help
 
-Exit codes: 0 imported (warnings may have been printed); 1 bad input: the file could not be
-imported (unreadable, or a format not supported yet such as .docx), or a replacement was
-declined; 2 bad usage.
+Exit codes: 0 imported (warnings may have been printed), or --into shown but not written
+without a terminal; 1 bad input: the file could not be imported (unreadable, a format not
+supported such as .doc, tracked changes without --changes), or a replacement was declined;
+2 bad usage.
 
 Examples:
+  jianbao import draft.docx --into content/articles/changzhou-united-front-2020.yaml
+  jianbao import edited.docx --changes accept --into content/articles/x.yaml --yes
   jianbao import ../shared/seeds/000_92ff920bbef54819.txt -o content/articles/changzhou-united-front-2020.yaml
   jianbao import page.html --ranges=dash > article.yaml
   jianbao import article.txt --keep-punctuation --json`;
@@ -51,6 +83,9 @@ Examples:
 interface Parsed {
   file: string;
   output?: string;
+  into?: string;
+  yes: boolean;
+  changes?: ChangesMode;
   keepPunctuation: boolean;
   ranges: RangeStyle;
   force: boolean;
@@ -63,6 +98,9 @@ interface Parsed {
 function parse(argv: string[]): Parsed {
   const parsed = parseCommandArgs(argv, {
     output: { type: 'string', short: 'o' },
+    into: { type: 'string' },
+    yes: { type: 'boolean', short: 'y', default: false },
+    changes: { type: 'string' },
     'keep-punctuation': { type: 'boolean', default: false },
     ranges: { type: 'string', default: 'keep' },
     force: { type: 'boolean', short: 'f', default: false },
@@ -73,7 +111,7 @@ function parse(argv: string[]): Parsed {
   });
   const { values, positionals } = parsed;
   const help = values.help ?? false;
-  if (help) return { file: '', keepPunctuation: false, ranges: 'keep', force: false, json: false, quiet: false, verbose: false, help };
+  if (help) return { file: '', yes: false, keepPunctuation: false, ranges: 'keep', force: false, json: false, quiet: false, verbose: false, help };
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'import needs one FILE to read' : `import reads one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
   }
@@ -84,9 +122,20 @@ function parse(argv: string[]): Parsed {
   }
   if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose contradict each other');
   if (values.output === '') throw new UsageError('-o needs a file name');
+  if (values.into === '') throw new UsageError('--into needs a file name');
+  if (values.into !== undefined && values.output !== undefined) throw new UsageError('-o writes a new file and --into updates one: give one of them');
+  if (values.yes && values.into === undefined) throw new UsageError('--yes answers the question --into asks; without --into there is none (-o replaces with --force)');
+  const changes = values.changes;
+  if (changes !== undefined && changes !== 'accept' && changes !== 'reject') {
+    const near = didYouMean(changes, ['accept', 'reject']);
+    throw new UsageError(`--changes must be accept or reject, not '${changes}'${near ? ` (did you mean '${near}'?)` : ''}`);
+  }
   return {
     file: positionals[0]!,
     ...(values.output !== undefined ? { output: values.output } : {}),
+    ...(values.into !== undefined ? { into: values.into } : {}),
+    yes: values.yes ?? false,
+    ...(changes !== undefined ? { changes } : {}),
     keepPunctuation: values['keep-punctuation'] ?? false,
     ranges: ranges as RangeStyle,
     force: values.force ?? false,
@@ -127,6 +176,10 @@ function shown(ds: readonly Diagnostic[], o: Parsed): Diagnostic[] {
   });
 }
 
+function summaryOf(r: ImportResult): string {
+  return r.summary.format === 'docx' ? formatDocxSummary(r.summary, r.diagnostics) : formatSummary(r.summary, r.diagnostics);
+}
+
 function oneLine(r: ImportResult): string {
   const s = r.summary;
   const sections = s.counts.sections.reduce((a, b) => a + b, 0);
@@ -144,25 +197,31 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const input = resolve(io.cwd, o.file);
-  const output = o.output !== undefined ? resolve(io.cwd, o.output) : undefined;
-  if (output === input) throw new UsageError('-o names the input file itself; choose another output');
+  const target = o.output ?? o.into;
+  const output = target !== undefined ? resolve(io.cwd, target) : undefined;
+  if (output === input) throw new UsageError(`${o.into !== undefined ? '--into' : '-o'} names the input file itself; choose another output`);
+  const before = output ? await existing(output) : undefined;
+  if (o.into !== undefined && before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
   const result = await importFile(input, {
     displayName: o.file,
     keepPunctuation: o.keepPunctuation,
     ranges: o.ranges,
+    ...(o.changes ? { changes: o.changes } : {}),
+    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir),
+    ...(output ? { images: { folder: dirname(output), stem: basename(output, extname(output)), known: before !== undefined ? knownImages(before, dirname(output)) : [] } } : {}),
   });
 
   // The report goes where the YAML does not.
   const report = output || o.json ? io.stdout : io.stderr;
   const lines: string[] = [];
   if (!o.json) {
-    lines.push(o.quiet ? oneLine(result) : formatSummary(result.summary, result.diagnostics));
+    lines.push(o.quiet ? oneLine(result) : summaryOf(result));
     lines.push(...shown(result.diagnostics, o).map(formatDiagnostic));
   }
+  if (o.into !== undefined && output && before !== undefined) return updateInto(o, io, result, output, before, lines, report);
 
   let outcome = '';
   if (output) {
-    const before = await existing(output);
     if (before === result.yaml) outcome = `unchanged ${o.output}`;
     else {
       if (before !== undefined && !o.force && io.interactive && io.ask) {
@@ -174,7 +233,8 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
         }
       }
       await writeAtomically(output, result.yaml);
-      outcome = `${before === undefined ? 'wrote' : 'replaced'} ${o.output}`;
+      const pictures = await writeImages(result, dirname(output));
+      outcome = `${before === undefined ? 'wrote' : 'replaced'} ${o.output}${pictures}`;
     }
   } else if (!o.json) {
     io.stdout(result.yaml);
@@ -197,9 +257,65 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
+/**
+ * `--into`: merges the import into the existing file, prints the diff, and writes after a yes
+ * (terminal), with --yes, or not at all (no terminal: the diff is the answer, exit 0).
+ */
+async function updateInto(o: Parsed, io: CliIO, result: ImportResult, output: string, before: string, lines: string[], report: (t: string) => void): Promise<number> {
+  const merged = mergeIntoYaml(before, result.article, o.into!);
+  const diff = diffArticles(merged.before, merged.after);
+  if (o.json) {
+    io.stdout(JSON.stringify({ file: o.file, into: o.into, summary: result.summary, diagnostics: [...result.diagnostics, ...merged.notes], diff: diff.lines, written: merged.yaml !== before && o.yes }, null, 2) + '\n');
+    if (merged.yaml !== before && o.yes) {
+      await writeAtomically(output, merged.yaml);
+      await writeImages(result, dirname(output));
+    }
+    return EXIT_OK;
+  }
+  lines.push(...merged.notes.filter((d) => !o.quiet).map(formatDiagnostic));
+  lines.push(formatDiff(diff, o.into!, o.file));
+  const newImages = (result.images ?? []).filter((i) => !i.exists);
+  if (merged.yaml === before && newImages.length === 0) {
+    lines.push(`unchanged ${o.into}`);
+    report(lines.join('\n') + '\n');
+    return EXIT_OK;
+  }
+  if (!o.yes) {
+    if (!io.interactive || !io.ask) {
+      lines.push(`not written: ${o.into} stays as it was; run again with --yes to write the changes (standard input is not a terminal, so nothing was asked)`);
+      report(lines.join('\n') + '\n');
+      return EXIT_OK;
+    }
+    report(lines.splice(0).join('\n') + '\n');
+    const answer = await io.ask(`write these changes to ${o.into}? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      io.stderr(`not written: ${o.into} kept as it was\n`);
+      return EXIT_BAD_INPUT;
+    }
+  }
+  await writeAtomically(output, merged.yaml);
+  const pictures = await writeImages(result, dirname(output));
+  lines.push(`updated ${o.into}${pictures}`);
+  report(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+/** Writes the pictures an import extracted next to the YAML; ` and N pictures in figures/` for the report. */
+async function writeImages(result: ImportResult, folder: string): Promise<string> {
+  const fresh = (result.images ?? []).filter((i) => !i.exists);
+  for (const image of fresh) {
+    const file = resolve(folder, image.src);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, image.data);
+  }
+  if (fresh.length === 0) return '';
+  const where = [...new Set(fresh.map((i) => relative(folder, dirname(resolve(folder, i.src))) || '.'))].join(', ');
+  return ` and ${fresh.length} picture${fresh.length === 1 ? '' : 's'} in ${where}/`;
+}
+
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a text or HTML article into content YAML, normalising punctuation (GB/T 15834)',
+  summary: 'import a Word draft, text or HTML article into content YAML (--into shows what changed)',
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
     const json = argv.includes('--json');

@@ -17,6 +17,8 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
     keywords: doc.meta.keywords ?? '',
     lastModifiedBy: 'jianbao',
     revision: 1,
+    // Marks a jianbao draft: the importer then trusts the Author property as the article's author.
+    customProperties: [{ name: 'jianbao', value: 'an editable draft: jianbao import reads it back' }],
     evenAndOddHeaderAndFooters: Boolean(doc.page.pageNumber && doc.page.pageNumber.position === 'outside'),
     styles: {
       default: {

@@ -1,0 +1,306 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
+import type { ImportedArticle, ImportedBlock } from '../article.js';
+import { LineIndex, type MappedText } from '../mapped-text.js';
+import { normalizePunctuation, unbalanced, type RangeStyle } from '../punctuation.js';
+import { recognise } from '../recognise.js';
+import type { SourceBlock, SourceTable } from '../source-blocks.js';
+import type { ImportSummary, SectionSummary } from '../summary.js';
+import { articleToYaml } from '../to-yaml.js';
+import { classify, paragraphText, type DocxArticle, type DocxBlock } from './classify.js';
+import { reportComments } from './comments.js';
+import { Numbering } from './numbering.js';
+import { NotDocxError, openDocx } from './package.js';
+import { contentChanges, countChanges, joinedSource, readBody, type ChangeCount, type ChangesMode, type RawBlock, type RawCell } from './read-body.js';
+import { readProperties } from './properties.js';
+import { readStyles, StyleResolver, type StyleRole } from './styles.js';
+import { child, XmlError } from './xml.js';
+
+export interface DocxImportOptions {
+  /** Which side of tracked changes to import; required when the document has any. */
+  changes?: ChangesMode;
+  keepPunctuation?: boolean;
+  ranges?: RangeStyle;
+  /** The file name diagnostics show. */
+  displayName?: string;
+  /** Style names and ids from the project's themes (see themeStyleRoles). */
+  styleRoles?: ReadonlyMap<string, StyleRole>;
+  /** Where pictures go: the folder of the YAML file, the stem of their names, and pictures the article already has. */
+  images?: { folder: string; stem: string; known?: { src: string; data: Uint8Array }[] };
+}
+
+/** A picture of the document, named relative to the YAML file. */
+export interface ExtractedImage {
+  src: string;
+  data: Uint8Array;
+  /** A file with these bytes is already there: nothing to write. */
+  exists: boolean;
+}
+
+/** A list block, which may be ordered; and an image block: the content format has both. */
+export type DocxImportedBlock = ImportedBlock | { list: string[]; ordered?: boolean } | { image: { src: string; caption?: string } };
+
+export interface DocxImportSummary extends Omit<ImportSummary, 'format'> {
+  format: 'docx';
+  changes: ChangeCount & { mode?: ChangesMode };
+  comments: number;
+  images: number;
+}
+
+export interface DocxImportResult {
+  article: ImportedArticle;
+  yaml: string;
+  diagnostics: Diagnostic[];
+  summary: DocxImportSummary;
+  images: ExtractedImage[];
+}
+
+/** Reads a .docx into an article: styles map back to fields, sections and blocks; tracked changes resolved as asked. */
+export function importDocx(bytes: Uint8Array, file: string, options: DocxImportOptions = {}): DocxImportResult {
+  const name = options.displayName ?? file;
+  let pkg;
+  try {
+    pkg = openDocx(bytes);
+  } catch (e) {
+    if (e instanceof NotDocxError || e instanceof XmlError) {
+      const what = e instanceof NotDocxError && !e.corrupt ? `${name} cannot be imported: ${e.message}` : `${name} is a Word document (.docx) that cannot be opened: ${e.message}`;
+      throw new DiagnosticError([diag('error', 'unsupported-input', what, undefined, ['save it from Word or WPS as .docx (Word 2007 and later) and import that file'])]);
+    }
+    throw e;
+  }
+  const body = child(pkg.document, 'w:body') ?? pkg.document;
+  const count = countChanges(body);
+  if (contentChanges(count) > 0 && !options.changes) {
+    throw new DiagnosticError([
+      diag('error', 'tracked-changes', `${name} has ${describeChanges(count)}: say which text to import`, undefined, [
+        '--changes accept imports the text as edited; --changes reject imports it as it was before the edits',
+      ]),
+    ]);
+  }
+  const mode = options.changes ?? 'accept';
+  const blocks = readBody(pkg, mode);
+  const index = new LineIndex(joinedSource(blocks));
+  const locate = (offset: number): SourcePos => ({ file: name, ...index.locate(offset) });
+  const diagnostics: Diagnostic[] = [];
+  if (count.formatting > 0) diagnostics.push(diag('info', 'tracked-formatting', `${count.formatting} tracked formatting change${count.formatting === 1 ? '' : 's'}: formatting is the theme's, so they change nothing here`));
+  diagnostics.push(...reportComments(pkg.comments, blocks, locate));
+
+  const styles = new StyleResolver(readStyles(pkg.styles), options.styleRoles);
+  const found = classify(blocks, { styles, numbering: new Numbering(pkg.numbering), locate });
+  diagnostics.push(...found.diagnostics);
+  let articles: DocxArticle[] = found.articles;
+  const furniture = found.furniture;
+  let closing = articles[0]?.closing ?? 0;
+  if (!found.styled) {
+    // No paragraph says what it is: read the text as the text importer reads a pasted page.
+    const r = recognise(sourceBlocks(blocks, diagnostics, locate), locate);
+    diagnostics.push(...r.diagnostics);
+    furniture.push(...r.furniture);
+    closing = r.closing;
+    articles = [{ ...r, at: 0 }];
+    diagnostics.push(diag('info', 'unstyled', `${name} has no paragraph styles that say what a paragraph is (Title, Heading 1…): read as plain text, headings found by their numbers`));
+  }
+  if (articles.length > 1) {
+    const titles = articles.map((a) => `'${a.title?.text ?? '(untitled)'}'`).join(', ');
+    throw new DiagnosticError([
+      diag('error', 'several-articles', `${name} holds ${articles.length} articles (${titles}); jianbao import reads one article a file`, locate(articles[1]!.at), [
+        'copy each article into its own Word file, or import the issue’s articles from their own drafts',
+      ]),
+    ]);
+  }
+  const source = articles[0] ?? { body: [], closing: 0, at: 0 };
+  if (!source.title) diagnostics.push(diag('warning', 'missing-title', 'no title found (a paragraph in the style Title): add `title:` to the YAML'));
+  if (!source.date) diagnostics.push(diag('warning', 'missing-date', 'no date line found (a paragraph in the style 日期, e.g. 2021年3月4日): add `date: YYYY-MM-DD` to the YAML'));
+
+  // Punctuation, as the text importer does: every change reported at its paragraph and character.
+  let changes = 0;
+  let ranges = 0;
+  let unpaired = 0;
+  const byKind: Record<string, number> = {};
+  const ranged = options.ranges ?? 'keep';
+  const finish = (m: MappedText): string => {
+    const at = (i: number) => locate(m.offsets[Math.min(i, m.offsets.length - 1)] ?? 0);
+    const open = unbalanced(m.text, { locate: at });
+    unpaired += open.length;
+    diagnostics.push(...open);
+    if (options.keepPunctuation) return m.text;
+    const r = normalizePunctuation(m.text, { locate: at, ranges: ranged });
+    diagnostics.push(...r.changes, ...r.warnings);
+    ranges += r.warnings.length + r.changes.filter((c) => /'[-~－]' → '[—～]'/.test(c.message)).length;
+    changes += r.changes.length;
+    for (const [k, n] of Object.entries(r.counts)) byKind[k] = (byKind[k] ?? 0) + n;
+    return r.text;
+  };
+
+  const images: ExtractedImage[] = [];
+  const placeImage = (data: Uint8Array, part: string, at: number): string => {
+    const ext = (path.extname(part).toLowerCase() || '.png').replace('.jpeg', '.jpg');
+    const hash = sha256(data);
+    const known = options.images?.known?.find((k) => sha256(k.data) === hash);
+    if (known) {
+      images.push({ src: known.src, data, exists: true });
+      return known.src;
+    }
+    const again = images.find((i) => sha256(i.data) === hash);
+    if (again) return again.src;
+    const stem = options.images?.stem ?? path.basename(file, path.extname(file));
+    for (let n = 1; ; n++) {
+      const src = `figures/${stem}-${n}${ext}`;
+      if (images.some((i) => i.src === src)) continue;
+      const abs = options.images ? path.join(options.images.folder, src) : undefined;
+      const existing = abs && fs.existsSync(abs) ? fs.readFileSync(abs) : undefined;
+      if (existing && sha256(existing) !== hash) continue;
+      images.push({ src, data, exists: !!existing });
+      if (!options.images) diagnostics.push(diag('info', 'image', `picture ${src} is extracted only when the YAML goes to a file (-o or --into)`, locate(at)));
+      return src;
+    }
+  };
+
+  const convert = (b: DocxBlock): DocxImportedBlock => {
+    switch (b.kind) {
+      case 'paragraph':
+        return finish(b.text);
+      case 'section':
+        return { heading: finish(b.heading), body: b.body.map(convert) as ImportedBlock[] };
+      case 'table':
+        return {
+          table: {
+            ...(b.caption ? { caption: finish(b.caption) } : {}),
+            ...(b.header ? { header: b.header.map(finish) } : {}),
+            rows: b.rows.map((row) => row.map(finish)),
+          },
+        };
+      case 'list':
+        return { list: b.items.map(finish), ...(b.ordered ? { ordered: true } : {}) };
+      case 'image':
+        return { image: { src: placeImage(b.data, b.part, b.at), ...(b.caption ? { caption: finish(b.caption) } : {}) } };
+    }
+  };
+
+  const article: ImportedArticle = { body: [] };
+  if (source.title) article.title = finish(source.title);
+  if (source.column) article.column = finish(source.column);
+  if (source.date) article.date = source.date.value;
+  if (source.source) article.source = finish(source.source);
+  if (source.subtitle) article.subtitle = finish(source.subtitle);
+  if (source.author) article.author = finish(source.author);
+  if (source.editorNote) article.editorNote = finish(source.editorNote);
+  // The report layout prints the author only in the source line; a jianbao draft also keeps it as
+  // the document's Author (File › Info), which Word and WPS leave alone.
+  const properties = readProperties(pkg);
+  if (!article.author && properties.jianbao && properties.author) {
+    article.author = properties.author;
+    diagnostics.push(diag('info', 'author', `author '${properties.author}' taken from the document properties (File › Info › Author)`));
+  }
+  article.body = source.body.map(convert) as ImportedBlock[];
+
+  diagnostics.sort(byPosition);
+  const summary: DocxImportSummary = {
+    file: name,
+    format: 'docx',
+    encoding: 'UTF-8',
+    ...(article.title !== undefined ? { title: article.title } : {}),
+    ...(article.subtitle !== undefined ? { subtitle: article.subtitle } : {}),
+    ...(article.column !== undefined ? { column: article.column } : {}),
+    ...(article.date !== undefined ? { date: article.date } : {}),
+    ...(article.source !== undefined ? { source: article.source } : {}),
+    ...(article.author !== undefined ? { author: article.author } : {}),
+    ...(article.editorNote !== undefined ? { editorNote: [...article.editorNote].length } : {}),
+    sections: sectionSummaries(article.body),
+    counts: countBlocks(article.body, closing),
+    furniture: furniture.sort((a, b) => a.at - b.at).map((f) => ({ what: f.what, text: f.text, line: locate(f.at).line })),
+    unplaced: diagnostics.filter((d) => d.rule === 'unplaced').length,
+    punctuation: { normalised: !options.keepPunctuation, ranges: ranged, changes, byKind, rangeCount: ranges, unbalanced: unpaired },
+    changes: { ...count, ...(contentChanges(count) > 0 ? { mode } : {}) },
+    comments: diagnostics.filter((d) => d.rule === 'comment').length,
+    images: images.length,
+  };
+  return { article, yaml: articleToYaml(article, path.basename(file)), diagnostics, summary, images };
+}
+
+/** `3 tracked changes (2 insertions, 1 deletion) by 张三`. */
+export function describeChanges(c: ChangeCount): string {
+  const n = contentChanges(c);
+  const parts: string[] = [];
+  const add = (k: number, one: string, many: string) => k && parts.push(`${k} ${k === 1 ? one : many}`);
+  add(c.insertions, 'insertion', 'insertions');
+  add(c.deletions, 'deletion', 'deletions');
+  add(c.moves, 'move', 'moves');
+  add(c.marks, 'paragraph mark', 'paragraph marks');
+  add(c.styles, 'style change', 'style changes');
+  const by = c.authors.length > 0 ? ` by ${c.authors.join(', ')}` : '';
+  return `${n} tracked change${n === 1 ? '' : 's'} (${parts.join(', ')})${by}`;
+}
+
+/** What the text recogniser reads of a document without styles: its paragraphs as lines, its tables. */
+function sourceBlocks(blocks: RawBlock[], diagnostics: Diagnostic[], locate: (o: number) => SourcePos): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      const text = paragraphText(b);
+      for (const im of b.images) {
+        diagnostics.push(diag('warning', 'unplaced', `picture ${im.part} is not imported: the document has no styles to place it by`, locate(b.start + im.offset), ['save the picture next to the YAML and add an `image:` block by hand']));
+      }
+      if (text.text !== '') out.push({ kind: 'line', text, indent: 0, continues: false });
+      continue;
+    }
+    // A cell's paragraphs joined by a space: one character, as the line break between them in the joined source.
+    const cell = (c: RawCell): MappedText => (c.paragraphs[0] ? paragraphText({ ...c.paragraphs[0], text: c.paragraphs.map((p) => p.text).join(' ') }) : { text: '', offsets: [] });
+    const rows = b.rows.map((r) => r.cells.map(cell));
+    const header = b.rows[0]?.header ? rows.shift() : undefined;
+    if (rows.length === 0 && !header) continue;
+    const table: SourceTable = { kind: 'table', at: b.start, rows: rows.length > 0 ? rows : [header!] };
+    if (header && rows.length > 0) table.header = header;
+    out.push(table);
+  }
+  return out;
+}
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function isSection(b: ImportedBlock): b is { heading: string; body: ImportedBlock[] } {
+  return typeof b === 'object' && 'heading' in b;
+}
+
+function sectionSummaries(body: ImportedBlock[]): SectionSummary[] {
+  const kind = (b: ImportedBlock, k: string) => typeof b === 'object' && k in b;
+  return body.filter(isSection).map((s) => ({
+    heading: s.heading,
+    paragraphs: s.body.filter((b) => typeof b === 'string').length,
+    tables: s.body.filter((b) => kind(b, 'table')).length,
+    lists: s.body.filter((b) => kind(b, 'list')).length,
+    sections: sectionSummaries(s.body),
+  }));
+}
+
+function countBlocks(body: ImportedBlock[], closing: number): ImportSummary['counts'] {
+  const sections = [0, 0, 0, 0];
+  let paragraphs = 0;
+  let tables = 0;
+  let lists = 0;
+  const walk = (list: ImportedBlock[], depth: number) => {
+    for (const b of list) {
+      if (typeof b === 'string') paragraphs++;
+      else if ('table' in b) tables++;
+      else if ('list' in b) lists++;
+      else if (isSection(b)) {
+        sections[Math.min(depth, 3)]!++;
+        walk(b.body, depth + 1);
+      }
+    }
+  };
+  walk(body, 0);
+  const firstSection = body.findIndex(isSection);
+  const intro = firstSection < 0 ? 0 : body.slice(0, firstSection).filter((b) => typeof b === 'string').length;
+  return { sections, paragraphs, intro, closing, tables, lists };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  if (!a.pos || !b.pos) return a.pos ? 1 : b.pos ? -1 : 0;
+  return a.pos.line - b.pos.line || a.pos.column - b.pos.column;
+}
+

@@ -1,0 +1,141 @@
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { diag, DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
+import { FIELD_ORDER, type ImportedArticle } from '../article.js';
+import { lcsPairs } from './lcs.js';
+import { restructure } from './restructure.js';
+
+/** What merging an import into an existing content file gives: its new text, its data before and after. */
+export interface Merged {
+  yaml: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** Fields kept from the file because the imported document cannot carry them, and why. */
+  notes: Diagnostic[];
+}
+
+/** Fields a draft prints, so their absence in the document means the editor removed them. */
+const PRINTED = ['column', 'subtitle', 'editorNote', 'source'] as const;
+/** Order of the fields in a new file, as the importer writes them. */
+const ORDER: readonly string[] = [...FIELD_ORDER.slice(0, -1), 'titleLines', 'layouts', 'draft', 'body'];
+
+/**
+ * Merges an imported article into the text of the content file it updates. The file's comments,
+ * field order and untouched blocks stay as they are; fields no draft carries (layouts, draft,
+ * titleLines while the title is unchanged) are kept; the body's sections follow the file's
+ * structure where its blocks correspond (see restructure).
+ */
+export function mergeIntoYaml(existing: string, imported: ImportedArticle, file: string): Merged {
+  const doc = parseDocument(existing, { keepSourceTokens: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    throw new DiagnosticError([
+      diag('error', 'yaml-syntax', `${file} is not a content file jianbao can update: ${doc.errors[0]?.message ?? 'its top level is not a mapping'}`, undefined, ['run `jianbao check` on it, or import into a new file with -o']),
+    ]);
+  }
+  const before = canonical(doc.toJS() ?? {}) as Record<string, unknown>;
+  const after: Record<string, unknown> = { ...before };
+  const notes: Diagnostic[] = [];
+  const source = imported as unknown as Record<string, unknown>;
+
+  for (const key of ['title', 'date'] as const) {
+    if (source[key] !== undefined) after[key] = source[key];
+    else if (before[key] !== undefined) notes.push(diag('info', 'kept', `${key} kept from ${file}: the document has none`));
+  }
+  for (const key of PRINTED) {
+    if (source[key] !== undefined) after[key] = source[key];
+    else delete after[key];
+  }
+  // The report layout prints the author inside the source line only.
+  if (source['author'] !== undefined) after['author'] = source['author'];
+  else if (source['source'] !== undefined) delete after['author'];
+  else if (before['author'] !== undefined) notes.push(diag('info', 'kept', `author kept from ${file}: the draft prints it only in the source line, and it has none`));
+  if (before['titleLines'] !== undefined && after['title'] !== before['title']) {
+    delete after['titleLines'];
+    notes.push(diag('info', 'title-lines', `titleLines removed: the title changed; add them again for fixed title breaks`));
+  }
+  after['body'] = Array.isArray(before['body']) ? restructure(imported.body, before['body']) : imported.body;
+
+  const map = doc.contents as YAMLMap;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  // Nothing changed: the file stays byte for byte as it is.
+  if (keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(after[k]))) return { yaml: existing, before, after, notes };
+  for (const key of keys) {
+    const was = before[key];
+    const now = after[key];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    if (now === undefined) {
+      map.delete(key);
+      continue;
+    }
+    if (key === 'body' && Array.isArray(was) && Array.isArray(now)) {
+      setBody(doc, map, was, now);
+      continue;
+    }
+    const node = doc.createNode(now) as Node;
+    flowRows(node);
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (pair) pair.value = node;
+    else insertInOrder(map, doc.createPair(key, node) as Pair, key);
+  }
+  // Keep the file's way of writing [a, b]: padded or not.
+  const padded = /\[ \S/.test(existing) && !/\[[^\s\]]/.test(existing);
+  return { yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: padded }), before, after, notes };
+}
+
+/** Replaces the body block by block: a block equal to one in the file keeps its node and comments. */
+function setBody(doc: Document, map: YAMLMap, was: unknown[], now: unknown[]): void {
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'body');
+  const old = pair && isSeq(pair.value) ? (pair.value as YAMLSeq) : undefined;
+  if (!pair || !old || old.items.length !== was.length) {
+    map.set('body', flowRows(doc.createNode(now) as Node));
+    return;
+  }
+  const key = (v: unknown) => JSON.stringify(canonical(v));
+  const keep = new Map(lcsPairs(now, was, (a, b) => key(a) === key(b)).map(([i, j]) => [i, j]));
+  const seq = doc.createNode([]) as YAMLSeq;
+  now.forEach((block, i) => {
+    const j = keep.get(i);
+    seq.items.push(j !== undefined ? old.items[j] : flowRows(doc.createNode(block) as Node));
+  });
+  pair.value = seq;
+}
+
+/**
+ * The data as the content loader reads it: table cells are text, so `[甲, 1]` in the file and
+ * `[甲, '1']` from a document are the same row and no change.
+ */
+function canonical(value: unknown, inTable = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => canonical(v, inTable));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'table' ? canonical(v, true) : inTable && (k === 'rows' || k === 'header') ? cells(v) : canonical(v, inTable);
+    return out;
+  }
+  return value;
+}
+
+function cells(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return v.map((c) => (Array.isArray(c) ? cells(c) : typeof c === 'number' ? String(c) : c));
+}
+
+/** Table rows and headers on one line each, as the importer writes them. */
+function flowRows<T extends Node>(node: T): T {
+  visit(node, {
+    Pair(_, p) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (k === 'header' && isSeq(p.value)) p.value.flow = true;
+      if (k === 'rows' && isSeq(p.value)) for (const row of p.value.items) if (isSeq(row)) row.flow = true;
+    },
+  });
+  return node;
+}
+
+function insertInOrder(map: YAMLMap, pair: Pair, key: string): void {
+  const rank = (k: string) => {
+    const r = ORDER.indexOf(k);
+    return r < 0 ? ORDER.length : r;
+  };
+  const at = map.items.findIndex((p) => isScalar(p.key) && rank(String(p.key.value)) > rank(key));
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
+}
