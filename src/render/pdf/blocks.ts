@@ -15,12 +15,10 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
       case 'heading': {
         const style = doc.styles[block.style]!;
         const inlines = block.number ? [{ kind: 'text' as const, text: block.number }, ...block.inlines] : block.inlines;
-        out.push({
-          ...paragraphContent(doc, style, inlines),
-          outline: true,
-          outlineText: inlineText(inlines),
-          headlineLevel: block.level,
-        });
+        const content = paragraphContent(doc, style, inlines) as { stack: Record<string, unknown>[] };
+        // The bookmark goes on the first line; headlineLevel lets the page-break rule keep it with what follows.
+        Object.assign(content.stack[0] ?? {}, { outline: true, outlineText: inlineText(inlines) });
+        out.push({ ...content, headlineLevel: block.level, keepWithNext: style.keepWithNext });
         break;
       }
       case 'table': {
