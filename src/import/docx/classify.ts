@@ -76,8 +76,9 @@ const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2026\u201C\u201D\u
 
 /**
  * The paragraph's text as content: a line break between Chinese characters disappears (Chinese
- * has no inter-word space), any other run of spaces becomes one, ends trimmed (as the content
- * loader cleans text).
+ * has no inter-word space), any other line break and run of spaces becomes one space, ends
+ * trimmed (as the content loader cleans text). A space typed before a break stays: a title
+ * broken at its space (创新举措凝心聚力␣⏎推进…) keeps it.
  */
 export function paragraphText(p: RawParagraph): MappedText {
   const m = mapped(p.text, p.start);
@@ -85,10 +86,10 @@ export function paragraphText(p: RawParagraph): MappedText {
   for (let i = 0; i < m.text.length; i++) {
     if (m.text[i] !== '\n') continue;
     let a = i - 1;
-    while (a >= 0 && /[ \t\n]/.test(m.text[a]!)) a--;
+    while (a >= 0 && m.text[a] === '\n') a--;
     let b = i + 1;
-    while (b < m.text.length && /[ \t\n]/.test(m.text[b]!)) b++;
-    if (a >= 0 && b < m.text.length && CJK.test(m.text[a]!) && CJK.test(m.text[b]!)) for (let k = a + 1; k < b; k++) keep[k] = false;
+    while (b < m.text.length && m.text[b] === '\n') b++;
+    if (a >= 0 && b < m.text.length && CJK.test(m.text[a]!) && CJK.test(m.text[b]!)) keep[i] = false;
   }
   let text = '';
   const offsets: number[] = [];

@@ -40,6 +40,9 @@ export function mergeIntoYaml(existing: string, imported: ImportedArticle, file:
     if (source[key] !== undefined) after[key] = source[key];
     else if (before[key] !== undefined) notes.push(diag('info', 'kept', `${key} kept from ${file}: the document has none`));
   }
+  // A space in a Chinese title is typography: a title broken into lines may lose or gain one.
+  const squash = (v: unknown) => (typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : v);
+  if (typeof before['title'] === 'string' && squash(after['title']) === squash(before['title'])) after['title'] = before['title'];
   for (const key of PRINTED) {
     if (source[key] !== undefined) after[key] = source[key];
     else delete after[key];

@@ -3,27 +3,65 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
+/** What the package needs beyond the docx library's output. */
+export interface PackageOptions {
+  /** Document language, e.g. zh-CN: written as the core property dc:language and Word's East Asian theme language. */
+  lang?: string;
+  /** Punctuation width scheme: quanjiao keeps full-width marks at full width in Word too. */
+  punctuation?: 'quanjiao' | 'kaiming' | 'banjiao';
+}
+
 /**
  * Makes a docx package reproducible and fixes what the docx library cannot express:
  * core-property dates come from the content, entries get a fixed time and order, and
  * `w:overflowPunct w:val="1"` is set in the document defaults so LibreOffice keeps a 、 at a line end.
+ * The document's language goes into the core properties and the settings, where Word looks for
+ * the East Asian language of new text; and punctuation compression follows the theme.
  */
-export function finishDocxPackage(bytes: Uint8Array, isoDate: string): Uint8Array {
+export function finishDocxPackage(bytes: Uint8Array, isoDate: string, options: PackageOptions = {}): Uint8Array {
   const files = unzipSync(bytes);
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
-    files['docProps/core.xml'] = strToU8(
-      strFromU8(core)
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
-    );
+    let xml = strFromU8(core)
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+    if (options.lang && !xml.includes('<dc:language>')) xml = xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.lang)}</dc:language></cp:coreProperties>`);
+    files['docProps/core.xml'] = strToU8(xml);
   }
   const styles = files['word/styles.xml'];
   if (styles) files['word/styles.xml'] = strToU8(withOverflowPunct(strFromU8(styles)));
+  const settings = files['word/settings.xml'];
+  if (settings) files['word/settings.xml'] = strToU8(withEastAsianSettings(strFromU8(settings), options));
   const zippable: Zippable = {};
   for (const name of Object.keys(files).sort(contentTypesFirst)) zippable[name] = [files[name]!, { mtime: ZIP_TIME, level: 6 }];
   return zipSync(zippable);
+}
+
+/**
+ * East Asian settings, each where the schema's sequence puts it (Word refuses a settings part out
+ * of order): `w:characterSpacingControl` before `w:compat` (doNotCompress keeps quanjiao
+ * punctuation full width, as the PDF sets it, where Word's Chinese default compresses it), and
+ * `w:themeFontLang` with the East Asian language after it.
+ */
+function withEastAsianSettings(xml: string, options: PackageOptions): string {
+  const lang = options.lang ?? '';
+  const eastAsia = /^(zh|ja|ko)\b/i.test(lang) ? lang : undefined;
+  const spacing = options.punctuation === 'quanjiao' ? 'doNotCompress' : options.punctuation ? 'compressPunctuation' : undefined;
+  let out = xml;
+  if (spacing && !out.includes('<w:characterSpacingControl')) {
+    const mark = `<w:characterSpacingControl w:val="${spacing}"/>`;
+    out = out.includes('<w:compat>') ? out.replace('<w:compat>', `${mark}<w:compat>`) : out.replace('</w:settings>', `${mark}</w:settings>`);
+  }
+  if (eastAsia && !out.includes('<w:themeFontLang')) {
+    const mark = `<w:themeFontLang w:val="en-US" w:eastAsia="${escapeXml(eastAsia)}"/>`;
+    out = out.includes('</w:compat>') ? out.replace('</w:compat>', `</w:compat>${mark}`) : out.replace('</w:settings>', `${mark}</w:settings>`);
+  }
+  return out;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function withOverflowPunct(xml: string): string {

@@ -3,6 +3,7 @@ import type { Doc } from '../../ir/index.js';
 import { blocksToDocx } from './blocks.js';
 import { finishDocxPackage } from './package.js';
 import { paragraphStyles, runFont } from './styles.js';
+import { withBalancedTitles } from './title-lines.js';
 import { halfPoints, hex, twips } from './units.js';
 
 /** Renders the IR to DOCX bytes: named styles, fonts by role, zh-CN, A4 margins, page numbers. */
@@ -38,12 +39,12 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
         },
         headers: headers(doc),
         footers: footers(doc),
-        children: blocksToDocx(doc, doc.blocks, textWidth),
+        children: blocksToDocx(doc, withBalancedTitles(doc, doc.blocks, textWidth), textWidth),
       },
     ],
   });
   const bytes = await Packer.toBuffer(document);
-  return finishDocxPackage(new Uint8Array(bytes), doc.meta.date);
+  return finishDocxPackage(new Uint8Array(bytes), doc.meta.date, { lang: doc.meta.lang, punctuation: doc.punctuation });
 }
 
 /** `— N —` with a PAGE field: odd pages right, even pages left, one character in (GB/T 9704). */
