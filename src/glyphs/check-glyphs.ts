@@ -3,7 +3,7 @@ import path from 'node:path';
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { roleOf, textUnits, unitText, type TextPiece } from '../verify/ir-text.js';
-import { coverage, joinsPrevious, needsGlyph } from './coverage.js';
+import { coverage, isVariationSelector, needsGlyph } from './coverage.js';
 import { faceFiles } from './face-runs.js';
 
 /** More than this many missing characters is one problem (a wrong font), not a list to read. */
@@ -22,18 +22,23 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
   const seen = new Set<string>();
   const sources = new SourceFiles();
   let missing = 0;
+  let firstUnreported: SourcePos | undefined;
   const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
     const face = role ? doc.fonts[role] : undefined;
     if (!role || !face) return;
     const covers = faceFiles(face).map(coverage);
     for (const ch of piece.text) {
       const cp = ch.codePointAt(0)!;
-      if (!needsGlyph(cp) || joinsPrevious(ch) || covers.some((c) => c.has(cp))) continue;
+      // Combining marks need glyphs too (a missing one prints as a box); only variation selectors have none.
+      if (!needsGlyph(cp) || isVariationSelector(cp) || covers.some((c) => c.has(cp))) continue;
       const key = `${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       missing++;
-      if (out.length >= MAX_REPORTED) continue;
+      if (out.length >= MAX_REPORTED) {
+        firstUnreported ??= at;
+        continue;
+      }
       const fallbacks = covers.slice(1).map((c) => `'${c.family}'`);
       const pos = at ? sources.find(at, ch, unit.length) : undefined;
       out.push(
@@ -61,7 +66,7 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
     check({ text: doc.meta.draftMark, style: 'draftMark', strong: false }, role, undefined, '');
   }
   if (missing > out.length) {
-    out.push(diag('error', 'missing-glyph', `${missing - out.length} more characters are missing from their fonts`, undefined, ['the font of a role may be the wrong one: check `fonts` in the theme']));
+    out.push(diag('error', 'missing-glyph', `${missing - MAX_REPORTED} more characters are missing from their fonts`, firstUnreported, ['the font of a role may be the wrong one: check `fonts` in the theme']));
   }
   return out;
 }

@@ -38,6 +38,11 @@ export function needsGlyph(cp: number): boolean {
   return cp !== 0x0a && cp !== 0x0d && cp !== 0x09;
 }
 
+/** Variation selectors choose a form of the character before them; they have no glyph of their own. */
+export function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
 /** Marks that belong to the character before them and are set in its face (combining marks, variation selectors, ZWJ). */
 export function joinsPrevious(ch: string): boolean {
   return /^[\p{M}\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u.test(ch);

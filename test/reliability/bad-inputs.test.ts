@@ -134,8 +134,14 @@ function brokenPng(): Buffer {
 }
 
 const made: string[] = [];
+/** What each row printed; `JIANBAO_TABLE=1` prints it as the Markdown table of the issue note. */
+const printed: [string, string][] = [];
 afterAll(() => {
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+  if (process.env.JIANBAO_TABLE) {
+    const code = (s: string) => s.split('\n').map((l) => `\`\` ${l.trim().replace(/\|/g, '\\|')} \`\``).join('<br>');
+    console.log(['| input | prints |', '|---|---|', ...printed.map(([n, p]) => `| ${n} | ${code(p)} |`)].join('\n'));
+  }
 });
 
 function project(row: Row): string {
@@ -216,6 +222,7 @@ describe('bad input: one diagnostic each, exact rule and position, exit 1, out/ 
         expect(stderr.split(head).length - 1, 'printed once').toBe(1);
       }
       expect(stderr).toContain(`${row.expect.length} error${row.expect.length === 1 ? '' : 's'}; nothing was written`);
+      printed.push([row.name, stderr.split('\n').filter((l) => l && !/nothing was written$/.test(l)).join('\n')]);
       expect(snapshot(out)).toEqual(before);
     });
   }

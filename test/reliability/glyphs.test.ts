@@ -66,6 +66,12 @@ describe('glyph coverage before rendering', () => {
     expect(splitByFace('', body)).toEqual([]);
   });
 
+  it('checks combining marks, which need glyphs of their own', () => {
+    const { dir, file } = articleProject(article('  - "\\u0443\\u0306 与 e\\u0301"\n'));
+    const ds = checkGlyphs(layOut(dir, file));
+    expect(ds.map((d) => d.message)).toContain("'\u0306' (U+0306) is not in 'Noto Serif SC' (body)");
+  });
+
   it('checks the page number and draft mark of the layout too', () => {
     const doc = layOut(ROOT, SEED, true);
     expect(checkGlyphs(doc)).toEqual([]);

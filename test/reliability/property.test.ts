@@ -5,9 +5,11 @@ import { articleArb, buildAndCheck, characterPools } from './property.js';
 
 /**
  * A bounded property run for `npm test`: random articles either build with nothing lost from
- * either output, or fail with a diagnostic; never a crash or a hang. The large run is
- * `npm run test:fuzz` (test/fuzz/). Failures print fast-check's seed and path to replay.
+ * either output, or fail with a diagnostic; never a crash or a hang. The seed is fixed so that
+ * `npm test` gives the same answer every time (JIANBAO_PROP_SEED picks another); the large,
+ * freshly seeded run is `npm run test:fuzz` (test/fuzz/). Failures print the seed and path to replay.
  */
+const SEED = Number(process.env.JIANBAO_PROP_SEED ?? 20210304);
 describe('random articles build with nothing lost, or fail with a diagnostic', () => {
   const dir = tempDir('jianbao-prop-');
 
@@ -17,7 +19,7 @@ describe('random articles build with nothing lost, or fail with a diagnostic', (
       fc.asyncProperty(articleArb({ maxBlocks: 6 }), async (article) => {
         if ((await buildAndCheck(article, { pdf: true, dir })).built) built++;
       }),
-      { numRuns: 15, endOnFailure: true },
+      { numRuns: 15, endOnFailure: true, seed: SEED },
     );
     expect(built).toBeGreaterThanOrEqual(10);
   }, 120_000);

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics/index.js';
+import { articleArb, buildAndCheck } from '../reliability/property.js';
+import { tempDir } from '../support.js';
+
+/**
+ * The large property run (`npm run test:fuzz`): random articles build with nothing lost, or fail
+ * with a diagnostic; never a crash or a hang. Every article goes through load, layout, glyph
+ * check and the DOCX writer; every PDF_EVERY-th also through the PDF writer (the slow one).
+ * JIANBAO_FUZZ_RUNS, JIANBAO_FUZZ_PDF_EVERY and JIANBAO_FUZZ_SEED change the run.
+ */
+const RUNS = Number(process.env.JIANBAO_FUZZ_RUNS ?? 2000);
+const PDF_EVERY = Number(process.env.JIANBAO_FUZZ_PDF_EVERY ?? 5);
+const SEED = process.env.JIANBAO_FUZZ_SEED ? Number(process.env.JIANBAO_FUZZ_SEED) : undefined;
+
+/**
+ * Losses already understood and reported, counted and printed but not failed on. Each names the
+ * owner's fix; when it lands, the count drops to 0 and the entry goes.
+ */
+const KNOWN: { name: string; matches: (message: string, article: Record<string, unknown>) => boolean }[] = [
+  {
+    // pdfmake sizes '*' table columns by their widest unbreakable run; the linebreak package never
+    // breaks inside a run of CJK punctuation, so one such cell widens its column, the table runs
+    // past the text block and the last column off the page. Fix in src/render/pdf (fixed column
+    // widths, or break opportunities from the composer).
+    name: 'PDF table wider than the page (unbreakable punctuation run in a cell)',
+    matches: (message, article) => /the PDF lost text of the (cell|caption)/.test(message) && tableCells(article).some((c) => /[\p{P}\p{S}]{4,}/u.test(c)),
+  },
+];
+
+function tableCells(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(tableCells);
+  if (!value || typeof value !== 'object') return [];
+  const table = (value as { table?: { header?: string[]; rows?: string[][] } }).table;
+  const own = table ? [...(table.header ?? []), ...(table.rows ?? []).flat()] : [];
+  return [...own, ...Object.values(value).flatMap(tableCells)];
+}
+
+/** A text an output lost, with the article that shows it (the first one met). */
+interface Finding {
+  message: string;
+  article: Record<string, unknown>;
+  count: number;
+}
+
+async function run(name: string, arb: fc.Arbitrary<Record<string, unknown>>, runs: number) {
+  const dir = tempDir('jianbao-fuzz-');
+  const tally = { runs: 0, built: 0, pdf: 0, diagnostics: 0, rules: new Map<string, number>(), lost: new Map<string, Finding>() };
+  const started = performance.now();
+  // A crash fails at once; a lost text is collected, so one run lists every kind of loss it met.
+  await fc.assert(
+    fc.asyncProperty(arb, async (article) => {
+      const outcome = await buildAndCheck(article, { pdf: tally.runs++ % PDF_EVERY === 0, dir, collectLost: true });
+      if (outcome.built) {
+        tally.built++;
+        if (outcome.pdf) tally.pdf++;
+        for (const d of outcome.lost ?? []) {
+          const known = KNOWN.find((k) => k.matches(d.message, article));
+          const kind = known ? `known: ${known.name}` : d.message.replace(/'.*$/, '').trim();
+          const f = tally.lost.get(kind);
+          if (f) f.count++;
+          else tally.lost.set(kind, { message: formatDiagnostic(d), article, count: 1 });
+        }
+      } else {
+        tally.diagnostics++;
+        for (const d of outcome.diagnostics) tally.rules.set(d.rule, (tally.rules.get(d.rule) ?? 0) + 1);
+      }
+    }),
+    { numRuns: runs, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `${name}: ${tally.runs} articles in ${seconds.toFixed(0)} s: ${tally.built} built (${tally.pdf} also as PDF), ${tally.diagnostics} refused with diagnostics ${JSON.stringify(Object.fromEntries(tally.rules))}`,
+  );
+  for (const [kind, f] of tally.lost) console.log(`LOST (${f.count}×, ${kind}): ${f.message}\n  article: ${JSON.stringify(f.article).slice(0, 4000)}`);
+  return tally;
+}
+
+describe('fuzz: random articles', () => {
+  it(`builds ${RUNS} articles of covered characters with nothing lost`, async () => {
+    const tally = await run('covered', articleArb({ longWeight: 1 }), RUNS);
+    expect(tally.built / tally.runs).toBeGreaterThan(0.8);
+    expect([...tally.lost].filter(([kind]) => !kind.startsWith('known:')).map(([, f]) => f.message)).toEqual([]);
+  });
+
+  it(`refuses articles with any Unicode at all with diagnostics, never a crash (${Math.ceil(RUNS / 4)} articles)`, async () => {
+    const tally = await run('wild', articleArb({ wildWeight: 1 }), Math.ceil(RUNS / 4));
+    expect(tally.diagnostics).toBeGreaterThan(0);
+    expect([...tally.lost].filter(([kind]) => !kind.startsWith('known:')).map(([, f]) => f.message)).toEqual([]);
+  });
+});
