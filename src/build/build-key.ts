@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedFileHash, PERSIST_MIN_BYTES } from '../fonts/hash-cache.js';
 import type { Doc } from '../ir/index.js';
 import type { Format } from './formats.js';
 import { packageDir } from './project.js';
@@ -14,7 +15,8 @@ const hashes = new Map<string, { stamp: string; sha: string }>();
 
 /**
  * sha256 of a file's bytes, cached per process by path, size, mtime and inode: a long-lived
- * process (watch, workers) hashes the 15 MB fonts once, and a changed file is hashed again.
+ * process (watch, workers) hashes the 15 MB fonts once, and a changed file is hashed again;
+ * big files' hashes are also kept on disk between processes.
  * A missing file hashes as `missing`, so its appearance later changes the key.
  */
 export function fileHash(file: string): string {
@@ -27,7 +29,8 @@ export function fileHash(file: string): string {
   const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   const hit = hashes.get(file);
   if (hit && hit.stamp === stamp) return hit.sha;
-  const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  // Fonts (10–15 MB) keep their hash on disk between runs, by path and stat (src/fonts/hash-cache.ts).
+  const sha = stat.size >= PERSIST_MIN_BYTES ? cachedFileHash(file, stat) : crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   hashes.set(file, { stamp, sha });
   return sha;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
+import { fastLayout } from './fast-layout.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,10 +12,104 @@ const parsedByBytes = new WeakMap<Uint8Array, Map<string, Font>>();
 let fontkit: FontkitModule | undefined;
 
 /**
+ * A TrueType file read lazily: every table but `glyf` is in the buffer, `glyf` holds zeros until
+ * a glyph is asked for, then that glyph's bytes are read from the file. A CJK face is 10–15 MB,
+ * almost all of it `glyf` (Noto Serif SC: 14.3 of 14.8 MB), and a document draws a few hundred of
+ * its 30,000 glyphs, so a process reads about 0.5 MB a face instead of 15, and the untouched
+ * zero pages of the buffer take no memory.
+ */
+interface LazyGlyf {
+  fd: number;
+  /** Where `glyf` starts in the file (and in the buffer, which mirrors the file). */
+  glyfOffset: number;
+  glyfLength: number;
+  /** Glyph ids whose bytes are in the buffer (one flag each, sized on first use). */
+  loaded?: Uint8Array;
+}
+const lazyByBytes = new WeakMap<Uint8Array, LazyGlyf>();
+
+/** Reads as many bytes as asked (a single readSync may return fewer). */
+function readFully(fd: number, buf: Buffer, at: number, length: number, position: number): void {
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, buf, at + done, length - done, position + done);
+    if (n === 0) throw new Error(`font file ended early (at byte ${position + done})`);
+    done += n;
+  }
+}
+
+/** The file's bytes with `glyf` left to load per glyph; undefined when the file is not a plain TrueType font. */
+function readLazily(path: string): Buffer | undefined {
+  const fd = fs.openSync(path, 'r');
+  let keepOpen = false;
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size < 12) return undefined;
+    const header = Buffer.alloc(12);
+    readFully(fd, header, 0, 12, 0);
+    const version = header.readUInt32BE(0);
+    // 0x00010000 and 'true' are TrueType outlines; 'OTTO' (CFF), 'ttcf' and WOFF are read whole.
+    if (version !== 0x00010000 && version !== 0x74727565) return undefined;
+    const numTables = header.readUInt16BE(4);
+    const dirLength = 12 + 16 * numTables;
+    if (dirLength > size) return undefined;
+    // Zero-filled and large, so it is mapped fresh: pages never written cost no memory.
+    const buf = Buffer.alloc(size);
+    readFully(fd, buf, 0, dirLength, 0);
+    let glyf: { offset: number; length: number } | undefined;
+    const tables: { offset: number; length: number }[] = [];
+    for (let i = 0; i < numTables; i++) {
+      const at = 12 + 16 * i;
+      const tag = buf.toString('latin1', at, at + 4);
+      const offset = buf.readUInt32BE(at + 8);
+      const length = buf.readUInt32BE(at + 12);
+      if (offset + length > size) return undefined;
+      if (tag === 'glyf') glyf = { offset, length };
+      else tables.push({ offset, length });
+    }
+    if (!glyf || !tables.length) return undefined;
+    for (const t of tables) readFully(fd, buf, t.offset, t.length, t.offset);
+    lazyByBytes.set(buf, { fd, glyfOffset: glyf.offset, glyfLength: glyf.length });
+    keepOpen = true;
+    return buf;
+  } finally {
+    // The descriptor of a lazy font stays open for the process, like the parsed font it serves.
+    if (!keepOpen) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Makes a font parsed from lazily read bytes load each glyph's outline before fontkit first
+ * builds the glyph object: every reader of `glyf` (outlines, bounding boxes, pdfkit's subset,
+ * composite glyphs' components) gets its glyph through `_getBaseGlyph`.
+ */
+function loadGlyphsOnDemand(font: Font, buf: Buffer, lazy: LazyGlyf): void {
+  type Internals = { _getBaseGlyph(id: number, cps?: number[]): unknown; _glyphs: Record<number, unknown>; loca?: { offsets: ArrayLike<number> }; numGlyphs: number };
+  const f = font as unknown as Internals;
+  if (typeof f._getBaseGlyph !== 'function' || !f._glyphs) throw new Error('fontkit changed: no _getBaseGlyph to load glyphs on demand');
+  const base = f._getBaseGlyph;
+  f._getBaseGlyph = function (this: Internals, id: number, cps?: number[]) {
+    if (!this._glyphs[id]) ensureGlyph(this, id);
+    return base.call(this, id, cps);
+  };
+  function ensureGlyph(self: Internals, id: number): void {
+    const offsets = self.loca?.offsets;
+    if (!offsets || id < 0 || id + 1 >= offsets.length) return;
+    lazy.loaded ??= new Uint8Array(offsets.length);
+    if (lazy.loaded[id]) return;
+    const start = offsets[id]!;
+    const end = Math.min(offsets[id + 1]!, lazy.glyfLength);
+    if (end > start) readFully(lazy.fd, buf, lazy.glyfOffset + start, end - start, lazy.glyfOffset + start);
+    lazy.loaded[id] = 1;
+  }
+}
+
+/**
  * The CommonJS fontkit that pdfkit loads, with `create` memoised per bytes object. It replaces
  * the module's cached exports before pdfkit first requires it, so pdfkit's per-document
  * `fontkit.create(bytes)` returns the font parsed once for the process. A parsed font keeps no
- * per-document state: pdfkit keeps subsets and layout caches in its own EmbeddedFont.
+ * per-document state: pdfkit keeps subsets and layout caches in its own EmbeddedFont. Each
+ * font also lays out the composer's runs without fontkit's shaping plan (see fastLayout).
  */
 export function sharedFontkit(): FontkitModule {
   if (fontkit) return fontkit;
@@ -25,7 +120,13 @@ export function sharedFontkit(): FontkitModule {
     if (!byName) parsedByBytes.set(buf, (byName = new Map()));
     const key = postscriptName ?? '';
     let font = byName.get(key);
-    if (!font) byName.set(key, (font = real.create(buf, postscriptName)));
+    if (!font) {
+      font = real.create(buf, postscriptName);
+      const lazy = lazyByBytes.get(buf);
+      if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy);
+      if (!('fonts' in font)) fastLayout(font);
+      byName.set(key, font);
+    }
     return font;
   };
   fontkit = { ...real, create };
@@ -34,10 +135,14 @@ export function sharedFontkit(): FontkitModule {
   return fontkit;
 }
 
-/** A font file's bytes, read once per process (the same object every time). */
+/**
+ * A font file's bytes, read once per process (the same object every time). A TrueType file's
+ * glyph outlines are read when a glyph is first used (see readLazily); parse such bytes only
+ * through `sharedFontkit().create`, which wires that up.
+ */
 export function fontBytes(path: string): Buffer {
   let bytes = bytesByPath.get(path);
-  if (!bytes) bytesByPath.set(path, (bytes = fs.readFileSync(path)));
+  if (!bytes) bytesByPath.set(path, (bytes = readLazily(path) ?? fs.readFileSync(path)));
   return bytes;
 }
 

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Font } from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { fontBytes, parsedFont } from './font-file.js';
+import { fastLayout } from './fast-layout.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as { create(buf: Uint8Array): Font };
+const SERIF = require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
+const SEED = new URL('../../content/articles/changzhou-united-front-2020.yaml', import.meta.url);
+
+describe('lazily read fonts', () => {
+  it('load a glyph outline when the glyph is first used, equal to the whole file read', () => {
+    const lazy = parsedFont(SERIF);
+    const whole = fontkit.create(fs.readFileSync(SERIF));
+    for (const ch of '中国统一战线，。“”1+6+N——') {
+      const cp = ch.codePointAt(0)!;
+      const a = lazy.glyphForCodePoint(cp);
+      const b = whole.glyphForCodePoint(cp);
+      expect(a.id).toBe(b.id);
+      expect(a.path.toSVG()).toBe(b.path.toSVG());
+      expect(a.bbox).toEqual(b.bbox);
+    }
+  });
+
+  it('hold little of the file in memory: only tables other than glyf, and used glyphs', () => {
+    const bytes = fontBytes(SERIF);
+    const size = fs.statSync(SERIF).size;
+    expect(bytes.length).toBe(size);
+    // Most of the buffer is still zeros: glyf (14 of 15 MB) was not read.
+    let nonZero = 0;
+    for (let i = 0; i < bytes.length; i += 4096) if (bytes[i] !== 0) nonZero++;
+    expect(nonZero * 4096).toBeLessThan(size / 4);
+  });
+
+  it('subset to the same bytes as a font read whole', () => {
+    const lazy = parsedFont(SERIF);
+    const whole = fontkit.create(fs.readFileSync(SERIF));
+    const subset = (f: Font) => {
+      const s = f.createSubset();
+      for (const ch of '创新举措凝心聚力') s.includeGlyph(f.glyphForCodePoint(ch.codePointAt(0)!).id);
+      return Buffer.from(s.encode());
+    };
+    expect(subset(lazy).equals(subset(whole))).toBe(true);
+  });
+});
+
+describe('fast layout', () => {
+  const off = () => Object.fromEntries(['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((f) => [f, false]));
+
+  it('gives what fontkit gives for every line of the seed, with every default feature off', () => {
+    const reference = fontkit.create(fs.readFileSync(SERIF));
+    const fast = fontkit.create(fs.readFileSync(SERIF));
+    fastLayout(fast);
+    const lines = fs.readFileSync(SEED, 'utf8').split('\n').concat(['“十四五”建言献策，1.3亿元；2020-2035年', 'ＡＢＣ　①②（一）《》——……·', 'Latin text, with spaces']);
+    for (const line of lines) {
+      const a = reference.layout(line, off()) as unknown as { glyphs: { id: number }[]; positions: object[]; advanceWidth: number };
+      const b = fast.layout(line, off()) as unknown as typeof a;
+      expect(b.glyphs.map((g) => g.id)).toEqual(a.glyphs.map((g) => g.id));
+      expect(b.positions.map((p) => ({ ...p }))).toEqual(a.positions.map((p) => ({ ...p })));
+      expect(b.advanceWidth).toBe(a.advanceWidth);
+    }
+  });
+
+  it('leaves to fontkit what needs shaping: default features on, marks, variation selectors, Hangul', () => {
+    const fast = fontkit.create(fs.readFileSync(SERIF));
+    const reference = fontkit.create(fs.readFileSync(SERIF));
+    fastLayout(fast);
+    for (const [text, features] of [['——', undefined], ['e\u0301', off()], ['葛\uFE00', off()], ['한국', off()], ['a\u00ADb', off()]] as const) {
+      const a = reference.layout(text, features as never) as unknown as { glyphs: { id: number }[]; advanceWidth: number };
+      const b = fast.layout(text, features as never) as unknown as typeof a;
+      expect(b.glyphs.map((g) => g.id)).toEqual(a.glyphs.map((g) => g.id));
+      expect(b.advanceWidth).toBe(a.advanceWidth);
+    }
+  });
+});
