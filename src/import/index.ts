@@ -35,6 +35,8 @@ export interface ImportOptions {
   styleRoles?: ReadonlyMap<string, StyleRole>;
   /** .docx: where pictures go (the YAML's folder), the stem of their names, and pictures the article already has. */
   images?: { folder: string; stem: string; known?: { src: string; data: Uint8Array }[] };
+  /** .docx: read every article of a bulletin issue's draft instead of refusing a document of several. */
+  several?: boolean;
 }
 
 export interface ImportResult {
@@ -45,6 +47,9 @@ export interface ImportResult {
   summary: ImportSummary | DocxImportSummary;
   /** .docx: the pictures the YAML refers to, to be written next to it. */
   images?: ExtractedImage[];
+  /** .docx with `several`: every article, in order, and the issue's own 编者按. */
+  articles?: ImportedArticle[];
+  issueNote?: string;
 }
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.xht']);

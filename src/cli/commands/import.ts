@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { projectPaths } from '../../build/project.js';
-import { didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { parse as parseYaml } from 'yaml';
+import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
+import { diag, DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/index.js';
-import { diffArticles, formatDiff } from '../../import/docx/article-diff.js';
+import { diffArticles, formatDiff, type ArticleDiff } from '../../import/docx/article-diff.js';
+import { similarity } from '../../import/docx/lcs.js';
 import { knownImages } from '../../import/docx/known-images.js';
-import { mergeIntoYaml } from '../../import/docx/merge.js';
+import { mergeIntoYaml, mergeIssueNote } from '../../import/docx/merge.js';
 import { formatDocxSummary } from '../../import/docx/summary.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
@@ -32,6 +36,8 @@ The editing loop: \`jianbao build\` writes a Word draft; an editor changes it in
 paragraph with the changed characters marked [-removed-]{+added+}, and writes it when you say so.
 --into keeps what a draft does not carry (layouts, draft, titleLines while the title stands,
 comments in the YAML) and the file's section structure where its paragraphs correspond.
+A bulletin issue's draft goes --into the issue's file: each article back into its own file, in
+the issue's order, and the issue's 编者按 into the issue file.
 
 For text and HTML: It recognises the column line, the title, the publication date
 (发布时间/发布日期 in their common forms), the editor's note (编者按：), numbered headings at four
@@ -177,10 +183,29 @@ function shown(ds: readonly Diagnostic[], o: Parsed): Diagnostic[] {
 }
 
 function summaryOf(r: ImportResult): string {
+  if (r.articles && r.articles.length > 1) return issueSummary(r);
   return r.summary.format === 'docx' ? formatDocxSummary(r.summary, r.diagnostics) : formatSummary(r.summary, r.diagnostics);
 }
 
+/** A bulletin issue's draft: its articles, one line each. */
+function issueSummary(r: ImportResult): string {
+  const articles = r.articles ?? [];
+  const count = (body: unknown[], what: 'sections' | 'paragraphs'): number =>
+    body.reduce<number>((n, b) => {
+      if (typeof b === 'string') return n + (what === 'paragraphs' ? 1 : 0);
+      const s = b as { heading?: string; body?: unknown[] };
+      return s.heading !== undefined ? n + (what === 'sections' ? 1 : 0) + count(s.body ?? [], what) : n;
+    }, 0);
+  const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+  return [
+    `imported ${r.summary.file} (Word document, a bulletin issue of ${articles.length} articles${r.issueNote !== undefined ? ' and its 编者按' : ''})`,
+    ...articles.map((a, i) => `  ${i + 1}. ${a.title ?? '(no title)'}  [${count(a.body, 'sections')} sections, ${count(a.body, 'paragraphs')} ¶]`),
+    `  problems       ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  ].join('\n');
+}
+
 function oneLine(r: ImportResult): string {
+  if (r.articles && r.articles.length > 1) return `imported ${r.summary.file}: a bulletin issue of ${r.articles.length} articles`;
   const s = r.summary;
   const sections = s.counts.sections.reduce((a, b) => a + b, 0);
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -202,13 +227,19 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   if (output === input) throw new UsageError(`${o.into !== undefined ? '--into' : '-o'} names the input file itself; choose another output`);
   const before = output ? await existing(output) : undefined;
   if (o.into !== undefined && before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
+  // A bulletin issue's draft goes back into the issue's articles, its pictures next to them.
+  const issue = o.into !== undefined && before !== undefined && isIssue(before);
+  const articleFiles = issue && output ? issueArticleFiles(output) : [];
+  const imageFolder = articleFiles[0] ? dirname(articleFiles[0]) : output ? dirname(output) : io.cwd;
+  const known = before === undefined ? [] : issue ? articleFiles.flatMap((f) => knownImages(fs.readFileSync(f, 'utf8'), dirname(f))) : knownImages(before, imageFolder);
   const result = await importFile(input, {
     displayName: o.file,
     keepPunctuation: o.keepPunctuation,
     ranges: o.ranges,
     ...(o.changes ? { changes: o.changes } : {}),
     styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir),
-    ...(output ? { images: { folder: dirname(output), stem: basename(output, extname(output)), known: before !== undefined ? knownImages(before, dirname(output)) : [] } } : {}),
+    ...(output ? { images: { folder: imageFolder, stem: basename(output, extname(output)), known } } : {}),
+    ...(issue ? { several: true } : {}),
   });
 
   // The report goes where the YAML does not.
@@ -218,7 +249,10 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     lines.push(o.quiet ? oneLine(result) : summaryOf(result));
     lines.push(...shown(result.diagnostics, o).map(formatDiagnostic));
   }
-  if (o.into !== undefined && output && before !== undefined) return updateInto(o, io, result, output, before, lines, report);
+  if (o.into !== undefined && output && before !== undefined) {
+    const updates = issue ? issueUpdates(o, io, result, output, before) : articleUpdate(o, result, output, before);
+    return applyUpdates(o, io, result, updates, imageFolder, lines, report);
+  }
 
   let outcome = '';
   if (output) {
@@ -257,47 +291,126 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-/**
- * `--into`: merges the import into the existing file, prints the diff, and writes after a yes
- * (terminal), with --yes, or not at all (no terminal: the diff is the answer, exit 0).
- */
-async function updateInto(o: Parsed, io: CliIO, result: ImportResult, output: string, before: string, lines: string[], report: (t: string) => void): Promise<number> {
+/** One content file an import updates: its text before and after, and the diff a reader is shown. */
+interface FileUpdate {
+  file: string;
+  /** The path as the user gave or sees it. */
+  shown: string;
+  /** What the diff calls the new side, e.g. `issue.docx (article 2)`. */
+  from: string;
+  before: string;
+  yaml: string;
+  diff: ArticleDiff;
+  notes: Diagnostic[];
+}
+
+/** `--into` an article: merges the import into it. */
+function articleUpdate(o: Parsed, result: ImportResult, output: string, before: string): FileUpdate[] {
   const merged = mergeIntoYaml(before, result.article, o.into!);
-  const diff = diffArticles(merged.before, merged.after);
+  return [{ file: output, shown: o.into!, from: o.file, before, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes }];
+}
+
+/**
+ * `--into` a bulletin issue: the draft's articles go back into the issue's article files, in the
+ * issue's order, and its 编者按 into the issue file. The draft must hold the issue's articles.
+ */
+function issueUpdates(o: Parsed, io: CliIO, result: ImportResult, output: string, before: string): FileUpdate[] {
+  const issue = loadBulletin(output).value;
+  const placed = bulletinArticles(issue);
+  const got = result.articles ?? [result.article];
+  const titles = (list: (string | undefined)[]) => list.map((t) => `'${t ?? '(untitled)'}'`).join(', ');
+  const mismatch = got.length !== placed.length || placed.some((p, i) => similarity(p.article.title, got[i]!.title ?? '') < 0.34);
+  if (mismatch) {
+    throw new DiagnosticError([
+      diag('error', 'issue-articles', `${o.file} holds ${got.length} article${got.length === 1 ? '' : 's'} (${titles(got.map((a) => a.title))}); ${o.into} places ${placed.length} (${titles(placed.map((p) => p.article.title))})`, undefined, [
+        `add, remove or reorder articles in ${o.into}, build the draft again, and edit that one`,
+      ]),
+    ]);
+  }
+  const updates: FileUpdate[] = [];
+  const note = mergeIssueNote(before, result.issueNote, o.into!);
+  updates.push({ file: output, shown: o.into!, from: o.file, before, yaml: note.yaml, diff: diffArticles(note.before, note.after), notes: [] });
+  placed.forEach((p, i) => {
+    const text = fs.readFileSync(p.article.file, 'utf8');
+    const shown = relative(io.cwd, p.article.file) || p.article.file;
+    const merged = mergeIntoYaml(text, got[i]!, shown, { inIssue: true });
+    updates.push({ file: p.article.file, shown, from: `${o.file} (article ${i + 1})`, before: text, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes });
+  });
+  return updates;
+}
+
+/**
+ * Shows the diffs of `updates` and writes the changed files after a yes (terminal), with --yes,
+ * or not at all (no terminal: the diff is the answer, exit 0).
+ */
+async function applyUpdates(o: Parsed, io: CliIO, result: ImportResult, updates: FileUpdate[], folder: string, lines: string[], report: (t: string) => void): Promise<number> {
+  const changed = updates.filter((u) => u.yaml !== u.before);
+  const newImages = (result.images ?? []).filter((i) => !i.exists);
+  const write = async () => {
+    for (const u of changed) await writeAtomically(u.file, u.yaml);
+    return writeImages(result, folder);
+  };
   if (o.json) {
-    io.stdout(JSON.stringify({ file: o.file, into: o.into, summary: result.summary, diagnostics: [...result.diagnostics, ...merged.notes], diff: diff.lines, written: merged.yaml !== before && o.yes }, null, 2) + '\n');
-    if (merged.yaml !== before && o.yes) {
-      await writeAtomically(output, merged.yaml);
-      await writeImages(result, dirname(output));
-    }
+    const written = (changed.length > 0 || newImages.length > 0) && o.yes;
+    io.stdout(
+      JSON.stringify(
+        {
+          file: o.file,
+          into: o.into,
+          summary: result.summary,
+          diagnostics: [...result.diagnostics, ...updates.flatMap((u) => u.notes)],
+          diff: updates.length === 1 ? updates[0]!.diff.lines : undefined,
+          updates: updates.map((u) => ({ file: u.shown, diff: u.diff.lines, changed: u.yaml !== u.before })),
+          written,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    if (written) await write();
     return EXIT_OK;
   }
-  lines.push(...merged.notes.filter((d) => !o.quiet).map(formatDiagnostic));
-  lines.push(formatDiff(diff, o.into!, o.file));
-  const newImages = (result.images ?? []).filter((i) => !i.exists);
-  if (merged.yaml === before && newImages.length === 0) {
+  if (!o.quiet) lines.push(...updates.flatMap((u) => u.notes).map(formatDiagnostic));
+  const shown = updates.filter((u) => u.diff.lines.length > 0);
+  if (shown.length === 0) lines.push(formatDiff(updates[0]!.diff, o.into!, o.file));
+  for (const u of shown) lines.push(formatDiff(u.diff, u.shown, u.from));
+  const target = changed.length === 1 ? changed[0]!.shown : `${changed.length} files`;
+  if (changed.length === 0 && newImages.length === 0) {
     lines.push(`unchanged ${o.into}`);
     report(lines.join('\n') + '\n');
     return EXIT_OK;
   }
   if (!o.yes) {
     if (!io.interactive || !io.ask) {
-      lines.push(`not written: ${o.into} stays as it was; run again with --yes to write the changes (standard input is not a terminal, so nothing was asked)`);
+      lines.push(`not written: ${changed.length > 1 ? `${target} stay` : `${target || o.into} stays`} as ${changed.length > 1 ? 'they were' : 'it was'}; run again with --yes to write the changes (standard input is not a terminal, so nothing was asked)`);
       report(lines.join('\n') + '\n');
       return EXIT_OK;
     }
     report(lines.splice(0).join('\n') + '\n');
-    const answer = await io.ask(`write these changes to ${o.into}? [y/N] `);
+    const answer = await io.ask(`write these changes to ${target || o.into}? [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) {
-      io.stderr(`not written: ${o.into} kept as it was\n`);
+      io.stderr(`not written: ${target || o.into} kept as ${changed.length > 1 ? 'they were' : 'it was'}\n`);
       return EXIT_BAD_INPUT;
     }
   }
-  await writeAtomically(output, merged.yaml);
-  const pictures = await writeImages(result, dirname(output));
-  lines.push(`updated ${o.into}${pictures}`);
+  const pictures = await write();
+  lines.push(`updated ${changed.map((u) => u.shown).join(', ') || o.into}${pictures}`);
   report(lines.join('\n') + '\n');
   return EXIT_OK;
+}
+
+/** Whether a content file's text is a bulletin issue (it has `bulletin:`). */
+function isIssue(text: string): boolean {
+  try {
+    return looksLikeBulletin(parseYaml(text));
+  } catch {
+    return false;
+  }
+}
+
+/** The article files an issue places, in order; the loader's errors if it does not load. */
+function issueArticleFiles(file: string): string[] {
+  return bulletinArticles(loadBulletin(file).value).map((a) => a.article.file);
 }
 
 /** Writes the pictures an import extracted next to the YAML; ` and N pictures in figures/` for the report. */

@@ -57,6 +57,8 @@ export interface Classified {
   /** False when no paragraph has a style that says what it is (a document typed in Normal): the text recogniser reads it instead. */
   styled: boolean;
   articles: DocxArticle[];
+  /** A bulletin issue's own 编者按 (above its contents), without its label. */
+  issueNote?: MappedText;
   furniture: { at: number; what: string; text: string }[];
   diagnostics: Diagnostic[];
 }
@@ -70,7 +72,7 @@ interface Context {
 }
 
 /** Roles that only a styled document has: one of them and the styles are trusted. */
-const STRUCTURE: ReadonlySet<Role> = new Set(['title', 'subtitle', 'column', 'editorNote', 'heading', 'source', 'date']);
+const STRUCTURE: ReadonlySet<Role> = new Set(['title', 'subtitle', 'column', 'editorNote', 'issueNote', 'heading', 'source', 'date']);
 
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2026\u201C\u201D\u2018\u2019]/u;
 
@@ -172,6 +174,12 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
       case 'furniture':
         out.furniture.push({ at, what: `${ctx.styles.name(p.styleId ?? ctx.styles.defaultId ?? 'Normal')} (dropped)`, text: text.text });
         break;
+      case 'issueNote': {
+        const label = EDITOR_NOTE.exec(text.text);
+        const note = label ? tidyText(sliceText(text, label[0].length)) : text;
+        out.issueNote = out.issueNote ? concatText(out.issueNote, note) : note;
+        break;
+      }
       case 'column': {
         const a = article?.a.title ? startArticle(at) : current(at);
         const inner = /^[【\[［]\s*(.*?)\s*[】\]］]$/.exec(text.text);

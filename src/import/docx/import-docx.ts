@@ -29,6 +29,8 @@ export interface DocxImportOptions {
   styleRoles?: ReadonlyMap<string, StyleRole>;
   /** Where pictures go: the folder of the YAML file, the stem of their names, and pictures the article already has. */
   images?: { folder: string; stem: string; known?: { src: string; data: Uint8Array }[] };
+  /** Read every article of a document that holds several (a bulletin issue) instead of refusing it. */
+  several?: boolean;
 }
 
 /** A picture of the document, named relative to the YAML file. */
@@ -50,7 +52,12 @@ export interface DocxImportSummary extends Omit<ImportSummary, 'format'> {
 }
 
 export interface DocxImportResult {
+  /** The article; the first one of several when `several` was asked for. */
   article: ImportedArticle;
+  /** Every article, in order: one, or those of a bulletin issue. */
+  articles: ImportedArticle[];
+  /** A bulletin issue's own 编者按. */
+  issueNote?: string;
   yaml: string;
   diagnostics: Diagnostic[];
   summary: DocxImportSummary;
@@ -92,7 +99,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
   diagnostics.push(...found.diagnostics);
   let articles: DocxArticle[] = found.articles;
   const furniture = found.furniture;
-  let closing = articles[0]?.closing ?? 0;
+  let closing = found.articles[0]?.closing ?? 0;
   if (!found.styled) {
     // No paragraph says what it is: read the text as the text importer reads a pasted page.
     const r = recognise(sourceBlocks(blocks, diagnostics, locate), locate);
@@ -102,17 +109,22 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     articles = [{ ...r, at: 0 }];
     diagnostics.push(diag('info', 'unstyled', `${name} has no paragraph styles that say what a paragraph is (Title, Heading 1…): read as plain text, headings found by their numbers`));
   }
-  if (articles.length > 1) {
+  if (articles.length > 1 && !options.several) {
     const titles = articles.map((a) => `'${a.title?.text ?? '(untitled)'}'`).join(', ');
     throw new DiagnosticError([
-      diag('error', 'several-articles', `${name} holds ${articles.length} articles (${titles}); jianbao import reads one article a file`, locate(articles[1]!.at), [
-        'copy each article into its own Word file, or import the issue’s articles from their own drafts',
+      diag('error', 'several-articles', `${name} holds ${articles.length} articles (${titles}); an article's YAML takes one`, locate(articles[1]!.at), [
+        'a bulletin issue’s draft goes back into its articles with --into content/bulletins/<issue>.yaml',
       ]),
     ]);
   }
-  const source = articles[0] ?? { body: [], closing: 0, at: 0 };
-  if (!source.title) diagnostics.push(diag('warning', 'missing-title', 'no title found (a paragraph in the style Title): add `title:` to the YAML'));
-  if (!source.date) diagnostics.push(diag('warning', 'missing-date', 'no date line found (a paragraph in the style 日期, e.g. 2021年3月4日): add `date: YYYY-MM-DD` to the YAML'));
+  if (articles.length === 0) articles = [{ body: [], closing: 0, at: 0 }];
+  for (const a of articles) {
+    if (!a.title) diagnostics.push(diag('warning', 'missing-title', 'no title found (a paragraph in the style Title): add `title:` to the YAML', locate(a.at)));
+  }
+  // An issue prints the issue's date, not its articles'.
+  if (articles.length === 1 && !articles[0]!.date) {
+    diagnostics.push(diag('warning', 'missing-date', 'no date line found (a paragraph in the style 日期, e.g. 2021年3月4日): add `date: YYYY-MM-DD` to the YAML'));
+  }
 
   // Punctuation, as the text importer does: every change reported at its paragraph and character.
   let changes = 0;
@@ -179,22 +191,28 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     }
   };
 
-  const article: ImportedArticle = { body: [] };
-  if (source.title) article.title = finish(source.title);
-  if (source.column) article.column = finish(source.column);
-  if (source.date) article.date = source.date.value;
-  if (source.source) article.source = finish(source.source);
-  if (source.subtitle) article.subtitle = finish(source.subtitle);
-  if (source.author) article.author = finish(source.author);
-  if (source.editorNote) article.editorNote = finish(source.editorNote);
   // The report layout prints the author only in the source line; a jianbao draft also keeps it as
   // the document's Author (File › Info), which Word and WPS leave alone.
   const properties = readProperties(pkg);
-  if (!article.author && properties.jianbao && properties.author) {
-    article.author = properties.author;
-    diagnostics.push(diag('info', 'author', `author '${properties.author}' taken from the document properties (File › Info › Author)`));
-  }
-  article.body = source.body.map(convert) as ImportedBlock[];
+  const convertArticle = (source: DocxArticle): ImportedArticle => {
+    const article: ImportedArticle = { body: [] };
+    if (source.title) article.title = finish(source.title);
+    if (source.column) article.column = finish(source.column);
+    if (source.date) article.date = source.date.value;
+    if (source.source) article.source = finish(source.source);
+    if (source.subtitle) article.subtitle = finish(source.subtitle);
+    if (source.author) article.author = finish(source.author);
+    if (source.editorNote) article.editorNote = finish(source.editorNote);
+    if (!article.author && articles.length === 1 && properties.jianbao && properties.author) {
+      article.author = properties.author;
+      diagnostics.push(diag('info', 'author', `author '${properties.author}' taken from the document properties (File › Info › Author)`));
+    }
+    article.body = source.body.map(convert) as ImportedBlock[];
+    return article;
+  };
+  const all = articles.map(convertArticle);
+  const article = all[0]!;
+  const issueNote = found.issueNote ? finish(found.issueNote) : undefined;
 
   diagnostics.sort(byPosition);
   const summary: DocxImportSummary = {
@@ -217,7 +235,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     comments: diagnostics.filter((d) => d.rule === 'comment').length,
     images: images.length,
   };
-  return { article, yaml: articleToYaml(article, path.basename(file)), diagnostics, summary, images };
+  return { article, articles: all, ...(issueNote !== undefined ? { issueNote } : {}), yaml: articleToYaml(article, path.basename(file)), diagnostics, summary, images };
 }
 
 /** `3 tracked changes (2 insertions, 1 deletion) by 张三`. */

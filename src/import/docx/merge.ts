@@ -13,10 +13,21 @@ export interface Merged {
   notes: Diagnostic[];
 }
 
-/** Fields a draft prints, so their absence in the document means the editor removed them. */
-const PRINTED = ['column', 'subtitle', 'editorNote', 'source'] as const;
 /** Order of the fields in a new file, as the importer writes them. */
 const ORDER: readonly string[] = [...FIELD_ORDER.slice(0, -1), 'titleLines', 'layouts', 'draft', 'body'];
+
+/** Fields a report draft prints, so their absence in the document means the editor removed them. */
+const REPORT_PRINTED = ['column', 'subtitle', 'editorNote', 'source'] as const;
+/**
+ * Fields of an article a bulletin issue prints. The 【column】 there is the issue's column and the
+ * date the issue's, so an article's own column and date are kept.
+ */
+const ISSUE_PRINTED = ['subtitle', 'author', 'editorNote', 'source'] as const;
+
+export interface MergeOptions {
+  /** The draft is a bulletin issue the article is printed in, not the article's own report. */
+  inIssue?: boolean;
+}
 
 /**
  * Merges an imported article into the text of the content file it updates. The file's comments,
@@ -24,43 +35,64 @@ const ORDER: readonly string[] = [...FIELD_ORDER.slice(0, -1), 'titleLines', 'la
  * titleLines while the title is unchanged) are kept; the body's sections follow the file's
  * structure where its blocks correspond (see restructure).
  */
-export function mergeIntoYaml(existing: string, imported: ImportedArticle, file: string): Merged {
-  const doc = parseDocument(existing, { keepSourceTokens: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    throw new DiagnosticError([
-      diag('error', 'yaml-syntax', `${file} is not a content file jianbao can update: ${doc.errors[0]?.message ?? 'its top level is not a mapping'}`, undefined, ['run `jianbao check` on it, or import into a new file with -o']),
-    ]);
-  }
+export function mergeIntoYaml(existing: string, imported: ImportedArticle, file: string, options: MergeOptions = {}): Merged {
+  const doc = parseContent(existing, file);
   const before = canonical(doc.toJS() ?? {}) as Record<string, unknown>;
   const after: Record<string, unknown> = { ...before };
   const notes: Diagnostic[] = [];
   const source = imported as unknown as Record<string, unknown>;
 
-  for (const key of ['title', 'date'] as const) {
+  for (const key of options.inIssue ? (['title'] as const) : (['title', 'date'] as const)) {
     if (source[key] !== undefined) after[key] = source[key];
     else if (before[key] !== undefined) notes.push(diag('info', 'kept', `${key} kept from ${file}: the document has none`));
   }
   // A space in a Chinese title is typography: a title broken into lines may lose or gain one.
   const squash = (v: unknown) => (typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : v);
   if (typeof before['title'] === 'string' && squash(after['title']) === squash(before['title'])) after['title'] = before['title'];
-  for (const key of PRINTED) {
+  for (const key of options.inIssue ? ISSUE_PRINTED : REPORT_PRINTED) {
     if (source[key] !== undefined) after[key] = source[key];
     else delete after[key];
   }
-  // The report layout prints the author inside the source line only.
-  if (source['author'] !== undefined) after['author'] = source['author'];
-  else if (source['source'] !== undefined) delete after['author'];
-  else if (before['author'] !== undefined) notes.push(diag('info', 'kept', `author kept from ${file}: the draft prints it only in the source line, and it has none`));
+  if (!options.inIssue) {
+    // The report layout prints the author inside the source line only.
+    if (source['author'] !== undefined) after['author'] = source['author'];
+    else if (source['source'] !== undefined) delete after['author'];
+    else if (before['author'] !== undefined) notes.push(diag('info', 'kept', `author kept from ${file}: the draft prints it only in the source line, and it has none`));
+  }
   if (before['titleLines'] !== undefined && after['title'] !== before['title']) {
     delete after['titleLines'];
     notes.push(diag('info', 'title-lines', `titleLines removed: the title changed; add them again for fixed title breaks`));
   }
   after['body'] = Array.isArray(before['body']) ? restructure(imported.body, before['body']) : imported.body;
+  return { yaml: applyChanges(doc, existing, before, after), before, after, notes };
+}
 
+/** Sets or removes a bulletin issue's own 编者按 in its file, the rest of the file as it is. */
+export function mergeIssueNote(existing: string, note: string | undefined, file: string): Merged {
+  const doc = parseContent(existing, file);
+  const before = canonical(doc.toJS() ?? {}) as Record<string, unknown>;
+  const after: Record<string, unknown> = { ...before };
+  if (note !== undefined) after['editorNote'] = note;
+  else delete after['editorNote'];
+  return { yaml: applyChanges(doc, existing, before, after), before, after, notes: [] };
+}
+
+function parseContent(existing: string, file: string): Document {
+  const doc = parseDocument(existing, { keepSourceTokens: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    throw new DiagnosticError([
+      diag('error', 'yaml-syntax', `${file} is not a content file jianbao can update: ${doc.errors[0]?.message ?? 'its top level is not a mapping'}`, undefined, ['run `jianbao check` on it, or import into a new file with -o']),
+    ]);
+  }
+  return doc;
+}
+
+/** Edits the document from `before` to `after`, key by key; the text as it was when nothing changed. */
+function applyChanges(doc: Document, existing: string, before: Record<string, unknown>, after: Record<string, unknown>): string {
   const map = doc.contents as YAMLMap;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   // Nothing changed: the file stays byte for byte as it is.
-  if (keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(after[k]))) return { yaml: existing, before, after, notes };
+  if (keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(after[k]))) return existing;
   for (const key of keys) {
     const was = before[key];
     const now = after[key];
@@ -81,7 +113,7 @@ export function mergeIntoYaml(existing: string, imported: ImportedArticle, file:
   }
   // Keep the file's way of writing [a, b]: padded or not.
   const padded = /\[ \S/.test(existing) && !/\[[^\s\]]/.test(existing);
-  return { yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: padded }), before, after, notes };
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: padded });
 }
 
 /** Replaces the body block by block: a block equal to one in the file keeps its node and comments. */

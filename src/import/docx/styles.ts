@@ -14,6 +14,8 @@ export type Role =
   | 'source'
   | 'date'
   | 'author'
+  /** A bulletin issue's own 编者按, above its contents. */
+  | 'issueNote'
   /** Page furniture: headers, footers, a bulletin's masthead, contents and end block. */
   | 'furniture'
   | 'unknown';
@@ -56,10 +58,11 @@ add('listItem', ['ListParagraph', 'List Paragraph', '列表段落', 'List', '列
 add('caption', ['Caption', '题注', 'Image Caption', 'Table Caption', 'Figure', 'Illustration']);
 add('tableText', ['TableText', '表格文字', 'Table Contents', 'Table Heading', '表格内容', '表格标题']);
 add('source', ['Source', '来源']);
+add('issueNote', ['IssueNote', '本期编者按']);
 add('date', ['Date', '日期']);
 add('author', ['Author', '作者']);
 add('furniture', [
-  'Header', 'Footer', '页眉', '页脚', 'Masthead', 'MastheadMark', 'MastheadMeta', 'IssueNumber', 'IssueNote', 'TocHeading', 'TocColumn', 'TocEntry', 'EndBlock',
+  'Header', 'Footer', '页眉', '页脚', 'Masthead', 'MastheadMark', 'MastheadMeta', 'IssueNumber', 'TocHeading', 'TocColumn', 'TocEntry', 'EndBlock',
   'TOC Heading', 'TOCHeading', '目录标题', 'Contents Heading',
 ]);
 for (let n = 1; n <= 9; n++) {

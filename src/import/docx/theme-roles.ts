@@ -9,6 +9,7 @@ const KEY_ROLES: Record<string, Role> = {
   subtitle: 'subtitle',
   column: 'column',
   editorNote: 'editorNote',
+  issueNote: 'issueNote',
   author: 'author',
   body: 'body',
   listItem: 'listItem',
