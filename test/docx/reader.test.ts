@@ -114,6 +114,14 @@ describe('reading a Word document made elsewhere', () => {
     expect(errorOf(() => importDocx(odt, 'x.docx'))).toMatch(/^error\[unsupported-input\]: x\.docx cannot be imported: it is an OpenDocument file \(\.odt\), not a Word document/);
   });
 
+  it('refuses a package that claims to inflate to gigabytes, before inflating it', () => {
+    const zip = zipSync({ 'word/document.xml': strToU8('<w:document/>') });
+    // The central directory entry's uncompressed size, 24 bytes after its signature PK\x01\x02.
+    const at = Buffer.from(zip).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    new DataView(zip.buffer, zip.byteOffset).setUint32(at + 24, 0x7fffffff, true);
+    expect(errorOf(() => importDocx(zip, 'bomb.docx'))).toMatch(/^error\[unsupported-input\]: bomb\.docx cannot be imported: it inflates to more than 512 MB/);
+  });
+
   it('reports what it cannot read (a text box, a footnote) instead of dropping it silently', () => {
     const d = makeDocx({
       styles: STYLES,

@@ -148,7 +148,9 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
 
   const images: ExtractedImage[] = [];
   const placeImage = (data: Uint8Array, part: string, at: number): string => {
-    const ext = (path.extname(part).toLowerCase() || '.png').replace('.jpeg', '.jpg');
+    // The part's name comes from the document: only a picture format's extension is taken from it.
+    const named = path.extname(part).toLowerCase().replace('.jpeg', '.jpg');
+    const ext = /^\.(png|jpg|gif|bmp|tiff?|webp|svg|emf|wmf)$/.test(named) ? named : '.bin';
     const hash = sha256(data);
     const known = options.images?.known?.find((k) => sha256(k.data) === hash);
     if (known) {

@@ -40,13 +40,25 @@ export class NotDocxError extends Error {
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+/** Limits on what a package may inflate to: a long report with pictures is some megabytes. */
+const MAX_PART = 256 * 2 ** 20;
+const MAX_TOTAL = 512 * 2 ** 20;
 
 /** Opens a .docx: unzips it and parses the main document, its styles, numbering and comments. */
 export function openDocx(bytes: Uint8Array): DocxPackage {
   let files: Record<string, Uint8Array>;
+  let total = 0;
   try {
-    files = unzipSync(bytes);
+    files = unzipSync(bytes, {
+      // A few kilobytes can claim gigabytes once inflated: refuse before inflating.
+      filter: (f) => {
+        total += f.originalSize;
+        if (f.originalSize > MAX_PART || total > MAX_TOTAL) throw new NotDocxError(`it inflates to more than ${MAX_TOTAL >> 20} MB (${f.name} alone ${Math.round(f.originalSize / 2 ** 20)} MB); a Word document is far smaller`, false);
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof NotDocxError) throw e;
     throw new NotDocxError(`not a zip archive (${(e as Error).message})`, true);
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]!) : undefined);
