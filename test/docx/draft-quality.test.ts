@@ -41,6 +41,15 @@ describe('a Word draft as an office would make it by hand', () => {
     expect([...new Set(used)]).toEqual(['Column', 'Title', 'EditorNote', 'Heading1', 'BodyText', 'Source', 'Date']);
   });
 
+  it('has styles for what the theme does not name: 图片 (a picture’s line, never of exact height) and 表头 (bold header cells)', () => {
+    const styles = part('word/styles.xml');
+    expect(style(styles, 'Picture')).toContain('<w:name w:val="图片"/>');
+    expect(style(styles, 'Picture')).toContain('<w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/>');
+    expect(style(styles, 'Picture')).toContain('<w:jc w:val="center"/>');
+    expect(style(styles, 'TableHeading')).toContain('<w:basedOn w:val="TableText"/>');
+    expect(style(styles, 'TableHeading')).toContain('<w:b/>');
+  });
+
   it('lists the sections in the navigation pane: headings carry outline levels, and Enter after one gives Body Text', () => {
     const styles = part('word/styles.xml');
     for (const n of [1, 2, 3, 4]) {

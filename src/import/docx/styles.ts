@@ -53,10 +53,12 @@ add('body', [
   'Normal', '正文', 'Standard', 'Default', 'Default Paragraph Style', 'BodyText', 'Body Text', 'Text Body', 'Text', '正文文本',
   'Body Text Indent', 'Body Text First Indent', '正文文本缩进', '正文首行缩进', 'First Paragraph', 'Compact', 'Block Text',
   'Normal (Web)', 'NormalWeb', '普通(网站)', 'Plain Text', '纯文本', 'Preformatted Text', 'PreformattedText', 'Quotations', 'Quote',
+  // A picture's own paragraph in a jianbao draft: it holds the picture, no text.
+  'Picture', '图片',
 ]);
 add('listItem', ['ListParagraph', 'List Paragraph', '列表段落', 'List', '列表', 'List Bullet', 'List Number', 'List Continue', '项目符号', '编号']);
 add('caption', ['Caption', '题注', 'Image Caption', 'Table Caption', 'Figure', 'Illustration']);
-add('tableText', ['TableText', '表格文字', 'Table Contents', 'Table Heading', '表格内容', '表格标题']);
+add('tableText', ['TableText', '表格文字', 'TableHeading', '表头', 'Table Contents', 'Table Heading', '表格内容', '表格标题']);
 add('source', ['Source', '来源']);
 add('issueNote', ['IssueNote', '本期编者按']);
 add('date', ['Date', '日期']);

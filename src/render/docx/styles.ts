@@ -21,7 +21,43 @@ export function runFont(doc: Doc, role: string): IRunOptions['font'] {
  * the styles, not on runs, so an editor can restyle the document.
  */
 export function paragraphStyles(doc: Doc): IParagraphStyleOptions[] {
-  return Object.values(doc.styles).map((s) => paragraphStyle(doc, s));
+  return [...Object.values(doc.styles).map((s) => paragraphStyle(doc, s)), ...wordOnlyStyles(doc)];
+}
+
+/** Style id of a paragraph that holds a picture (图片): centred, its line as tall as the picture. */
+export const PICTURE_STYLE = 'Picture';
+/** Style id of a table's header cells (表头): the cell style, bold and centred. */
+export const TABLE_HEADING_STYLE = 'TableHeading';
+
+/**
+ * Paragraphs the theme has no style for, named so that no paragraph of a draft is direct
+ * formatting: the picture's own paragraph, and header cells. A picture's line must not have an
+ * exact height (Word and LibreOffice would cut the picture to it), so Picture keeps single spacing.
+ */
+function wordOnlyStyles(doc: Doc): IParagraphStyleOptions[] {
+  const out: IParagraphStyleOptions[] = [
+    {
+      id: PICTURE_STYLE,
+      name: '图片',
+      basedOn: 'Normal',
+      next: doc.styles.caption?.id ?? PICTURE_STYLE,
+      quickFormat: true,
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true },
+    },
+  ];
+  const cell = doc.styles.tableCell;
+  if (cell) {
+    out.push({
+      id: TABLE_HEADING_STYLE,
+      name: '表头',
+      basedOn: cell.id,
+      next: cell.id,
+      quickFormat: true,
+      run: { bold: true },
+      paragraph: { alignment: AlignmentType.CENTER },
+    });
+  }
+  return out.filter((s) => !Object.values(doc.styles).some((t) => t.id === s.id));
 }
 
 function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
