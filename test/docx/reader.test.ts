@@ -96,6 +96,31 @@ describe('reading a Word document made elsewhere', () => {
     expect(r.images.map((i) => i.src)).toEqual(['figures/other-1.png']);
   });
 
+  it('reads the styles pandoc writes: Title, Author, Date, Abstract, Heading N, First Paragraph, Body Text, Compact', () => {
+    const pandoc = [
+      styleXml('Normal', 'Normal', { isDefault: true }),
+      styleXml('BodyText', 'Body Text', { basedOn: 'Normal' }),
+      styleXml('FirstParagraph', 'First Paragraph', { basedOn: 'BodyText' }),
+      styleXml('Compact', 'Compact', { basedOn: 'BodyText' }),
+      styleXml('Title', 'Title', { basedOn: 'Normal' }),
+      styleXml('Author', 'Author', { basedOn: 'Normal' }),
+      styleXml('Date', 'Date', { basedOn: 'Normal' }),
+      styleXml('Abstract', 'Abstract', { basedOn: 'Normal' }),
+      styleXml('Heading1', 'heading 1', { basedOn: 'Normal' }),
+    ].join('');
+    const d = makeDocx({
+      styles: pandoc,
+      body: [p('Title', '报告标题'), p('Author', '张三'), p('Date', '2021-03-04'), p('Abstract', '摘要一段。'), p('Heading1', '第一部分'), p('FirstParagraph', '第一段。'), p('BodyText', '第二段。'), p('Compact', '紧凑的一段。')].join(''),
+    });
+    expect(importDocx(d, 'pandoc.docx').article).toEqual({
+      title: '报告标题',
+      date: '2021-03-04',
+      author: '张三',
+      editorNote: '摘要一段。',
+      body: [{ heading: '第一部分', body: ['第一段。', '第二段。', '紧凑的一段。'] }],
+    });
+  });
+
   it('names a style it does not know, once, where it is first used', () => {
     expect(messages(importDocx(docx, 'other.docx'))).toEqual([
       "other.docx:16:1: warning[unknown-style]: style '我的引用' (Quote1) is not one jianbao knows: its 1 paragraph is imported as a paragraph\n" +
