@@ -39,7 +39,7 @@ comments in the YAML) and the file's section structure where its paragraphs corr
 A bulletin issue's draft goes --into the issue's file: each article back into its own file, in
 the issue's order, and the issue's 编者按 into the issue file.
 
-For text and HTML: It recognises the column line, the title, the publication date
+For text and HTML, it recognises the column line, the title, the publication date
 (发布时间/发布日期 in their common forms), the editor's note (编者按：), numbered headings at four
 levels (一、 （一） 1. （1）, also 第一部分/第一章, and a heading that runs into its paragraph
 after a full stop), the closing paragraphs, and the source, author and editor lines (来源：,
@@ -48,8 +48,8 @@ cannot place is reported as warning[unplaced], never dropped silently.
 
 Headings lose their numbers (一、…): the template numbers sections.
 
-Punctuation is normalised per GB/T 15834-2011, and every change is reported with its position
-in FILE: in Chinese text, ASCII , : ; ! ? ( ) become ，：；！？（）, straight quotes become
+Punctuation, of a .docx too, is normalised per GB/T 15834-2011, and every change is reported
+with its position in FILE: in Chinese text, ASCII , : ; ! ? ( ) become ，：；！？（）, straight quotes become
 “ ” and ‘ ’ in pairs, ... becomes …… and -- between Chinese becomes ——. Numbers (1.3亿元,
 98.7%, 1,000, 12:30), 1+6+N, URLs, e-mail addresses, Latin text and \`code\` stay as they are.
 A numeric range such as 2020-2035年 is reported and, unless --ranges says otherwise, kept.
