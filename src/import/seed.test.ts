@@ -169,10 +169,4 @@ describe('other encodings and formats of the seed', () => {
       expect(lines[d.pos!.line - 1]!.slice(d.pos!.column - 1).startsWith(original)).toBe(true);
     }
   });
-
-  it('refuses a .docx for now, saying what to do', async () => {
-    await expect(importFile(`${FIXTURES}report.docx`)).rejects.toMatchObject({
-      diagnostics: [expect.objectContaining({ severity: 'error', rule: 'unsupported-input' })],
-    });
-  });
 });

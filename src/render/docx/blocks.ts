@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import { assertNever, type Block, type Doc, type Inline } from '../../ir/index.js';
 import { hex } from './units.js';
+import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
 
 /** Inline runs; only content emphasis becomes run formatting, everything else is the style's. */
@@ -43,7 +44,8 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
       case 'table': {
         if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : styleId(block.style), children: runs(block.caption) }));
         const cell = (c: Inline[], header: boolean) =>
-          new TableCell({ children: [new Paragraph({ style: styleId(block.style), alignment: header ? AlignmentType.CENTER : undefined, children: header ? c.map((i) => (i.kind === 'text' ? new TextRun({ text: i.text, bold: true }) : new TextRun({ break: 1 }))) : runs(c) })] });
+          // Header cells take the TableHeading style (bold, centred) rather than direct formatting.
+          new TableCell({ children: [new Paragraph({ style: header && doc.styles.tableCell ? TABLE_HEADING_STYLE : styleId(block.style), children: runs(c) })] });
         const rows = [
           ...(block.header ? [new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true)) })] : []),
           ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
@@ -57,7 +59,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         const type = size.type === 'jpg' ? 'jpg' : size.type === 'gif' ? 'gif' : size.type === 'bmp' ? 'bmp' : 'png';
         const widthPx = (textWidthPt * block.width * 96) / 72;
         const heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
+        out.push(new Paragraph({ style: PICTURE_STYLE, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
         if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : undefined, children: runs(block.caption) }));
         break;
       }
