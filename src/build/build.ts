@@ -26,6 +26,8 @@ export interface BuildOptions extends PlanOptions {
   jobs?: number;
   /** Rebuild every output, even those whose build key and file are unchanged. */
   force?: boolean;
+  /** Read every output back and check that no text of the content was lost (slower). */
+  verify?: boolean;
   /** Build only this slice of the plan (CI matrix). */
   shard?: Shard;
   /** Also write out/release/ (flat assets, issue zips, NAME.zip) under this name. */
@@ -122,7 +124,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
         format,
         path: rel,
       };
-      const job: RenderJob = { path: rel, format, doc, ctx: { readableRoots: [paths.contentDir, path.dirname(p.source.file)] } };
+      const job: RenderJob = { path: rel, format, doc, ctx: { readableRoots: [paths.contentDir, path.dirname(p.source.file)] }, ...(options.verify ? { verify: true } : {}) };
       const prev = previousByPath.get(rel);
       const fresh = !options.force && prev?.key === key && fileHash(path.join(paths.outDir, rel)) === prev.sha256;
       items.push(fresh ? { entry, key, job, upToDate: { ...entryOf(entry, prev), preview: prev.preview } } : { entry, key, job });

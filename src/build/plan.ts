@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
+import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
 import { discoverContent } from './discover.js';
@@ -61,6 +62,12 @@ export function plan(options: PlanOptions): Planned[] {
       try {
         const draft = Boolean(options.draft || source.draft);
         const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        // A character no face of its role can draw would print as an empty box: refuse it now.
+        const missing = checkGlyphs(doc);
+        if (missing.length > 0) {
+          errors.push(...missing);
+          continue;
+        }
         planned.push({ source, layout, draft, doc });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);

@@ -9,6 +9,8 @@ export interface RenderJob {
   format: Format;
   doc: Doc;
   ctx: RenderContext;
+  /** Read the rendered bytes back and compare their text with the document (`--verify`). */
+  verify?: boolean;
 }
 
 /** What a worker sends back: the bytes, or the error as data (diagnostics survive the crossing). */
@@ -31,7 +33,14 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
     writer = await WRITERS[job.format]();
     writers.set(job.format, writer);
   }
-  return writer(job.doc, job.ctx);
+  const bytes = await writer(job.doc, job.ctx);
+  if (job.verify) {
+    // Read back in the same thread, so pdf.js parsing runs in parallel too; a loss stops the output.
+    const { verifyPdf, verifyDocx } = await import('../verify/fidelity.js');
+    const lost = job.format === 'pdf' ? await verifyPdf(job.doc, bytes, { output: job.path }) : verifyDocx(job.doc, bytes, { output: job.path });
+    if (lost.length > 0) throw new DiagnosticError(lost);
+  }
+  return bytes;
 }
 
 /** Turns a thrown error into a reply; the inverse is `errorFromReply`. */

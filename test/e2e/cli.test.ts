@@ -71,4 +71,20 @@ describe('jianbao CLI', () => {
     expect(manifest.outputs[0]).toMatchObject({ source: 'content/articles/changzhou-united-front-2020.yaml', layout: 'report', format: 'docx', path: 'articles/changzhou-united-front-2020/report.docx' });
     expect(manifest.outputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('refuses a character no font of its role has, before writing, naming where it is', async () => {
+    const { dir } = contentFile('title: 示例标题\ndate: 2021-03-04\nbody:\n  - 示例段落有一个𠀀字\n');
+    const out = path.join(dir, 'out');
+    const { code, stderr } = await cli(['build', '--out', out], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain("bad.yaml:4:12: error[missing-glyph]: '𠀀' (U+20000) is not in 'Noto Serif SC' (body)");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('reads every output back with --verify', async () => {
+    const out = tempDir();
+    const { code, stderr } = await cli(['build', SEED, '--verify', '--out', out, '--quiet', '--jobs', '1', '--no-preview']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
 });

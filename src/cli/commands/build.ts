@@ -26,6 +26,8 @@ Options:
       --draft                mark outputs as drafts (header line and PDF watermark)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
       --force                rebuild every output, even up-to-date ones
+      --verify               read each output it writes back (pdf.js, the DOCX XML) and
+                             fail if any text of the content is missing or out of order
       --shard K/N            build only the K-th of N slices of the outputs (CI matrix);
                              join them with \`jianbao manifest merge\`
       --release NAME         also write DIR/release/: each output under a flat name, a zip
@@ -65,6 +67,7 @@ export const buildCommand: Command = {
         draft: { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         force: { type: 'boolean' },
+        verify: { type: 'boolean' },
         shard: { type: 'string' },
         release: { type: 'string' },
         watch: { type: 'boolean' },
@@ -99,6 +102,7 @@ export const buildCommand: Command = {
         draft: values.draft ?? false,
         jobs,
         force: values.force ?? false,
+        verify: values.verify ?? false,
         ...(shard ? { shard } : {}),
         ...(values.release ? { release: values.release } : {}),
         previews: !values['no-preview'],
