@@ -1,23 +1,164 @@
-// Bundles the TypeScript sources into one ESM file, so the CLI starts without a TS loader and
-// loads few modules. Dependencies stay external: pdfmake/pdfkit read data files next to their code.
+// Bundles the TypeScript sources for the CLI and the library.
+//
+// The CLI (dist/jianbao.mjs, and dist/render-worker.mjs for build workers) runs one CommonJS
+// file, dist/jianbao.cjs, that carries jianbao and its dependencies (pdfmake, pdfkit, docx,
+// yaml, zod, handlebars, …): one file to read instead of some 700, loaded through a V8 code
+// cache (scripts/compile-cache.cjs), and each renderer evaluated only when a build needs it.
+// pdfkit gets the composer's fontkit (one parse of each font, src/fonts/font-file.ts); the
+// optional preview packages (pdfjs-dist, @napi-rs/canvas) stay outside. pdfkit reads its
+// standard fonts' AFM files next to its code, so they are copied to dist/data/.
+//
+// The library (dist/lib.mjs) is an ES module over the same bundle: the same code, the same
+// shared fontkit, without the code cache (a library leaves Node's module loader alone).
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
 
 // Start clean: stale chunks would linger in dist/ and feed the build key's code hash.
 fs.rmSync('dist', { recursive: true, force: true });
 
-await build({
-  // render-worker: the build's worker-thread entry, loaded by path (src/build/render-pool.ts).
-  entryPoints: { jianbao: 'src/cli/entry.ts', lib: 'src/index.ts', 'render-worker': 'src/build/render-worker.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
+const common = {
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
-  sourcemap: true,
   logLevel: 'warning',
+};
+
+// The library's exports: the names src/index.ts exports (types aside).
+const probe = await build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', packages: 'external', write: false, outdir: 'dist', metafile: true });
+const libExports = Object.values(probe.metafile.outputs).flatMap((o) => o.exports ?? []).filter((n) => n !== 'default');
+
+// The CLI and its render workers: one CommonJS file with the dependencies inside.
+const EXTERNAL = ['pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas'];
+
+/**
+ * pdfkit must use the process's one fontkit (src/fonts/font-file.ts), and the Unicode tables
+ * that fontkit and linebreak decompress when loaded (40–70 ms in tiny-inflate's JavaScript
+ * inflate, on every start) take a millisecond with Node's zlib, which reads the same format.
+ */
+const bundleShims = {
+  name: 'jianbao-shims',
+  setup(b) {
+    b.onResolve({ filter: /^fontkit$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}`) ? { path: path.join(root, 'src/fonts/fontkit-for-pdfkit.ts') } : undefined,
+    );
+    // fontkit needs brotli only for WOFF2 fonts, yet loads its 1.4 MB when fontkit loads: load it on first use.
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => (args.namespace === 'jianbao-shim' ? { path: args.path, external: true } : { path: 'brotli-decompress', namespace: 'jianbao-shim' }));
+    b.onLoad({ filter: /^brotli-decompress$/, namespace: 'jianbao-shim' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `let decompress;
+module.exports = function (...args) {
+  decompress ??= require('brotli/decompress.js');
+  return decompress(...args);
+};`,
+    }));
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'jianbao-shim' }));
+    b.onLoad({ filter: /^tiny-inflate$/, namespace: 'jianbao-shim' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `// tiny-inflate's API (raw DEFLATE into a given buffer) on Node's zlib.
+const zlib = require('node:zlib');
+module.exports = function inflate(source, dest) {
+  const out = zlib.inflateRawSync(source);
+  if (!dest) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const n = Math.min(out.length, dest.length);
+  dest.set(out.subarray(0, n));
+  return n < dest.length ? (typeof dest.slice === 'function' ? dest.slice(0, n) : dest.subarray(0, n)) : dest;
+};`,
+    }));
+  },
+};
+const cli = await build({
+  ...common,
+  stdin: {
+    contents: [
+      "export { main } from './src/cli/main.ts';",
+      // The worker's module registers its message handler when evaluated: only in a worker.
+      "export async function startRenderWorker() { await import('./src/build/render-worker.ts'); }",
+      // The library API, evaluated only when dist/lib.mjs asks for it (it loads both renderers).
+      "export function loadLib() { return import('./src/index.ts'); }",
+    ].join('\n'),
+    resolveDir: root,
+    sourcefile: 'jianbao-entry.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/jianbao.cjs',
+  format: 'cjs',
+  external: EXTERNAL,
+  // Sources use import.meta.url (package folder, createRequire): the bundle's own file URL.
+  define: { 'import.meta.url': '__jianbaoFileUrl' },
+  banner: { js: "const __jianbaoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Keep function names: pdfmake and docx look some up, and stack traces read better.
+  keepNames: true,
+  // Half the bytes to read and keep in memory; names stay, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  metafile: true,
+  plugins: [bundleShims],
 });
+const fontkits = Object.keys(cli.metafile.inputs).filter((f) => /node_modules\/fontkit\/dist\//.test(f));
+if (fontkits.length !== 1) throw new Error(`the bundle must hold one fontkit, not ${fontkits.join(', ') || 'none'}`);
+
+// Every dependency that reads a file next to its own code must find it next to the bundle.
+const nodeModulesRead = Object.keys(cli.metafile.inputs).filter((f) => f.startsWith('node_modules/pdfkit/'));
+if (nodeModulesRead.length > 0) {
+  fs.mkdirSync('dist/data', { recursive: true });
+  for (const f of fs.readdirSync('node_modules/pdfkit/js/data')) fs.copyFileSync(path.join('node_modules/pdfkit/js/data', f), path.join('dist/data', f));
+}
+
+fs.copyFileSync('scripts/compile-cache.cjs', 'dist/compile-cache.cjs');
+
+// The entry files: install the code cache, then load the bundle.
+const prelude = `import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const roots = [path.dirname(fileURLToPath(import.meta.url))];
+`;
+
+fs.writeFileSync(
+  'dist/jianbao.mjs',
+  `// The jianbao CLI: the bundle (jianbao.cjs) through a V8 code cache (compile-cache.cjs).
+${prelude}
+// What kind of run this is: a code cache made by another kind lacks functions this one calls.
+const argv = process.argv.slice(2);
+const opt = (long, short) => {
+  const i = argv.findIndex((a) => a === long || a === short || a.startsWith(long + '='));
+  return i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+};
+const tag = [argv[0] ?? '', opt('--format', '-f') ?? 'all', opt('--jobs', '-j') === '1' ? 'inline' : 'pool'].join(':');
+require('./compile-cache.cjs').install({ roots, tag });
+const { main } = require('./jianbao.cjs');
+await main();
+`,
+);
+
+fs.writeFileSync(
+  'dist/render-worker.mjs',
+  `// A build's render worker (src/build/render-pool.ts): the bundle through the V8 code cache.
+${prelude}
+const cache = require('./compile-cache.cjs').install({ roots, tag: 'worker' });
+// A worker is terminated, not exited: write the code cache once it has rendered a while.
+setTimeout(() => cache.flush(), 3000).unref();
+const { startRenderWorker } = require('./jianbao.cjs');
+await startRenderWorker();
+`,
+);
+
+fs.writeFileSync(
+  'dist/lib.mjs',
+  `// The jianbao library API (src/index.ts), from the bundle (jianbao.cjs).
+import { createRequire } from 'node:module';
+
+const lib = await createRequire(import.meta.url)('./jianbao.cjs').loadLib();
+export const { ${libExports.join(', ')} } = lib;
+`,
+);

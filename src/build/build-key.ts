@@ -63,7 +63,7 @@ function codeHash(): string {
   const root = packageDir();
   const fromSources = /\.ts$/.test(fileURLToPath(import.meta.url));
   const dir = path.join(root, fromSources ? 'src' : 'dist');
-  const wanted = fromSources ? (f: string) => f.endsWith('.ts') && !f.endsWith('.test.ts') : (f: string) => f.endsWith('.mjs');
+  const wanted = fromSources ? (f: string) => f.endsWith('.ts') && !f.endsWith('.test.ts') : (f: string) => f.endsWith('.mjs') || f.endsWith('.cjs');
   const files: string[] = [];
   const walk = (d: string) => {
     let entries: fs.Dirent[] = [];

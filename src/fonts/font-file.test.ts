@@ -1,16 +1,23 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontBytes, parsedFont } from './font-file.js';
+import { fontBytes, parsedFont, sharedFontkit } from './font-file.js';
 import { fastLayout } from './fast-layout.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { create(buf: Uint8Array): Font };
+// fontkit itself, not the shared one (whose fonts are read lazily and lay out fast).
+const fontkit = fontkitModule as unknown as { create(buf: Uint8Array): Font };
 const SERIF = require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const SEED = new URL('../../content/articles/changzhou-united-front-2020.yaml', import.meta.url);
 
 describe('lazily read fonts', () => {
+  it('come from the shared fontkit, which pdfkit gets from require() too', () => {
+    expect(sharedFontkit().create).not.toBe(fontkit.create);
+    expect(require('fontkit')).toBe(sharedFontkit());
+  });
+
   it('load a glyph outline when the glyph is first used, equal to the whole file read', () => {
     const lazy = parsedFont(SERIF);
     const whole = fontkit.create(fs.readFileSync(SERIF));
@@ -39,7 +46,7 @@ describe('lazily read fonts', () => {
     const whole = fontkit.create(fs.readFileSync(SERIF));
     const subset = (f: Font) => {
       const s = f.createSubset();
-      for (const ch of '创新举措凝心聚力') s.includeGlyph(f.glyphForCodePoint(ch.codePointAt(0)!).id);
+      for (const ch of '创新举措凝心聚力') s.includeGlyph(f.glyphForCodePoint(ch.codePointAt(0)!).id as never);
       return Buffer.from(s.encode());
     };
     expect(subset(lazy).equals(subset(whole))).toBe(true);

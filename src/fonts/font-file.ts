@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { fastLayout } from './fast-layout.js';
 
@@ -27,6 +29,8 @@ interface LazyGlyf {
   loaded?: Uint8Array;
 }
 const lazyByBytes = new WeakMap<Uint8Array, LazyGlyf>();
+/** Set when pdfkit was loaded before the shared fontkit existed: it parses fonts itself, so read them whole. */
+let pdfkitHasOwnFontkit = false;
 
 /** Reads as many bytes as asked (a single readSync may return fewer). */
 function readFully(fd: number, buf: Buffer, at: number, length: number, position: number): void {
@@ -105,16 +109,17 @@ function loadGlyphsOnDemand(font: Font, buf: Buffer, lazy: LazyGlyf): void {
 }
 
 /**
- * The CommonJS fontkit that pdfkit loads, with `create` memoised per bytes object. It replaces
- * the module's cached exports before pdfkit first requires it, so pdfkit's per-document
- * `fontkit.create(bytes)` returns the font parsed once for the process. A parsed font keeps no
+ * fontkit with `create` memoised per bytes object: the one fontkit of the process. pdfkit gets
+ * it too, so its per-document `fontkit.create(bytes)` returns the font parsed once for the
+ * process: in the bundle, pdfkit's `require('fontkit')` is this module's (scripts/bundle.mjs);
+ * outside it, the entry Node's require cache holds for fontkit is set to it before pdfkit first
+ * requires fontkit (import src/fonts/pdfkit-fontkit.js before pdfmake). A parsed font keeps no
  * per-document state: pdfkit keeps subsets and layout caches in its own EmbeddedFont. Each
  * font also lays out the composer's runs without fontkit's shaping plan (see fastLayout).
  */
 export function sharedFontkit(): FontkitModule {
   if (fontkit) return fontkit;
-  const id = require.resolve('fontkit');
-  const real = require('fontkit') as FontkitModule;
+  const real = fontkitModule as unknown as FontkitModule;
   const create = (buf: Uint8Array, postscriptName?: string): Font => {
     let byName = parsedByBytes.get(buf);
     if (!byName) parsedByBytes.set(buf, (byName = new Map()));
@@ -130,8 +135,27 @@ export function sharedFontkit(): FontkitModule {
     return font;
   };
   fontkit = { ...real, create };
-  const cached = require.cache[id];
-  if (cached) cached.exports = fontkit;
+  // pdfkit outside the bundle requires fontkit's CommonJS build: let it find this one instead.
+  let id: string | undefined;
+  try {
+    id = require.resolve('fontkit');
+  } catch {
+    id = undefined;
+  }
+  if (id) {
+    const cached = require.cache[id];
+    if (cached) {
+      cached.exports = fontkit;
+      const sep = path.sep;
+      if (Object.keys(require.cache).some((k) => k.includes(`${sep}pdfkit${sep}`))) pdfkitHasOwnFontkit = true;
+    } else {
+      const m = new Module(id);
+      m.filename = id;
+      m.loaded = true;
+      m.exports = fontkit;
+      require.cache[id] = m;
+    }
+  }
   return fontkit;
 }
 
@@ -140,9 +164,13 @@ export function sharedFontkit(): FontkitModule {
  * glyph outlines are read when a glyph is first used (see readLazily); parse such bytes only
  * through `sharedFontkit().create`, which wires that up.
  */
-export function fontBytes(path: string): Buffer {
-  let bytes = bytesByPath.get(path);
-  if (!bytes) bytesByPath.set(path, (bytes = readLazily(path) ?? fs.readFileSync(path)));
+export function fontBytes(file: string): Buffer {
+  let bytes = bytesByPath.get(file);
+  if (!bytes) {
+    sharedFontkit();
+    bytes = (pdfkitHasOwnFontkit ? undefined : readLazily(file)) ?? fs.readFileSync(file);
+    bytesByPath.set(file, bytes);
+  }
   return bytes;
 }
 

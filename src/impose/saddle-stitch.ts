@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { PAPER } from '../theme/length.js';
 
 /** The sheet the pages are printed on, landscape, two pages side by side. */
@@ -33,6 +32,8 @@ export function saddleStitchOrder(pages: number): [number | null, number | null]
  * Returns the bytes of a new PDF with one page per sheet side: ceil(pages / 4) × 2 of them.
  */
 export async function imposeSaddleStitch(pdf: Uint8Array, options: ImposeOptions = {}): Promise<Uint8Array> {
+  // Loaded here, not at the top: pdf-lib is 300 modules, and only booklets need it.
+  const { PDFDocument } = await import('pdf-lib');
   const source = await PDFDocument.load(pdf, { updateMetadata: false });
   const paper = PAPER[options.sheet ?? 'A4']!;
   const sheetWidth = Math.max(paper.width, paper.height);

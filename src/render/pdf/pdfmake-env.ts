@@ -1,5 +1,11 @@
+// First: pdfkit must load the shared fontkit (fonts parsed once per process, read lazily).
+import '../../fonts/pdfkit-fontkit.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+// Static imports, so the bundle (scripts/bundle.mjs) carries pdfmake and pdfkit in one file.
+import pdfmakeModule from 'pdfmake';
+// @ts-expect-error pdfmake ships no types for its internal modules
+import * as textInlinesModule from 'pdfmake/js/TextInlines.js';
 import type { FontFace } from '../../ir/index.js';
 import { fontBytes, sharedFontkit } from '../../fonts/font-file.js';
 
@@ -21,9 +27,10 @@ let allowedRoots: string[] = [];
 /** Loads pdfmake once, with network access off and file access limited to allowed folders. */
 export function pdfmake(): PdfMake {
   if (!instance) {
-    // Before pdfkit loads fontkit, so pdfkit gets the memoised one (fonts parsed once per process).
-    sharedFontkit();
-    instance = require('pdfmake') as PdfMake;
+    // pdfkit must have the memoised fontkit (fonts parsed once per process, and read lazily:
+    // a font parsed by another fontkit would see no glyph outlines). Checked, not assumed.
+    if (require('fontkit') !== sharedFontkit()) throw new Error('pdfkit would load its own fontkit: import src/fonts/pdfkit-fontkit.js before pdfmake');
+    instance = pdfmakeModule as unknown as PdfMake;
     patchTrailingSpacing();
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy((p) => {
@@ -63,7 +70,11 @@ export function registerFonts(fonts: Record<string, FontFace>): void {
  * each composed line exactly as wide as the composer computed.
  */
 function patchTrailingSpacing(): void {
-  const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: { widthOfText(text: string, inline: Record<string, unknown>): number } };
+  type TextInlinesClass = { prototype: { widthOfText(text: string, inline: Record<string, unknown>): number } };
+  // Node's ESM loader gives module.exports as the default; a bundler may give the class itself.
+  const ns = textInlinesModule as { default?: TextInlinesClass | { default?: TextInlinesClass } };
+  const TextInlines = (typeof ns.default === 'function' ? ns.default : (ns.default as { default?: TextInlinesClass } | undefined)?.default) as TextInlinesClass | undefined;
+  if (!TextInlines?.prototype?.widthOfText) throw new Error('pdfmake changed: TextInlines.widthOfText not found');
   const original = TextInlines.prototype.widthOfText;
   TextInlines.prototype.widthOfText = function (text, inline) {
     const width = original.call(this, text, inline);

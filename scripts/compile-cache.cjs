@@ -1,0 +1,123 @@
+'use strict';
+// A V8 code cache for the CommonJS modules the CLI loads (copied into dist/ by bundle.mjs).
+// Node 20 has no module.enableCompileCache() (that is Node 22.1), so this does what it does:
+// each module is compiled through vm.Script with the bytecode a previous run left, and the
+// bytecode is written back when a run compiled code the cache did not hold. V8 checks that the
+// bytes fit its version and flags and rejects them otherwise; the cache is keyed by the file's
+// path, size and mtime, so a changed file is compiled afresh.
+//
+// The cache lives in $JIANBAO_CACHE_DIR (`0` or `off` turns it off), else
+// node_modules/.cache/jianbao/v8 in the package, else the system's temp folder.
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const Module = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const VERSION = 1;
+
+function cacheDir() {
+  const env = process.env.JIANBAO_CACHE_DIR;
+  if (env === '0' || env === 'off') return undefined;
+  if (env) return path.join(path.resolve(env), 'v8');
+  const pkg = path.dirname(__dirname);
+  const nm = path.join(pkg, 'node_modules');
+  if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao', 'v8');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return path.join(os.tmpdir(), `jianbao-cache-${uid}`, 'v8');
+}
+
+/**
+ * Installs the cache for modules under `roots` (the package's dist/ and node_modules/). `tag`
+ * names what this process does (e.g. the CLI command): a cache made by a run of another kind
+ * lacks the functions this one calls, so it is written again, with them, at exit.
+ */
+function install({ roots, tag = '' }) {
+  const dir = cacheDir();
+  if (!dir || Module.prototype._compile.__jianbaoCache) return { flush() {} };
+  const rootList = roots.map((r) => path.resolve(r) + path.sep);
+  const pending = [];
+  const original = Module.prototype._compile;
+
+  function compile(content, filename) {
+    if (!rootList.some((r) => filename.startsWith(r)) || typeof content !== 'string') return original.call(this, content, filename);
+    let stat;
+    try {
+      stat = fs.statSync(filename);
+    } catch {
+      return original.call(this, content, filename);
+    }
+    const id = crypto.createHash('sha1').update(filename).digest('hex').slice(0, 16);
+    const stamp = crypto.createHash('sha1').update(`${VERSION}:${process.version}:${process.arch}:${stat.size}:${stat.mtimeMs}:${content.length}`).digest('hex').slice(0, 16);
+    const file = path.join(dir, `${id}-${stamp}.bin`);
+    const metaFile = path.join(dir, `${id}-${stamp}.json`);
+    let cachedData;
+    let tags = [];
+    try {
+      cachedData = fs.readFileSync(file);
+      tags = JSON.parse(fs.readFileSync(metaFile, 'utf8')).tags ?? [];
+    } catch {
+      cachedData = undefined;
+    }
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content), {
+        filename,
+        cachedData,
+        importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      });
+    } catch {
+      // A syntax Node's own loader handles differently: let it compile and report.
+      return original.call(this, content, filename);
+    }
+    if (!cachedData || script.cachedDataRejected || !tags.includes(tag)) {
+      pending.push({ script, file, metaFile, id, tags: script.cachedDataRejected || !cachedData ? [tag] : [...tags, tag] });
+    }
+    const fn = script.runInThisContext({ displayErrors: true });
+    const mod = this;
+    const require = function require(request) {
+      return mod.require(request);
+    };
+    require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+    require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+    require.main = process.mainModule;
+    require.extensions = Module._extensions;
+    require.cache = Module._cache;
+    return fn.call(mod.exports, mod.exports, require, mod, filename, path.dirname(filename));
+  }
+  compile.__jianbaoCache = true;
+  Module.prototype._compile = compile;
+
+  let flushed = false;
+  function flush() {
+    if (flushed) return;
+    flushed = true;
+    if (pending.length === 0) return;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch {
+      return;
+    }
+    for (const p of pending.splice(0)) {
+      try {
+        const data = p.script.createCachedData();
+        const tmp = `${p.file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, data);
+        fs.renameSync(tmp, p.file);
+        fs.writeFileSync(p.metaFile, JSON.stringify({ tags: [...new Set(p.tags)] }));
+        // Older caches of the same file (another size or mtime) are of no more use.
+        for (const f of fs.readdirSync(dir)) {
+          if (f.startsWith(`${p.id}-`) && !p.file.endsWith(f.replace(/\.json$/, '.bin')) && /\.(bin|json)$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+        }
+      } catch {
+        // a read-only or full disk only costs the next run its compile time
+      }
+    }
+  }
+  process.once('exit', flush);
+  return { flush };
+}
+
+module.exports = { install };
