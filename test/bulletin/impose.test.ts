@@ -56,7 +56,8 @@ describe('the sample booklet imposed', () => {
 
   beforeAll(async () => {
     const { read, result } = await buildInto([SAMPLE], { layouts: ['booklet'], formats: ['pdf'] });
-    const entry = result.outputs[0]!;
+    // The build writes the sheets too; take the booklet PDF itself and impose it here.
+    const entry = result.outputs.find((o) => o.path === `${OUT}/booklet.pdf`)!;
     expect(wantsImposition(entry)).toBe(true);
     const pdf = read(`${OUT}/booklet.pdf`);
     booklet = await readPdfText(pdf);
