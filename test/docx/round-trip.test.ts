@@ -6,7 +6,7 @@ import { importDocx } from '../../src/import/docx/index.js';
 import { diffArticles } from '../../src/import/docx/article-diff.js';
 import { knownImages } from '../../src/import/docx/known-images.js';
 import { mergeIntoYaml } from '../../src/import/docx/merge.js';
-import { buildInto, ROOT } from '../support.js';
+import { buildInto, ROOT, tempDir } from '../support.js';
 import { buildProject, richProject } from './fixture.js';
 import { modelOf, modelOfYaml } from './model.js';
 
@@ -116,5 +116,22 @@ describe('build → import of an article with one of everything', () => {
     const r = importDocx(docx, 'rich.docx', { images: { folder: folder(), stem: 'new' } });
     expect(r.images.map((i) => [i.src, i.exists])).toEqual([['figures/new-2.png', false]]);
     expect(r.yaml).toContain('src: figures/new-2.png');
+  });
+});
+
+describe('build → import of an article with an author and no source', () => {
+  it('reads the printed （作者：…） line back as `author`, not as a source', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'byline.yaml');
+    fs.writeFileSync(file, 'title: 示例标题\ndate: 2021-03-04\nauthor: 示例作者\nbody:\n  - 示例段落。\n');
+    try {
+      const docx = (await buildInto([file], { layouts: ['report'], formats: ['docx'] })).read('byline/report.docx');
+      const back = parse(importDocx(docx, 'byline.docx').yaml) as Record<string, unknown>;
+      expect(back.author).toBe('示例作者');
+      expect(back).not.toHaveProperty('source');
+      expect(modelOfYaml(importDocx(docx, 'byline.docx').yaml, file)).toEqual(modelOf(file));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -217,7 +217,7 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
           field(a, 'source', text);
           break;
         }
-        field(a, 'source', parsed.source);
+        if (parsed.source) field(a, 'source', parsed.source);
         if (parsed.author) field(a, 'author', parsed.author);
         break;
       }
@@ -282,8 +282,13 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
   return out;
 }
 
-/** （来源：常州日报） or （来源：常州日报　作者：张三）, as the report layout prints them. */
-function sourceLine(text: MappedText): { source: MappedText; author?: MappedText } | undefined {
+/** （来源：常州日报）, （来源：常州日报　作者：张三） or （作者：张三）, as the report layout prints them. */
+function sourceLine(text: MappedText): { source?: MappedText; author?: MappedText } | undefined {
+  const byline = /^[（(]\s*作者\s*[：:]\s*(.+?)\s*[）)]$/.exec(text.text);
+  if (byline) {
+    const k = text.text.indexOf(byline[1]!);
+    return { author: tidyText(sliceText(text, k, k + byline[1]!.length)) };
+  }
   const m = /^[（(]?\s*(?:信息|稿件|文章)?来源\s*[：:]\s*(.*?)(?:[\s\u3000]*作者\s*[：:]\s*(.*?))?\s*[）)]?$/.exec(text.text);
   if (!m || !m[1]) return undefined;
   const part = (value: string, from: number) => {
