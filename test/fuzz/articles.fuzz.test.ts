@@ -21,23 +21,8 @@ const SEED = process.env.JIANBAO_FUZZ_SEED ? Number(process.env.JIANBAO_FUZZ_SEE
  * owner's fix; when it lands, the count drops to 0 and the entry goes.
  */
 const KNOWN: { name: string; matches: (message: string, article: Record<string, unknown>) => boolean }[] = [
-  {
-    // pdfmake sizes '*' table columns by their widest unbreakable run; the linebreak package never
-    // breaks inside a run of CJK punctuation, so one such cell widens its column, the table runs
-    // past the text block and the last column off the page. Fix in src/render/pdf (fixed column
-    // widths, or break opportunities from the composer).
-    name: 'PDF table wider than the page (unbreakable punctuation run in a cell)',
-    matches: (message, article) => /the PDF lost text of the (cell|caption)/.test(message) && tableCells(article).some((c) => /[\p{P}\p{S}]{4,}/u.test(c)),
-  },
+  // (none now: the PDF table overflow is fixed by fixed column widths in src/render/pdf/blocks.ts)
 ];
-
-function tableCells(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(tableCells);
-  if (!value || typeof value !== 'object') return [];
-  const table = (value as { table?: { header?: string[]; rows?: string[][] } }).table;
-  const own = table ? [...(table.header ?? []), ...(table.rows ?? []).flat()] : [];
-  return [...own, ...Object.values(value).flatMap(tableCells)];
-}
 
 /** A text an output lost, with the article that shows it (the first one met). */
 interface Finding {

@@ -28,7 +28,9 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         const body = [...(block.header ? [block.header.map((c) => cell(c, true))] : []), ...block.rows.map((r) => r.map((c) => cell(c, false)))];
         if (block.caption) out.push({ text: inlineRuns(block.caption), ...textProps(doc, doc.styles.caption ?? style), alignment: 'center' });
         out.push({
-          table: { headerRows: block.header ? 1 : 0, widths: Array(columns).fill('*'), body, dontBreakRows: true },
+          // Fixed, equal column widths: with '*' pdfmake widens a column to fit an unbreakable run of
+          // CJK punctuation and pushes the last column off the page.
+          table: { headerRows: block.header ? 1 : 0, widths: Array(columns).fill((textWidth - columns * 8.5) / columns), body, dontBreakRows: true },
           ...textProps(doc, style),
           margin: [0, style.spaceBefore, 0, style.spaceAfter + style.size / 2],
         });
