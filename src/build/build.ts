@@ -13,7 +13,7 @@ import { createRunner, defaultJobs, workerPool, type RenderRunner } from './rend
 import type { RenderJob } from './render-job.js';
 import { sourceDateEpoch, stampDate } from './reproducible.js';
 import { inShard, type Shard } from './shard.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { sweepStaleTemps, writeFileAtomic } from './write-atomic.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
 
@@ -105,6 +105,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   const warnings = planned.flatMap((p) => p.source.warnings);
   if (options.checkOnly) return { outputs: [], upToDate: [], warnings, notes: [], releaseFiles: [] };
 
+  sweepStaleTemps(paths.outDir);
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
   const previousByPath = new Map((previous?.outputs ?? []).map((e) => [e.path, e]));
 
