@@ -2,6 +2,7 @@
 // punctuation compression, the GB/T 9704 character grid and balanced titles. Pure: no pdfmake.
 export { loadFontMetrics, fromFontkit, pdfFontFeatures, type FontMetrics } from './metrics.js';
 export { composeParagraph, composeDetailed, type ComposeOptions, type LineDetail } from './paragraph.js';
+export { composeParagraphMemo, composeMemoStats, clearComposeMemo } from './memo.js';
 export type { Run, ComposedLine } from './justify.js';
 export type { PunctuationScheme } from './punctuation.js';
 export { balanceTitle } from './title.js';

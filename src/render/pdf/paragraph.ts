@@ -1,4 +1,4 @@
-import { balanceTitle, composeParagraph, loadFontMetrics, pdfFontFeatures, type ComposedLine, type Run } from '../../compose/index.js';
+import { balanceTitle, composeParagraphMemo, loadFontMetrics, pdfFontFeatures, type ComposedLine, type Run } from '../../compose/index.js';
 import type { Doc, Inline, Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
 
@@ -31,7 +31,8 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
   // A hard line break splits the paragraph into pieces composed separately; only the first is indented.
   const pieces = fixedLines ?? (style.balance ? balanced(doc, style, plainText(inlines), width) : splitAtBreaks(inlines));
   pieces.forEach((piece, i) => {
-    lines.push(...composeParagraph(piece, { ...base, firstLineIndent: i === 0 ? style.indent : 0, align: style.align }));
+    // Remembered per process: a rebuild after an edit composes only the paragraphs that changed.
+    lines.push(...composeParagraphMemo(piece, { ...base, firstLineIndent: i === 0 ? style.indent : 0, align: style.align }));
   });
   const marks = strongRanges(inlines, fixedLines !== undefined || style.balance);
   let offset = 0;
