@@ -82,3 +82,29 @@ describe('fast layout', () => {
     }
   });
 });
+
+describe('fast subsets', () => {
+  // Roboto (shipped with pdfmake) has composite glyphs (accented letters); Noto Serif SC has none.
+  for (const file of [SERIF, require.resolve('pdfmake/build/fonts/Roboto/Roboto-Regular.ttf')]) {
+    it(`encode the bytes fontkit encodes, and again from memory: ${file.split('/').pop()}`, async () => {
+      const { encodeWithFontkit, fastSubsets } = await import('./subset.js');
+      const font = parsedFont(file);
+      fastSubsets(font);
+      const ids = [...'创新举措凝心聚力，。“”1+6+N Éé'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+      const composites: number[] = [];
+      for (let id = 1; id < font.numGlyphs && composites.length < 5; id++) {
+        const g = (font.getGlyph(id) as unknown as { _decode(): { numberOfContours: number } | null })._decode();
+        if (g && g.numberOfContours < 0) composites.push(id);
+      }
+      if (file !== SERIF) expect(composites.length).toBeGreaterThan(0);
+      const subset = () => {
+        const s = font.createSubset();
+        for (const id of [...ids, ...composites]) s.includeGlyph(id as never);
+        return s;
+      };
+      const expected = Buffer.from(encodeWithFontkit(subset()));
+      expect(Buffer.from(subset().encode()).equals(expected)).toBe(true);
+      expect(Buffer.from(subset().encode()).equals(expected)).toBe(true);
+    });
+  }
+});

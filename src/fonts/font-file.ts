@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { fastLayout } from './fast-layout.js';
+import { fastSubsets } from './subset.js';
 
 const require = createRequire(import.meta.url);
 
@@ -115,7 +116,8 @@ function loadGlyphsOnDemand(font: Font, buf: Buffer, lazy: LazyGlyf): void {
  * outside it, the entry Node's require cache holds for fontkit is set to it before pdfkit first
  * requires fontkit (import src/fonts/pdfkit-fontkit.js before pdfmake). A parsed font keeps no
  * per-document state: pdfkit keeps subsets and layout caches in its own EmbeddedFont. Each
- * font also lays out the composer's runs without fontkit's shaping plan (see fastLayout).
+ * font also lays out the composer's runs without fontkit's shaping plan (see fastLayout), and
+ * its subsets are made without decoding outlines and kept for the next build (see fastSubsets).
  */
 export function sharedFontkit(): FontkitModule {
   if (fontkit) return fontkit;
@@ -129,7 +131,10 @@ export function sharedFontkit(): FontkitModule {
       font = real.create(buf, postscriptName);
       const lazy = lazyByBytes.get(buf);
       if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy);
-      if (!('fonts' in font)) fastLayout(font);
+      if (!('fonts' in font)) {
+        fastLayout(font);
+        fastSubsets(font);
+      }
       byName.set(key, font);
     }
     return font;

@@ -1,0 +1,96 @@
+import type { Font } from 'fontkit';
+
+/**
+ * Faster TrueType subsets for pdfkit, with the same bytes as fontkit's own.
+ *
+ * fontkit's TTFSubset decodes every glyph's whole outline to learn whether it is a composite
+ * (numberOfContours < 0), though it then copies the glyph's bytes unchanged: reading the
+ * outline's first two bytes says the same. And an unchanged document embeds the same glyphs in
+ * the same order on every rebuild, so a subset already encoded for a font is given again.
+ */
+interface TTFSubsetInternals {
+  font: FontInternals;
+  glyphs: number[];
+  glyf: Uint8Array[];
+  offset: number;
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
+  encode(): Uint8Array;
+}
+interface FontInternals {
+  loca: { offsets: ArrayLike<number> };
+  _variationProcessor?: unknown;
+  getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number }; _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+  directory: { tables: Record<string, unknown> };
+}
+
+const originals = new WeakMap<object, { addGlyph: TTFSubsetInternals['_addGlyph']; encode: TTFSubsetInternals['encode'] }>();
+const encoded = new WeakMap<object, Map<string, Uint8Array>>();
+const KEPT_PER_FONT = 8;
+
+/** Installs the faster subset on the TrueType subset class of this font's fontkit (once per class). */
+export function fastSubsets(font: Font): void {
+  const f = font as unknown as FontInternals & { createSubset(): TTFSubsetInternals };
+  if (!f.directory?.tables?.glyf) return;
+  const proto = Object.getPrototypeOf(f.createSubset()) as TTFSubsetInternals;
+  if (originals.has(proto) || typeof proto._addGlyph !== 'function' || typeof proto.encode !== 'function') return;
+  const addGlyph = proto._addGlyph;
+  const encode = proto.encode;
+  originals.set(proto, { addGlyph, encode });
+
+  proto._addGlyph = function (this: TTFSubsetInternals, gid: number): number {
+    const font = this.font;
+    // A variation font re-encodes outlines: fontkit's own path.
+    if (font._variationProcessor) return addGlyph.call(this, gid);
+    const glyph = font.getGlyph(gid);
+    const cur = font.loca.offsets[gid]!;
+    const next = font.loca.offsets[gid + 1]!;
+    const stream = font._getTableStream('glyf');
+    stream.pos += cur;
+    let buffer = stream.readBuffer(next - cur);
+    if (buffer.length >= 2 && ((buffer[0]! << 8) | buffer[1]!) & 0x8000) {
+      // A composite: its components join the subset under their new ids, as fontkit does.
+      const glyf = glyph._decode();
+      buffer = new Uint8Array(buffer);
+      const view = new DataView(buffer.buffer);
+      for (const component of glyf?.components ?? []) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+
+  proto.encode = function (this: TTFSubsetInternals): Uint8Array {
+    let byGlyphs = encoded.get(this.font);
+    if (!byGlyphs) encoded.set(this.font, (byGlyphs = new Map()));
+    const key = this.glyphs.join(',');
+    const hit = byGlyphs.get(key);
+    if (hit) {
+      byGlyphs.delete(key);
+      byGlyphs.set(key, hit);
+      return hit;
+    }
+    const bytes = encode.call(this);
+    byGlyphs.set(key, bytes);
+    if (byGlyphs.size > KEPT_PER_FONT) byGlyphs.delete(byGlyphs.keys().next().value!);
+    return bytes;
+  };
+}
+
+/** Encodes a subset with fontkit's own code, not the faster one (for tests comparing the two). */
+export function encodeWithFontkit(subset: object): Uint8Array {
+  const s = subset as TTFSubsetInternals;
+  const own = originals.get(Object.getPrototypeOf(s));
+  if (!own) return s.encode();
+  s._addGlyph = own.addGlyph;
+  try {
+    return own.encode.call(s);
+  } finally {
+    delete (s as Partial<TTFSubsetInternals>)._addGlyph;
+  }
+}
