@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import type { FontFace, PageStyle, Style } from '../ir/index.js';
@@ -19,14 +20,39 @@ export interface Theme {
   draftMark: string;
 }
 
-/** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
-export function loadTheme(file: string, projectDir: string): Theme {
-  const shown = path.relative(process.cwd(), file) || file;
+type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
+const readCache = new Map<string, Read>();
+
+/**
+ * The theme file read, parsed and validated, kept per process by path and stat: a build lays
+ * out every document with its layout's theme, and a batch or watch process would otherwise
+ * parse the same YAML for each. A changed file (size, mtime or inode) is read again.
+ */
+function readTheme(file: string, shown: string): Read {
+  let stamp = '';
+  try {
+    const st = fs.statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    // readYamlData reports the missing file
+  }
+  const key = `${file}\0${shown}`;
+  const hit = readCache.get(key);
+  if (hit && stamp && hit.stamp === stamp) return hit;
   const { data, source, diagnostics } = readYamlData(file, shown);
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
   const parsed = themeSchema.safeParse(data);
   if (!parsed.success) throw new DiagnosticError(zodIssuesToDiagnostics(parsed.error.issues, source, [], () => Object.keys(themeSchema.shape)));
-  const t = parsed.data;
+  const read = { stamp, source, t: parsed.data };
+  if (stamp) readCache.set(key, read);
+  return read;
+}
+
+/** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
+export function loadTheme(file: string, projectDir: string): Theme {
+  const shown = path.relative(process.cwd(), file) || file;
+  // Font files are looked up on every call: a face dropped into fonts/ counts at once.
+  const { source, t } = readTheme(file, shown);
   const errors: Diagnostic[] = [];
   const len = (v: string | number, ctx: LengthContext, at: PropertyKey[]): number => {
     const n = parseLength(v, ctx);
