@@ -93,9 +93,9 @@ const cli = await build({
   // Sources use import.meta.url (package folder, createRequire): the bundle's own file URL.
   define: { 'import.meta.url': '__jianbaoFileUrl' },
   banner: { js: "const __jianbaoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Keep function names: pdfmake and docx look some up, and stack traces read better.
-  keepNames: true,
-  // Half the bytes to read and keep in memory; names stay, so stack traces still read.
+  // Half the bytes to read and keep in memory; identifiers stay, so stack traces still read.
+  // (No keepNames: it wraps every function and closure in a naming call, 25 ms of the seed,
+  // and nothing here looks up a function's name.)
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
@@ -119,9 +119,15 @@ fs.copyFileSync('scripts/compile-cache.cjs', 'dist/compile-cache.cjs');
 const prelude = `import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 const require = createRequire(import.meta.url);
 const roots = [path.dirname(fileURLToPath(import.meta.url))];
+// A build is short: by default V8 spends more CPU optimising functions that soon stop running
+// than it saves (seen here on the seed: 0.85 s of CPU against 0.6 s). A larger budget before a
+// function is optimised keeps the hot loops of long builds optimised and skips the rest.
+// JIANBAO_V8_FLAGS replaces these flags ('' for V8's defaults).
+v8.setFlagsFromString(process.env.JIANBAO_V8_FLAGS ?? '--interrupt-budget=500000');
 `;
 
 fs.writeFileSync(
