@@ -85,15 +85,21 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
   return compiled;
 }
 
-/** Compiles eagerly so a syntax error is reported at load, with the template's line. */
+/**
+ * Compiles eagerly so a syntax error is reported at load, with the template's line. Compiled
+ * once: `hbs.compile` would compile again on the first render, so the precompiled template is
+ * the one that runs (what `Handlebars.template` does with precompiled templates).
+ */
 function compileChecked(hbs: typeof Handlebars, src: string, file: string): Handlebars.TemplateDelegate {
   try {
-    hbs.precompile(src, { strict: false });
-    return hbs.compile(src, { knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) });
+    const spec = hbs.precompile(src, { knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) });
+    // The spec is JavaScript Handlebars wrote from our own template file, as compile() runs it.
+    return hbs.template(new Function(`return ${spec};`)() as TemplateSpecification);
   } catch (e) {
     throw templateError(e, file, src);
   }
 }
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 type HbsNode = { type: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
 
