@@ -57,6 +57,38 @@ module.exports = function (...args) {
   return decompress(...args);
 };`,
     }));
+    // pdfkit deflates every stream of every document; a rebuild embeds the same font subsets
+    // (kept by src/fonts/subset.ts), whose deflated bytes are then kept too, by content.
+    b.onResolve({ filter: /^zlib$/ }, (args) => (args.importer.includes(`${path.sep}node_modules${path.sep}pdfkit${path.sep}`) ? { path: 'pdfkit-zlib', namespace: 'jianbao-shim' } : undefined));
+    b.onLoad({ filter: /^pdfkit-zlib$/, namespace: 'jianbao-shim' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `const zlib = require('node:zlib');
+const crypto = require('node:crypto');
+const kept = new Map();
+let keptBytes = 0;
+const MIN = 32 * 1024, MAX_KEPT = 32 * 1024 * 1024;
+function deflateSync(buf, options) {
+  if (options !== undefined || !Buffer.isBuffer(buf) || buf.length < MIN) return zlib.deflateSync(buf, options);
+  const key = crypto.createHash('sha256').update(buf).digest('base64') + ':' + buf.length;
+  let out = kept.get(key);
+  if (out) {
+    kept.delete(key);
+    kept.set(key, out);
+    return out;
+  }
+  out = zlib.deflateSync(buf);
+  kept.set(key, out);
+  keptBytes += out.length;
+  for (const [k, v] of kept) {
+    if (keptBytes <= MAX_KEPT) break;
+    kept.delete(k);
+    keptBytes -= v.length;
+  }
+  return out;
+}
+module.exports = { ...zlib, deflateSync };`,
+    }));
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'jianbao-shim' }));
     b.onLoad({ filter: /^tiny-inflate$/, namespace: 'jianbao-shim' }, () => ({
       loader: 'js',
