@@ -89,6 +89,15 @@ function deflateSync(buf, options) {
 }
 module.exports = { ...zlib, deflateSync };`,
     }));
+    // pdfkit loads AES (building its tables: 10 ms) for encrypted PDFs, which jianbao never writes.
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) => (args.namespace === 'jianbao-shim' ? undefined : { path: 'noble-aes', namespace: 'jianbao-shim' }));
+    b.onLoad({ filter: /^noble-aes$/, namespace: 'jianbao-shim' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `let aes;
+const load = () => (aes ??= require('@noble/ciphers/aes'));
+module.exports = { cbc: (...a) => load().cbc(...a), ecb: (...a) => load().ecb(...a) };`,
+    }));
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'jianbao-shim' }));
     b.onLoad({ filter: /^tiny-inflate$/, namespace: 'jianbao-shim' }, () => ({
       loader: 'js',
@@ -155,6 +164,15 @@ import v8 from 'node:v8';
 
 const require = createRequire(import.meta.url);
 const roots = [path.dirname(fileURLToPath(import.meta.url))];
+// The code cache compiles with vm.Script, whose import() (pdf.js previews) works through an
+// option Node 20 calls experimental, and says so on stderr at the first import(). It is the
+// loader Node itself uses; the note is not for the user.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+  const text = typeof warning === 'string' ? warning : warning?.message;
+  if (typeof text === 'string' && text.includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
+  return emitWarning.call(process, warning, ...rest);
+};
 // A build is short: by default V8 spends more CPU optimising functions that soon stop running
 // than it saves (seen here on the seed: 0.85 s of CPU against 0.6 s). A larger budget before a
 // function is optimised keeps the hot loops of long builds optimised and skips the rest.

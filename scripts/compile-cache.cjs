@@ -37,6 +37,11 @@ function cacheDir() {
 function install({ roots, tag = '' }) {
   const dir = cacheDir();
   if (!dir || Module.prototype._compile.__jianbaoCache) return { flush() {} };
+  // Node 22.1 and later have this built in.
+  if (typeof Module.enableCompileCache === 'function') {
+    Module.enableCompileCache(dir);
+    return { flush() {} };
+  }
   const rootList = roots.map((r) => path.resolve(r) + path.sep);
   const pending = [];
   const original = Module.prototype._compile;

@@ -80,7 +80,12 @@ function codeHash(): string {
   };
   walk(dir);
   const hash = crypto.createHash('sha256');
-  for (const f of files.sort()) hash.update(path.relative(dir, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  for (const f of files.sort()) {
+    // The bundle (3 MB) by its sha256 kept on disk (src/fonts/hash-cache.ts), not read on every run.
+    const stat = fs.statSync(f);
+    const bytes = stat.size >= PERSIST_MIN_BYTES ? cachedFileHash(f, stat) : fs.readFileSync(f);
+    hash.update(path.relative(dir, f)).update('\0').update(bytes).update('\0');
+  }
   return hash.digest('hex');
 }
 
