@@ -114,9 +114,24 @@ export function fastLayout(font: Font): void {
   if (tables.morx || tables.fvar || Object.keys(f.variationAxes ?? {}).length > 0) return;
   const original = f.layout;
   const classDef = f.GDEF?.glyphClassDef ?? undefined;
+  // Per code point: its glyph and advance, or null when fontkit must lay the text out itself.
+  const known = new Map<number, { glyph: Glyph; advance: number } | null>();
+  const lookup = (font: Font, cp: number) => {
+    let k = known.get(cp);
+    if (k === undefined) {
+      if (!simple(cp)) k = null;
+      else {
+        const glyph = font.glyphForCodePoint(cp);
+        k = classDef && glyphClass(glyph.id, classDef) === 3 ? null : { glyph, advance: glyph.advanceWidth };
+      }
+      known.set(cp, k);
+    }
+    return k;
+  };
   f.layout = function (this: Font, text: string, features?: unknown, ...rest: unknown[]) {
     if (typeof text !== 'string' || rest.some((r) => r !== undefined) || !allDefaultsOff(features)) return original.call(this, text, features, ...rest);
     const glyphs: Glyph[] = [];
+    const positions: Position[] = [];
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -126,11 +141,11 @@ export function fastLayout(font: Font): void {
           i++;
         }
       }
-      if (!simple(cp)) return original.call(this, text, features, ...rest);
-      const g = this.glyphForCodePoint(cp);
-      if (classDef && glyphClass(g.id, classDef) === 3) return original.call(this, text, features, ...rest);
-      glyphs.push(g);
+      const k = lookup(this, cp);
+      if (!k) return original.call(this, text, features, ...rest);
+      glyphs.push(k.glyph);
+      positions.push(new Position(k.advance));
     }
-    return new Run(glyphs, glyphs.map((g) => new Position(g.advanceWidth)), features as Record<string, unknown>);
+    return new Run(glyphs, positions, features as Record<string, unknown>);
   };
 }
