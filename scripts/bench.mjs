@@ -23,7 +23,7 @@ import { articleToTypst, typstAvailable, typstFontDir } from '../bench/typst.mjs
  * node_modules linked): a recompile elsewhere in the tree during the bench cannot touch it.
  */
 function snapshotPackage(dir) {
-  if (!fs.existsSync(path.join(ROOT, 'dist/jianbao.cjs'))) throw new Error('no dist/: run `npm run compile` (npm run bench does)');
+  if (!fs.existsSync(path.join(ROOT, 'dist/jianbao.mjs'))) throw new Error('no dist/: run `npm run compile` (npm run bench does)');
   fs.mkdirSync(dir, { recursive: true });
   for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
@@ -37,6 +37,8 @@ const BULLETIN = Number(process.env.BENCH_BULLETIN ?? 55);
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-bench-'));
 const PKG = snapshotPackage(path.join(work, 'package'));
+// The bench's own caches (V8 code, font hashes), filled by its first unmeasured run, gone after.
+process.env.JIANBAO_CACHE_DIR ??= path.join(work, 'cache');
 const CLI = path.join(PKG, 'bin/jianbao.mjs');
 const loadStart = loadAverage();
 const started = performance.now();

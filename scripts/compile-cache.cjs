@@ -120,9 +120,32 @@ function install({ roots, tag = '' }) {
         // a read-only or full disk only costs the next run its compile time
       }
     }
+    prune(dir);
   }
   process.once('exit', flush);
   return { flush };
+}
+
+/** Keeps the folder under MAX_BYTES: caches of other installs and builds go, oldest first. */
+const MAX_BYTES = 96 * 1024 * 1024;
+function prune(dir) {
+  try {
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.bin'))
+      .map((f) => ({ f, st: fs.statSync(path.join(dir, f)) }))
+      .sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+    let total = 0;
+    for (const { f, st } of files) {
+      total += st.size;
+      if (total > MAX_BYTES) {
+        fs.rmSync(path.join(dir, f), { force: true });
+        fs.rmSync(path.join(dir, f.replace(/\.bin$/, '.json')), { force: true });
+      }
+    }
+  } catch {
+    // another process pruned first
+  }
 }
 
 module.exports = { install };
