@@ -31,7 +31,7 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
   if (!parsed.success) throw new DiagnosticError(byLine(zodIssuesToDiagnostics(parsed.error.issues, source, [], bulletinKeysAt)));
   const b = parsed.data;
   const contentRoot = options.contentRoot ?? contentRootOf(abs);
-  const clean = (v: string, at: PropertyKey[]) => cleanText(v, source.posOf(at), diagnostics);
+  const clean = (v: string, at: PropertyKey[]) => cleanText(v, source.posOf(at), diagnostics, (i) => source.posInValue(at, i));
 
   const fieldPos: Bulletin['fieldPos'] = {};
   for (const key of BULLETIN_KEYS) if (key in (data as object)) fieldPos[key] = source.posOf([key]);
