@@ -12,7 +12,7 @@ import { recognise } from './recognise.js';
 import type { SourceBlock } from './source-blocks.js';
 import { countBlocks, summariseSections, type ImportSummary } from './summary.js';
 import { articleToYaml } from './to-yaml.js';
-import { importDocx, type ChangesMode, type DocxImportSummary, type ExtractedImage, type StyleRole } from './docx/index.js';
+import { importDocx, type DocxImportOptions, type DocxImportSummary, type ExtractedImage } from './docx/index.js';
 
 export type { ImportedArticle, ImportedBlock, ImportedSection, ImportedTable } from './article.js';
 export { normalizePunctuation, unbalanced, RANGE_STYLES } from './punctuation.js';
@@ -22,22 +22,12 @@ export { articleToYaml } from './to-yaml.js';
 export { importDocx, describeChanges, themeStyleRoles } from './docx/index.js';
 export type { ChangesMode, DocxImportResult, DocxImportSummary, DocxImportedBlock, ExtractedImage } from './docx/index.js';
 
-export interface ImportOptions {
-  /** Leave punctuation as it is (`--keep-punctuation`). */
-  keepPunctuation?: boolean;
-  /** Numeric ranges: report only (default), or join with `—` or `～`. */
-  ranges?: RangeStyle;
-  /** The file name diagnostics show; the path as given by default. */
-  displayName?: string;
-  /** .docx: which side of tracked changes to import (`--changes`); required when there are any. */
-  changes?: ChangesMode;
-  /** .docx: Word style names and ids of the project's themes, mapped to what they mean. */
-  styleRoles?: ReadonlyMap<string, StyleRole>;
-  /** .docx: where pictures go (the YAML's folder), the stem of their names, and pictures the article already has. */
-  images?: { folder: string; stem: string; known?: { src: string; data: Uint8Array }[] };
-  /** .docx: read every article of a bulletin issue's draft instead of refusing a document of several. */
-  several?: boolean;
-}
+/**
+ * Options of an import: punctuation and ranges for text and HTML, and, for a .docx, tracked
+ * changes, the themes' style names, where pictures go and whether a bulletin issue's several
+ * articles are wanted. One set for every input kind, so the CLI passes the same object.
+ */
+export type ImportOptions = DocxImportOptions;
 
 export interface ImportResult {
   article: ImportedArticle;

@@ -20,8 +20,8 @@ export interface Furniture {
   text: string;
 }
 
-/** What the recogniser found, every text still mapped to the source. */
-export interface Recognised {
+/** An article's fields as found in a source (text, HTML or Word), each mapped to where it was. */
+export interface MappedArticleFields {
   title?: MappedText;
   subtitle?: MappedText;
   column?: MappedText;
@@ -29,6 +29,10 @@ export interface Recognised {
   source?: MappedText;
   author?: MappedText;
   editorNote?: MappedText;
+}
+
+/** What the recogniser found, every text still mapped to the source. */
+export interface Recognised extends MappedArticleFields {
   body: OutlineBlock[];
   /** How many paragraphs at the end of `body` close the article. */
   closing: number;

@@ -1,4 +1,5 @@
 import { diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
+import type { MappedArticleFields } from '../recognise.js';
 import { EDITOR_NOTE, parseDate } from '../furniture.js';
 import { headingMarker, headingShape } from '../headings.js';
 import { concatText, mapped, sliceText, startOffset, tidyText, type MappedText } from '../mapped-text.js';
@@ -39,14 +40,7 @@ export interface DocxImage {
 export type DocxBlock = DocxParagraphBlock | DocxSection | SourceTable | DocxList | DocxImage;
 
 /** One article of the document, every text still mapped to its paragraph. */
-export interface DocxArticle {
-  title?: MappedText;
-  subtitle?: MappedText;
-  column?: MappedText;
-  date?: { value: string; at: number };
-  source?: MappedText;
-  author?: MappedText;
-  editorNote?: MappedText;
+export interface DocxArticle extends MappedArticleFields {
   body: DocxBlock[];
   /** Paragraphs at the end of `body` lifted out of the last section as the article's closing. */
   closing: number;
