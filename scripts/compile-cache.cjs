@@ -25,8 +25,17 @@ function cacheDir() {
   const pkg = path.dirname(__dirname);
   const nm = path.join(pkg, 'node_modules');
   if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao', 'v8');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return path.join(os.tmpdir(), `jianbao-cache-${uid}`, 'v8');
+  // In the shared temp folder only a folder of this user's alone: V8 runs what it finds there.
+  if (typeof process.getuid !== 'function') return undefined;
+  const uid = process.getuid();
+  const dir = path.join(os.tmpdir(), `jianbao-cache-${uid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? path.join(dir, 'v8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -23,8 +23,24 @@ export function cacheDir(): string | undefined {
   }
   const nm = path.join(dir, 'node_modules');
   if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return path.join(os.tmpdir(), `jianbao-cache-${uid}`);
+  return privateTempDir();
+}
+
+/**
+ * A folder of this user's in the shared temp folder, or undefined when one cannot be had safely:
+ * what is cached there is trusted (compiled templates run), so the folder must be ours alone.
+ */
+function privateTempDir(): string | undefined {
+  if (typeof process.getuid !== 'function') return undefined;
+  const uid = process.getuid();
+  const dir = path.join(os.tmpdir(), `jianbao-cache-${uid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files at least this big have their sha256 kept on disk between runs (fonts: 10–15 MB each). */

@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
+import { cacheDir } from '../fonts/hash-cache.js';
 import { BUILTIN_HELPERS, HelperError, helpers } from './helpers.js';
 
 /** A compiled layout template, bound to its file for error messages. */
@@ -60,12 +62,19 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
   }
   const source = read(file);
   if (source === undefined) throw new DiagnosticError(errors);
-  for (const p of partials) errors.push(...lintTemplate(p.src, p.file, partialNames));
-  errors.push(...lintTemplate(source, file, partialNames));
-  if (errors.length > 0) throw new DiagnosticError(errors);
+  // Sources this code linted and compiled before (in any process) need neither again.
+  const key = errors.length === 0 ? specKey(partials, source) : undefined;
+  let specs = key ? readSpecs(key, partials) : undefined;
+  if (!specs) {
+    for (const p of partials) errors.push(...lintTemplate(p.src, p.file, partialNames));
+    errors.push(...lintTemplate(source, file, partialNames));
+    if (errors.length > 0) throw new DiagnosticError(errors);
+    specs = { partials: Object.fromEntries(partials.map((p) => [p.name, precompileChecked(hbs, p.src, p.file)])), template: precompileChecked(hbs, source, file) };
+    if (key) writeSpecs(key, specs);
+  }
 
-  for (const p of partials) hbs.registerPartial(p.name, compileChecked(hbs, p.src, p.file));
-  const template = compileChecked(hbs, source, file);
+  for (const p of partials) hbs.registerPartial(p.name, fromSpec(hbs, specs.partials[p.name]!));
+  const template = fromSpec(hbs, specs.template);
   const compiled: CompiledTemplate = {
     file,
     source,
@@ -85,18 +94,77 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
   return compiled;
 }
 
-/**
- * Compiles eagerly so a syntax error is reported at load, with the template's line. Compiled
- * once: `hbs.compile` would compile again on the first render, so the precompiled template is
- * the one that runs (what `Handlebars.template` does with precompiled templates).
- */
-function compileChecked(hbs: typeof Handlebars, src: string, file: string): Handlebars.TemplateDelegate {
+/** Precompiles eagerly so a syntax error is reported at load, with the template's line. */
+function precompileChecked(hbs: typeof Handlebars, src: string, file: string): string {
   try {
-    const spec = hbs.precompile(src, { knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) });
-    // The spec is JavaScript Handlebars wrote from our own template file, as compile() runs it.
-    return hbs.template(new Function(`return ${spec};`)() as TemplateSpecification);
+    return hbs.precompile(src, { knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])) }) as string;
   } catch (e) {
     throw templateError(e, file, src);
+  }
+}
+
+/**
+ * The template of a precompiled spec, as `Handlebars.template` runs precompiled templates:
+ * compiled once (`hbs.compile` would compile again on the first render). The spec is the
+ * JavaScript Handlebars wrote from our own template files.
+ */
+function fromSpec(hbs: typeof Handlebars, spec: string): Handlebars.TemplateDelegate {
+  return hbs.template(new Function(`return ${spec};`)() as TemplateSpecification);
+}
+
+interface Specs {
+  partials: Record<string, string>;
+  template: string;
+}
+
+/**
+ * Precompiled templates are kept on disk (in jianbao's cache folder) by a hash of everything
+ * that made them: the template and partial sources, the Handlebars version, the helpers, and
+ * the code that lints and compiles. A process that finds them skips linting and compiling
+ * (20–40 ms of a cold build); any change to the sources or that code misses and compiles.
+ */
+const SPEC_RECIPE = 1;
+function specKey(partials: readonly { name: string; src: string }[], source: string): string {
+  const h = crypto.createHash('sha256');
+  h.update(JSON.stringify([SPEC_RECIPE, Handlebars.VERSION, Object.keys(helpers).sort(), BUILTIN_HELPERS, [...PROTO_NAMES], NAME.source, lintTemplate.toString(), precompileChecked.toString(), fromSpec.toString()]));
+  for (const p of partials) h.update('\0').update(p.name).update('\0').update(p.src);
+  return h.update('\0\0').update(source).digest('hex');
+}
+
+function specsFile(key: string): string | undefined {
+  const dir = cacheDir();
+  return dir ? path.join(dir, 'templates', `${key}.json`) : undefined;
+}
+
+function readSpecs(key: string, partials: readonly { name: string }[]): Specs | undefined {
+  const file = specsFile(key);
+  if (!file) return undefined;
+  try {
+    const s = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Specs>;
+    if (typeof s.template !== 'string' || !s.partials || partials.some((p) => typeof s.partials![p.name] !== 'string')) return undefined;
+    return s as Specs;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSpecs(key: string, specs: Specs): void {
+  const file = specsFile(key);
+  if (!file) return;
+  try {
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(specs));
+    fs.renameSync(tmp, file);
+    // Keep the newest 64: older ones belong to templates since edited.
+    const all = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    if (all.length > 64) {
+      const byAge = all.map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+      for (const { f } of byAge.slice(64)) fs.rmSync(path.join(dir, f), { force: true });
+    }
+  } catch {
+    // no cache: the next process compiles again
   }
 }
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
