@@ -108,3 +108,13 @@ describe('fast subsets', () => {
     });
   }
 });
+
+describe('the loca table read from the bytes', () => {
+  it('holds what fontkit decodes', () => {
+    const lazy = parsedFont(SERIF) as unknown as { loca: { version: number; offsets: number[] } };
+    const whole = fontkit.create(fs.readFileSync(SERIF)) as unknown as { loca: { version: number; offsets: number[] } };
+    expect(lazy.loca.version).toBe(whole.loca.version);
+    expect(lazy.loca.offsets.length).toBe(whole.loca.offsets.length);
+    expect(lazy.loca.offsets).toEqual(whole.loca.offsets);
+  });
+});
