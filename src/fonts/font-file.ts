@@ -30,6 +30,11 @@ interface LazyGlyf {
   loaded?: Uint8Array;
 }
 const lazyByBytes = new WeakMap<Uint8Array, LazyGlyf>();
+let parses = 0;
+/** How many fonts this process has parsed (one per font file and face: tests check no file is parsed twice). */
+export function fontParses(): number {
+  return parses;
+}
 /** Set when pdfkit was loaded before the shared fontkit existed: it parses fonts itself, so read them whole. */
 let pdfkitHasOwnFontkit = false;
 
@@ -146,6 +151,7 @@ export function sharedFontkit(): FontkitModule {
     const key = postscriptName ?? '';
     let font = byName.get(key);
     if (!font) {
+      parses++;
       font = real.create(buf, postscriptName);
       const lazy = lazyByBytes.get(buf);
       if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy);

@@ -1,4 +1,5 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { parsedFont } from '../../fonts/font-file.js';
 import { inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
 import { blocksToPdf } from './blocks.js';
 import { textProps } from './text-style.js';
@@ -159,7 +160,8 @@ function measureText(doc: Doc, style: Style, text: string): number {
   const file = doc.fonts[style.font]!.file;
   let font = fonts.get(file);
   if (!font) {
-    const opened = fontkit.openSync(file);
+    // The process's one parse of the file, shared with the composer and pdfkit.
+    const opened = parsedFont(file) as fontkit.Font | fontkit.FontCollection;
     font = 'fonts' in opened ? (opened as fontkit.FontCollection).fonts[0]! : (opened as fontkit.Font);
     fonts.set(file, font);
   }
