@@ -72,18 +72,13 @@ try {
   const first = runNode([CLI, 'build', ...seedArgs(), '--force', '--no-preview', '-q'], { cwd: ROOT, env: { JIANBAO_CACHE_DIR: cacheless } });
   if (first.status !== 0) throw new Error(`seed build failed:\n${first.stderr}`);
   measure(1, build(seedArgs())); // fills the caches this machine's later runs find
-  const both = measure(RUNS, build(seedArgs()));
-  const pdfOnly = measure(RUNS, build(seedArgs('pdf')));
-  const docxOnly = measure(RUNS, build(seedArgs('docx')));
-  measure(1, build(seedArgs()));
-  const seedManifest = manifestOf(seedOut);
-  const seedPdf = seedManifest.outputs.find((o) => o.format === 'pdf');
-  const seedDocx = seedManifest.outputs.find((o) => o.format === 'docx');
+  measure(1, build(seedArgs('pdf')));
+  measure(1, build(seedArgs('docx')));
 
-  // 2. Typst on the same seed.
-  let typst;
+  // 2. Typst on the same seed, its runs taken in turn with ours, so a change in the machine's
+  // load falls on both alike.
+  let typstRun;
   if (typstAvailable()) {
-    log('typst');
     const dir = path.join(work, 'typst');
     fs.mkdirSync(dir, { recursive: true });
     const typ = path.join(dir, 'seed.typ');
@@ -91,12 +86,30 @@ try {
     const fonts = typstFontDir(path.join(dir, 'fonts'));
     const out = path.join(dir, 'seed.pdf');
     const child = path.join(ROOT, 'bench/typst-child.mjs');
-    repeat(1, [child, typ, fonts, out]);
-    const coldTypst = repeat(RUNS, [child, typ, fonts, out]);
-    const warmRun = runNode([child, typ, fonts, out, '--warm', '10']);
-    typst = { cold: coldTypst, bytes: fs.statSync(out).size, warm: warmRun.status === 0 ? median(JSON.parse(warmRun.stdout.trim().split('\n').pop())) : undefined };
+    typstRun = { args: [child, typ, fonts, out], out, warmArgs: [child, typ, fonts, out, '--warm', '10'] };
+    repeat(1, typstRun.args);
   } else {
     notes.push('Typst comparison skipped: @myriaddreamin/typst-ts-node-compiler is not installed (npm install -D it).');
+  }
+  const taken = { both: [], pdf: [], docx: [], typst: [] };
+  for (let i = 0; i < RUNS; i++) {
+    taken.both.push(measure(1, build(seedArgs())).runs[0]);
+    if (typstRun) taken.typst.push(repeat(1, typstRun.args).runs[0]);
+    taken.pdf.push(measure(1, build(seedArgs('pdf'))).runs[0]);
+    taken.docx.push(measure(1, build(seedArgs('docx'))).runs[0]);
+  }
+  const summary = (runs) => ({ ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMB: Math.max(...runs.map((r) => r.rssMB ?? 0)) || undefined });
+  const both = summary(taken.both);
+  const pdfOnly = summary(taken.pdf);
+  const docxOnly = summary(taken.docx);
+  measure(1, build(seedArgs()));
+  const seedManifest = manifestOf(seedOut);
+  const seedPdf = seedManifest.outputs.find((o) => o.format === 'pdf');
+  const seedDocx = seedManifest.outputs.find((o) => o.format === 'docx');
+  let typst;
+  if (typstRun) {
+    const warmRun = runNode(typstRun.warmArgs);
+    typst = { cold: summary(taken.typst), bytes: fs.statSync(typstRun.out).size, warm: warmRun.status === 0 ? median(JSON.parse(warmRun.stdout.trim().split('\n').pop())) : undefined };
   }
 
   row('cold seed, PDF + DOCX', cold(both), typst ? `${s(typst.cold.ms)} (CPU ${s(typst.cold.cpuMs)}, ${mb(typst.cold.rssMB)}), PDF only` : '', typst ? `${ratio(both.ms, typst.cold.ms)} (CPU ${ratio(both.cpuMs, typst.cold.cpuMs)})` : '', '≤ 1.0 (no worse than 2.0); RSS < 150 MB');
