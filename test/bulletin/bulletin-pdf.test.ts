@@ -19,7 +19,7 @@ describe.each([
   beforeAll(async () => {
     const { read, result } = await buildInto([SAMPLE], { layouts: [layout], formats: ['pdf'] });
     // A booklet's PDF also comes as print sheets (booklet-imposed.pdf), tested in impose.test.ts.
-    expect(result.outputs.map((o) => o.path)).toEqual(layout === 'booklet' ? [`${OUT}/booklet.pdf`, `${OUT}/booklet-imposed.pdf`] : [`${OUT}/${layout}.pdf`]);
+    expect(result.outputs.map((o) => o.path).sort()).toEqual(layout === 'booklet' ? [`${OUT}/booklet-imposed.pdf`, `${OUT}/booklet.pdf`] : [`${OUT}/${layout}.pdf`]);
     const pdf = read(`${OUT}/${layout}.pdf`);
     pages = await readPdfText(pdf);
     contents = await pageContents(pdf);

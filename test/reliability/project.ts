@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { plan } from '../../src/build/plan.js';
+import { loadSource } from '../../src/build/sources.js';
+import { applyLayout } from '../../src/templates/apply-layout.js';
 import { projectPaths } from '../../src/build/project.js';
 import type { Doc } from '../../src/ir/index.js';
 import { ROOT, tempDir } from '../support.js';
@@ -15,10 +16,14 @@ export function articleProject(yaml: string, opts: { name?: string; templates?: 
   return { dir, file };
 }
 
-/** Loads and lays out one content file of a project: the document IR the renderers would get. */
+/**
+ * Loads and lays out one content file of a project: the document IR the renderers would get.
+ * It stops short of the build's glyph check, which these tests call themselves.
+ */
 export function layOut(dir: string, file: string, draft = false): Doc {
-  const planned = plan({ paths: projectPaths(dir), inputs: [file], draft });
-  return planned[0]!.doc;
+  const paths = projectPaths(dir);
+  const source = loadSource(file, paths.contentDir);
+  return applyLayout(paths, source.layouts[0]!, source.context(), { draft: draft || source.draft }).doc;
 }
 
 /** A YAML article from a title and body lines (each already indented as a body item). */
