@@ -88,7 +88,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = options.checkOnly ? undefined : readManifest(options.paths.outDir);
   // A first or forced build renders everything: start the workers now, so that loading their
   // modules overlaps laying out. An incremental build waits to see how much is stale.
-  const early = !options.runner && !options.checkOnly && jobs > 1 && (options.force || !previous) ? workerPool(jobs) : undefined;
+  // Only for a build of more than one file: one article's two outputs render sooner in this thread.
+  const many = options.inputs.length !== 1 || fs.statSync(path.resolve(options.paths.projectDir, options.inputs[0]!), { throwIfNoEntry: false })?.isDirectory() === true;
+  const early = !options.runner && !options.checkOnly && jobs > 1 && many && (options.force || !previous) ? workerPool(jobs) : undefined;
   early?.warm?.(formats);
   try {
     return await buildWith(options, { jobs, formats, previous, runner: options.runner ?? early });

@@ -139,8 +139,13 @@ function workerEntry(): { url: URL } {
   return { url: pathToFileURL(bundled) };
 }
 
+/** Fewer outputs than this per worker render in this thread instead. */
+const MIN_OUTPUTS_PER_WORKER = 2;
+
 /** A worker pool when more than one job can run at once, else the calling thread. */
 export function createRunner(jobs: number, pending: number): RenderRunner {
-  const n = Math.min(jobs, pending);
+  // A worker pays its own module load and font parse (a few hundred ms): below two outputs
+  // a worker, rendering here is sooner.
+  const n = Math.min(jobs, Math.floor(pending / MIN_OUTPUTS_PER_WORKER));
   return n > 1 ? workerPool(n) : inProcessRunner();
 }
