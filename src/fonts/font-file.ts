@@ -235,3 +235,15 @@ export function fontInfo(path: string): FontInfo {
   }
   return info;
 }
+
+/**
+ * Forgets the glyph objects of a parsed font, keeping its tables. fontkit keeps each glyph with
+ * the code points of its first lookup, and pdfkit writes those into the PDF's ToUnicode map:
+ * where two characters share a glyph (～ U+FF5E and 〜 U+301C in Noto), a document would read
+ * back as whichever an earlier document used. Reset before each document, every PDF depends on
+ * its own text only, so the same input gives the same bytes in any order of documents.
+ */
+export function forgetGlyphs(path: string): void {
+  const font = parsedFont(path) as unknown as { _glyphs?: Record<number, unknown> };
+  if (font._glyphs) font._glyphs = {};
+}

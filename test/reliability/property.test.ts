@@ -50,8 +50,8 @@ describe('random articles build with nothing lost, or fail with a diagnostic', (
 
   // KNOWN GAP, kept visible: pdfkit writes one Unicode value per glyph in the PDF's ToUnicode map,
   // the first character that used the glyph. Noto draws ～ (U+FF5E) and 〜 (U+301C) with one glyph,
-  // so after a 〜 the text layer reads every ～ as 〜, also in later documents of the same process
-  // (the parsed font, with its glyph cache, is shared). This test fails until that is fixed (an
+  // so in a document holding both, the text layer reads the later one as the first. (Across
+  // documents it no longer leaks: see order.test.ts.) This test fails until that is fixed (an
   // ActualText span, or a glyph copy per character); then `it.fails` turns red: make it `it`.
   it.fails('keeps ～ and 〜 apart in the PDF text layer', async () => {
     await buildAndCheck({ title: '波浪号', date: '2021-03-04', body: ['先有〜', '再有1～2'] }, { pdf: true, dir });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
+import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
 
 export interface PdfOptions {
@@ -24,6 +25,7 @@ export async function renderPdf(doc: Doc, options: PdfOptions): Promise<Uint8Arr
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
   registerFonts(doc.fonts);
+  for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) forgetGlyphs(file);
   allowFiles([...Object.values(doc.fonts).flatMap((f) => [path.dirname(f.file), ...f.fallbacks.map((x) => path.dirname(x))]), ...options.readableRoots]);
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
   const def: Record<string, unknown> = {
