@@ -1,3 +1,5 @@
+import { splitByFace } from '../../glyphs/face-runs.js';
+import { fallbackFamily } from './pdfmake-env.js';
 import { balanceTitle, composeParagraphMemo, loadFontMetrics, pdfFontFeatures, type ComposedLine, type Run } from '../../compose/index.js';
 import type { Doc, Inline, Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
@@ -38,7 +40,7 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
   let offset = 0;
   const props = textProps(doc, style);
   const stack = lines.map((line) => {
-    const runs = splitRunsAtMarks(line.runs, marks, offset, style.strongFont);
+    const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style);
     offset += [...line.runs.map((r) => r.text).join('')].length;
     return {
       text: runs,
@@ -99,7 +101,7 @@ function strongRanges(inlines: readonly Inline[], spacesDropped: boolean): [numb
  * Cuts composed runs where strong text starts or ends, so it can take its own font. Every
  * character keeps the spacing after it, so the pieces keep the composer's positions exactly.
  */
-function splitRunsAtMarks(runs: readonly Run[], marks: [number, number][], start: number, strongFont: string | undefined): object[] {
+function splitRunsAtMarks(doc: Doc, runs: readonly Run[], marks: [number, number][], start: number, style: Style): object[] {
   const out: object[] = [];
   let at = start;
   for (const run of runs) {
@@ -107,7 +109,13 @@ function splitRunsAtMarks(runs: readonly Run[], marks: [number, number][], start
     let piece = '';
     let pieceStrong: boolean | undefined;
     const flush = () => {
-      if (piece) out.push(runNode(piece, run.characterSpacing, pieceStrong ? strongFont : undefined));
+      if (!piece) return;
+      // Characters the role's face lacks go to the first fallback face that has them.
+      const role = pieceStrong && style.strongFont ? style.strongFont : style.font;
+      for (const f of splitByFace(piece, doc.fonts[role]!)) {
+        const font = f.index > 0 ? fallbackFamily(role, f.index) : role === style.font ? undefined : role;
+        out.push(runNode(f.text, run.characterSpacing, font));
+      }
       piece = '';
     };
     for (const ch of chars) {

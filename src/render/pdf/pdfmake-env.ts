@@ -46,6 +46,11 @@ export function allowFiles(roots: string[]): void {
   allowedRoots = roots.map((r) => path.resolve(r));
 }
 
+/** The pdfmake family of a role's face: index 0 is the role's own face, n its n-th fallback. */
+export function fallbackFamily(role: string, index: number): string {
+  return index === 0 ? role : `${role}~${index}`;
+}
+
 /**
  * Registers each font role as its own pdfmake family (all four variants on one face). The file
  * is read once per process into pdfmake's virtual file system under its path, so every later
@@ -55,9 +60,12 @@ export function registerFonts(fonts: Record<string, FontFace>): void {
   const pm = pdfmake();
   const families: Record<string, Record<string, string>> = {};
   for (const [role, face] of Object.entries(fonts)) {
-    const key = `font${face.file}`;
-    if (!pm.virtualfs.existsSync(key)) pm.virtualfs.writeFileSync(key, fontBytes(face.file));
-    families[role] = { normal: key, bold: key, italics: key, bolditalics: key };
+    // The role's own face, then its fallbacks as `<role>~1`, `<role>~2`… (see fallbackFamily).
+    [face.file, ...face.fallbacks].forEach((file, i) => {
+      const key = `font${file}`;
+      if (!pm.virtualfs.existsSync(key)) pm.virtualfs.writeFileSync(key, fontBytes(file));
+      families[fallbackFamily(role, i)] = { normal: key, bold: key, italics: key, bolditalics: key };
+    });
   }
   pm.setFonts(families);
 }
