@@ -1,3 +1,4 @@
+import { textFinisher } from './finish-text.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
@@ -7,7 +8,6 @@ import { extractHtml } from './html.js';
 import { LineIndex, type MappedText } from './mapped-text.js';
 import type { OutlineBlock } from './outline.js';
 import { plainLines } from './plain.js';
-import { normalizePunctuation, unbalanced, type RangeStyle } from './punctuation.js';
 import { recognise } from './recognise.js';
 import type { SourceBlock } from './source-blocks.js';
 import { countBlocks, summariseSections, type ImportSummary } from './summary.js';
@@ -134,25 +134,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   diagnostics.push(...found.diagnostics);
   for (const f of found.furniture) furniture.push({ what: f.what, text: f.text, line: locate(f.at).line });
 
-  const byKind: Record<string, number> = {};
-  let changes = 0;
-  let ranges = 0;
-  let unpaired = 0;
-  const ranged = options.ranges ?? 'keep';
-  /** The final string of a recognised text: punctuation normalised, every change reported. */
-  const finish = (m: MappedText): string => {
-    const at = (i: number) => locate(m.offsets[Math.min(i, m.offsets.length - 1)] ?? 0);
-    const open = unbalanced(m.text, { locate: at });
-    unpaired += open.length;
-    diagnostics.push(...open);
-    if (options.keepPunctuation) return m.text;
-    const r = normalizePunctuation(m.text, { locate: at, ranges: ranged });
-    diagnostics.push(...r.changes, ...r.warnings);
-    ranges += r.warnings.length + r.changes.filter((c) => /'[-~－]' → '[—～]'/.test(c.message)).length;
-    changes += r.changes.length;
-    for (const [k, n] of Object.entries(r.counts)) byKind[k] = (byKind[k] ?? 0) + n;
-    return r.text;
-  };
+  const { finish, summary: punctuation } = textFinisher(locate, options, diagnostics);
 
   const article: ImportedArticle = { body: [] };
   if (found.title) article.title = finish(found.title);
@@ -198,7 +180,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
     counts: countBlocks(article, found.closing),
     furniture: furniture.sort((a, b) => a.line - b.line),
     unplaced: diagnostics.filter((d) => d.rule === 'unplaced').length,
-    punctuation: { normalised: !options.keepPunctuation, ranges: ranged, changes, byKind, rangeCount: ranges, unbalanced: unpaired },
+    punctuation,
   };
   return { article, yaml: articleToYaml(article, basename(path)), diagnostics, summary };
 }

@@ -1,10 +1,11 @@
+import { textFinisher } from '../finish-text.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
 import type { ImportedArticle, ImportedBlock } from '../article.js';
 import { LineIndex, type MappedText } from '../mapped-text.js';
-import { normalizePunctuation, unbalanced, type RangeStyle } from '../punctuation.js';
+import type { RangeStyle } from '../punctuation.js';
 import { recognise } from '../recognise.js';
 import type { SourceBlock, SourceTable } from '../source-blocks.js';
 import type { ImportSummary, SectionSummary } from '../summary.js';
@@ -127,24 +128,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
   }
 
   // Punctuation, as the text importer does: every change reported at its paragraph and character.
-  let changes = 0;
-  let ranges = 0;
-  let unpaired = 0;
-  const byKind: Record<string, number> = {};
-  const ranged = options.ranges ?? 'keep';
-  const finish = (m: MappedText): string => {
-    const at = (i: number) => locate(m.offsets[Math.min(i, m.offsets.length - 1)] ?? 0);
-    const open = unbalanced(m.text, { locate: at });
-    unpaired += open.length;
-    diagnostics.push(...open);
-    if (options.keepPunctuation) return m.text;
-    const r = normalizePunctuation(m.text, { locate: at, ranges: ranged });
-    diagnostics.push(...r.changes, ...r.warnings);
-    ranges += r.warnings.length + r.changes.filter((c) => /'[-~－]' → '[—～]'/.test(c.message)).length;
-    changes += r.changes.length;
-    for (const [k, n] of Object.entries(r.counts)) byKind[k] = (byKind[k] ?? 0) + n;
-    return r.text;
-  };
+  const { finish, summary: punctuation } = textFinisher(locate, options, diagnostics);
 
   const images: ExtractedImage[] = [];
   const placeImage = (data: Uint8Array, part: string, at: number): string => {
@@ -232,7 +216,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     counts: countBlocks(article.body, closing),
     furniture: furniture.sort((a, b) => a.at - b.at).map((f) => ({ what: f.what, text: f.text, line: locate(f.at).line })),
     unplaced: diagnostics.filter((d) => d.rule === 'unplaced').length,
-    punctuation: { normalised: !options.keepPunctuation, ranges: ranged, changes, byKind, rangeCount: ranges, unbalanced: unpaired },
+    punctuation,
     changes: { ...count, ...(contentChanges(count) > 0 ? { mode } : {}) },
     comments: diagnostics.filter((d) => d.rule === 'comment').length,
     images: images.length,
