@@ -214,6 +214,7 @@ export interface FontInfo {
   /** pdfkit's line box, (ascent − descent) / unitsPerEm: what pdfmake multiplies by lineHeight. */
   lineBoxEm: number;
   ascentEm: number;
+  /** Whether the font has a glyph for a code point; memoised per file and code point. */
   hasGlyph(cp: number): boolean;
 }
 
@@ -224,12 +225,18 @@ export function fontInfo(path: string): FontInfo {
   let info = infoCache.get(path);
   if (!info) {
     const f = parsedFont(path);
+    // The glyph check and face splitting ask the same few thousand code points again and again.
+    const known = new Map<number, boolean>();
     info = {
       path,
       family: f.familyName,
       lineBoxEm: (f.ascent - f.descent) / f.unitsPerEm,
       ascentEm: f.ascent / f.unitsPerEm,
-      hasGlyph: (cp) => f.hasGlyphForCodePoint(cp),
+      hasGlyph(cp) {
+        let has = known.get(cp);
+        if (has === undefined) known.set(cp, (has = f.hasGlyphForCodePoint(cp)));
+        return has;
+      },
     };
     infoCache.set(path, info);
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { roleOf, textUnits, unitText, type TextPiece } from '../verify/ir-text.js';
-import { coverage, isVariationSelector, needsGlyph } from './coverage.js';
+import { fontInfo } from '../fonts/font-file.js';
+import { isVariationSelector, needsGlyph } from './coverage.js';
 import { faceFiles } from './face-runs.js';
 
 /** More than this many missing characters is one problem (a wrong font), not a list to read. */
@@ -26,11 +27,11 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
   const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
     const face = role ? doc.fonts[role] : undefined;
     if (!role || !face) return;
-    const covers = faceFiles(face).map(coverage);
+    const covers = faceFiles(face).map(fontInfo);
     for (const ch of piece.text) {
       const cp = ch.codePointAt(0)!;
       // Combining marks need glyphs too (a missing one prints as a box); only variation selectors have none.
-      if (!needsGlyph(cp) || isVariationSelector(cp) || covers.some((c) => c.has(cp))) continue;
+      if (!needsGlyph(cp) || isVariationSelector(cp) || covers.some((c) => c.hasGlyph(cp))) continue;
       const key = `${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

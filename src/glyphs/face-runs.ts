@@ -1,5 +1,6 @@
 import type { FontFace } from '../ir/index.js';
-import { coverage, joinsPrevious } from './coverage.js';
+import { fontInfo } from '../fonts/font-file.js';
+import { joinsPrevious } from './coverage.js';
 
 /** A stretch of text set in one file of a role: the main face (index 0) or a fallback (1, 2, …). */
 export interface FaceRun {
@@ -23,7 +24,7 @@ export function faceFiles(face: FontFace): string[] {
 export function splitByFace(text: string, face: FontFace): FaceRun[] {
   const files = faceFiles(face);
   if (files.length === 1) return text ? [{ text, index: 0, file: face.file }] : [];
-  const covers = files.map(coverage);
+  const covers = files.map(fontInfo);
   const runs: FaceRun[] = [];
   for (const ch of text) {
     const last = runs[runs.length - 1];
@@ -31,10 +32,10 @@ export function splitByFace(text: string, face: FontFace): FaceRun[] {
     if (last && joinsPrevious(ch)) index = last.index;
     else {
       const cp = ch.codePointAt(0)!;
-      index = covers.findIndex((c) => c.has(cp));
+      index = covers.findIndex((c) => c.hasGlyph(cp));
       if (index < 0) index = 0;
       // Spaces and the like go with the run before them when its face has them: fewer switches.
-      if (last && last.index !== index && covers[last.index]!.has(cp) && /\s/u.test(ch)) index = last.index;
+      if (last && last.index !== index && covers[last.index]!.hasGlyph(cp) && /\s/u.test(ch)) index = last.index;
     }
     if (last && last.index === index) last.text += ch;
     else runs.push({ text: ch, index, file: files[index]! });

@@ -1,3 +1,2 @@
 export { checkGlyphs } from './check-glyphs.js';
 export { splitByFace, faceFiles, type FaceRun } from './face-runs.js';
-export { coverage, type Coverage } from './coverage.js';
