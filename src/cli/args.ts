@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './command.js';
+import { EXIT_OK, UsageError, type CliIO } from './command.js';
+import { exitFor } from './report.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -19,4 +20,34 @@ export function listOption(values: string | string[] | undefined, allowed: reado
   if (list.length === 0) throw new UsageError(`${flag} needs a value`);
   if (allowed) for (const v of list) if (!allowed.includes(v)) throw new UsageError(`${flag}: unknown value \`${v}\`; expected ${allowed.join(', ')}`);
   return [...new Set(list)];
+}
+
+/** Flags every command takes. */
+const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * The frame every command runs in: its flags plus --json and --help parsed strictly, --help
+ * printing the command's help, and a thrown error turned into its exit code (diagnostics 1,
+ * usage 2), printed as JSON when --json was given.
+ */
+export async function withCommandArgs<O extends Options>(
+  command: { name: string; help: string },
+  argv: string[],
+  io: CliIO,
+  options: O,
+  body: (args: ReturnType<typeof parseCommandArgs<O & typeof COMMON_OPTIONS>>, json: boolean) => Promise<number>,
+): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const args = parseCommandArgs(argv, { ...options, ...COMMON_OPTIONS });
+    const common = args.values as { json?: boolean; help?: boolean };
+    json = common.json ?? false;
+    if (common.help) {
+      io.stdout(command.help + '\n');
+      return EXIT_OK;
+    }
+    return await body(args, json);
+  } catch (e) {
+    return exitFor(e, io, json, command.name);
+  }
 }

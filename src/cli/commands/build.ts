@@ -8,9 +8,8 @@ import { defaultJobs } from '../../build/render-pool.js';
 import { parseShard } from '../../build/shard.js';
 import { watchBuild } from '../../build/watch.js';
 import { DiagnosticError, formatDiagnostic } from '../../diagnostics/index.js';
-import { listOption, parseCommandArgs } from '../args.js';
+import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
-import { exitFor } from '../report.js';
 
 const HELP = `Usage: jianbao build [PATH…] [options]
 
@@ -57,30 +56,22 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'build PDF and Word outputs from content',
   help: HELP,
-  async run(argv, io) {
-    let json = argv.includes('--json');
-    try {
-      const { values, positionals } = parseCommandArgs(argv, {
-        layout: { type: 'string', short: 'l', multiple: true },
-        format: { type: 'string', short: 'f', multiple: true },
-        out: { type: 'string', short: 'o' },
-        draft: { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        force: { type: 'boolean' },
-        verify: { type: 'boolean' },
-        shard: { type: 'string' },
-        release: { type: 'string' },
-        watch: { type: 'boolean' },
-        'no-preview': { type: 'boolean' },
-        json: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      });
-      json = values.json ?? false;
-      if (values.help) {
-        io.stdout(HELP + '\n');
-        return EXIT_OK;
-      }
+  run(argv, io) {
+    const options = {
+      layout: { type: 'string', short: 'l', multiple: true },
+      format: { type: 'string', short: 'f', multiple: true },
+      out: { type: 'string', short: 'o' },
+      draft: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      force: { type: 'boolean' },
+      verify: { type: 'boolean' },
+      shard: { type: 'string' },
+      release: { type: 'string' },
+      watch: { type: 'boolean' },
+      'no-preview': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    } as const;
+    return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const paths = projectPaths(io.cwd, values.out);
       const formats = listOption(values.format, FORMATS, '--format') as Format[] | undefined;
       const layouts = listOption(values.layout, undefined, '--layout');
@@ -124,9 +115,7 @@ export const buildCommand: Command = {
         if (!quiet) io.stdout(summary(result, performance.now() - started, paths.outDir, io.cwd) + '\n');
       }
       return EXIT_OK;
-    } catch (e) {
-      return exitFor(e, io, json, 'build');
-    }
+    });
   },
 };
 

@@ -1,14 +1,13 @@
 import { build } from '../../build/build.js';
 import { projectPaths } from '../../build/project.js';
-import { listOption, parseCommandArgs } from '../args.js';
-import { EXIT_OK, type Command } from '../command.js';
-import { exitFor, printDiagnostics } from '../report.js';
+import { listOption, withCommandArgs } from '../args.js';
+import { EXIT_OK, type CliIO, type Command } from '../command.js';
+import { printDiagnostics } from '../report.js';
 import { discoverContent } from '../../build/discover.js';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
 import { fixPunctuationInFile } from '../../import/fix-punctuation.js';
 import { RANGE_STYLES, type RangeStyle } from '../../import/punctuation.js';
-import type { CliIO } from '../command.js';
 
 const HELP = `Usage: jianbao check [PATH…] [options]
 
@@ -32,23 +31,15 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'validate content without writing anything',
   help: HELP,
-  async run(argv, io) {
-    let json = argv.includes('--json');
-    try {
-      const { values, positionals } = parseCommandArgs(argv, {
-        layout: { type: 'string', short: 'l', multiple: true },
-        punctuation: { type: 'boolean' },
-        'fix-punctuation': { type: 'boolean' },
-        ranges: { type: 'string' },
-        verbose: { type: 'boolean', short: 'v' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      });
-      json = values.json ?? false;
-      if (values.help) {
-        io.stdout(HELP + '\n');
-        return EXIT_OK;
-      }
+  run(argv, io) {
+    const options = {
+      layout: { type: 'string', short: 'l', multiple: true },
+      punctuation: { type: 'boolean' },
+      'fix-punctuation': { type: 'boolean' },
+      ranges: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+    } as const;
+    return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const layouts = listOption(values.layout, undefined, '--layout');
       const ranges = listOption(values.ranges, RANGE_STYLES, '--ranges')?.[0] as RangeStyle | undefined;
       const punct = values.punctuation || values['fix-punctuation'] ? punctuationPass(io, positionals, { write: values['fix-punctuation'] ?? false, ranges, verbose: values.verbose ?? false, json }) : [];
@@ -59,9 +50,7 @@ export const checkCommand: Command = {
         io.stdout('ok: no errors\n');
       }
       return EXIT_OK;
-    } catch (e) {
-      return exitFor(e, io, json, 'check');
-    }
+    });
   },
 };
 

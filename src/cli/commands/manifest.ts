@@ -3,9 +3,8 @@ import { mergeShards } from '../../build/merge.js';
 import { MANIFEST_FILE } from '../../build/manifest.js';
 import { isReleaseName } from '../../build/release.js';
 import { sourceDateEpoch } from '../../build/reproducible.js';
-import { parseCommandArgs } from '../args.js';
+import { withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
-import { exitFor } from '../report.js';
 
 const HELP = `Usage: jianbao manifest merge MANIFEST… -o DIR/manifest.json [options]
 
@@ -29,20 +28,9 @@ export const manifestCommand: Command = {
   name: 'manifest',
   summary: 'merge shard manifests into one out folder',
   help: HELP,
-  async run(argv, io) {
-    let json = argv.includes('--json');
-    try {
-      const { values, positionals } = parseCommandArgs(argv, {
-        out: { type: 'string', short: 'o' },
-        release: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      });
-      json = values.json ?? false;
-      if (values.help) {
-        io.stdout(HELP + '\n');
-        return EXIT_OK;
-      }
+  run(argv, io) {
+    const options = { out: { type: 'string', short: 'o' }, release: { type: 'string' } } as const;
+    return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const [action, ...inputs] = positionals;
       if (action !== 'merge') throw new UsageError(action ? `unknown action \`${action}\`; expected merge` : 'expected `merge MANIFEST… -o DIR/manifest.json`');
       if (inputs.length === 0) throw new UsageError('merge needs at least one manifest');
@@ -66,8 +54,6 @@ export const manifestCommand: Command = {
           `merged ${inputs.length} manifest${inputs.length === 1 ? '' : 's'}: ${manifest.outputs.length} outputs (${copied} copied) into ${where}/; wrote ${where}/manifest.json, SHA256SUMS, index.html${releaseFiles.length > 0 ? `, release/ (${releaseFiles.length} files)` : ''}\n`,
         );
       return EXIT_OK;
-    } catch (e) {
-      return exitFor(e, io, json, 'manifest');
-    }
+    });
   },
 };
