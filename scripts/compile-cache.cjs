@@ -52,7 +52,7 @@ function install({ roots, tag = '' }) {
     return { flush() {} };
   }
   const rootList = roots.map((r) => path.resolve(r) + path.sep);
-  const pending = [];
+  const compiled = [];
   const original = Module.prototype._compile;
 
   function compile(content, filename) {
@@ -86,9 +86,7 @@ function install({ roots, tag = '' }) {
       // A syntax Node's own loader handles differently: let it compile and report.
       return original.call(this, content, filename);
     }
-    if (!cachedData || script.cachedDataRejected || !tags.includes(tag)) {
-      pending.push({ script, file, metaFile, id, tags: script.cachedDataRejected || !cachedData ? [tag] : [...tags, tag] });
-    }
+    compiled.push({ script, file, metaFile, id, fresh: !cachedData || script.cachedDataRejected === true, tags });
     const fn = script.runInThisContext({ displayErrors: true });
     const mod = this;
     const require = function require(request) {
@@ -105,16 +103,18 @@ function install({ roots, tag = '' }) {
   Module.prototype._compile = compile;
 
   let flushed = false;
-  function flush() {
+  /** Writes the cache of what ran; `as` names the kind of run when it was learnt late (a worker's formats). */
+  function flush(as = tag) {
     if (flushed) return;
     flushed = true;
+    const pending = compiled.filter((c) => c.fresh || !c.tags.includes(as)).map((c) => ({ ...c, tags: c.fresh ? [as] : [...c.tags, as] }));
     if (pending.length === 0) return;
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch {
       return;
     }
-    for (const p of pending.splice(0)) {
+    for (const p of pending) {
       try {
         const data = p.script.createCachedData();
         const tmp = `${p.file}.${process.pid}.tmp`;
@@ -131,7 +131,7 @@ function install({ roots, tag = '' }) {
     }
     prune(dir);
   }
-  process.once('exit', flush);
+  process.once('exit', () => flush());
   return { flush };
 }
 

@@ -10,7 +10,18 @@ import { loadWriters, renderJob, replyForError, type RenderJob, type RenderReply
 const port = parentPort;
 if (!port) throw new Error('render-worker runs as a worker thread');
 
-port.on('message', async (message: { id: number; job: RenderJob } | { warm: Format[] }) => {
+/** The V8 code cache of dist/render-worker.mjs (absent under tsx). */
+const codeCache = (globalThis as { __jianbaoCodeCache?: { flush(as?: string): void } }).__jianbaoCodeCache;
+const rendered = new Set<Format>();
+
+port.on('message', async (message: { id: number; job: RenderJob } | { warm: Format[] } | { close: true }) => {
+  if ('close' in message) {
+    // Asked to stop when the build is done: the code cache learns what this worker ran (a
+    // worker that only wrote DOCX compiled no PDF code), then the thread ends.
+    if (rendered.size > 0) codeCache?.flush(`worker:${[...rendered].sort().join('+')}`);
+    port.close();
+    return;
+  }
   if ('warm' in message) {
     // Best effort: a failure to load shows again, with its message, on the first real job.
     await loadWriters(message.warm).catch(() => undefined);
@@ -19,6 +30,7 @@ port.on('message', async (message: { id: number; job: RenderJob } | { warm: Form
   let reply: RenderReply;
   try {
     const bytes = await renderJob(message.job);
+    rendered.add(message.job.format);
     // A small Buffer may be a view into Node's shared pool: copy it before transferring.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
     reply = { id: message.id, ok: true, bytes: own };
