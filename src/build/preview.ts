@@ -1,10 +1,14 @@
-import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { writeFileAtomic } from './write-atomic.js';
 
-const run = promisify(execFile);
+// child_process (with net, dgram and streams behind it: 5 ms of every start) loads only when a
+// build makes previews.
+const require = createRequire(import.meta.url);
+const childProcess = (): typeof import('node:child_process') => require('node:child_process');
+const run = (file: string, args: string[]) => promisify(childProcess().execFile)(file, args);
 
 /** Width of a preview in pixels: enough to recognise a page in the index, small enough to skim. */
 export const PREVIEW_WIDTH = 360;
@@ -33,7 +37,7 @@ export async function findPreviewer(env: NodeJS.ProcessEnv = process.env): Promi
 }
 
 function hasPdftoppm(): boolean {
-  const r = spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+  const r = childProcess().spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' });
   return !r.error;
 }
 

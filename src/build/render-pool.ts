@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Format } from './formats.js';
 import { errorFromReply, renderJob, type RenderJob, type RenderReply } from './render-job.js';
 import { packageDir } from './project.js';
@@ -16,6 +16,10 @@ export interface RenderRunner {
   warm?(formats: readonly Format[]): void;
   close(): Promise<void>;
 }
+
+// worker_threads loads only when a build starts workers (a one-file build renders in this thread).
+const requireHere = createRequire(import.meta.url);
+const workerThreads = (): typeof import('node:worker_threads') => requireHere('node:worker_threads');
 
 /** The machine's cores: the default for `--jobs`. */
 export function defaultJobs(): number {
@@ -39,6 +43,9 @@ export function inProcessRunner(): RenderRunner {
   };
 }
 
+/** How long a closing worker may take to write its code cache before it is terminated. */
+const CLOSE_GRACE_MS = 2000;
+
 interface Pending {
   id: number;
   job: RenderJob;
@@ -61,7 +68,7 @@ export function workerPool(size: number): RenderRunner {
   let closing = false;
 
   const spawn = (): (typeof workers)[number] => {
-    const slot = { worker: new Worker(entry.url), busy: undefined as Pending | undefined };
+    const slot = { worker: new (workerThreads().Worker)(entry.url), busy: undefined as Pending | undefined };
     slot.worker.on('message', (reply: RenderReply) => {
       const job = slot.busy;
       slot.busy = undefined;
@@ -115,7 +122,18 @@ export function workerPool(size: number): RenderRunner {
     async close() {
       closing = true;
       const all = workers.splice(0);
-      await Promise.all(all.map((w) => w.worker.terminate()));
+      // An idle worker is asked to stop (it writes its code cache first); a busy or stuck one
+      // is terminated.
+      await Promise.all(
+        all.map(async ({ worker, busy }) => {
+          if (busy || broken) return void (await worker.terminate());
+          const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+          worker.postMessage({ close: true });
+          const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
+          await exited;
+          clearTimeout(timer);
+        }),
+      );
     },
   };
 }
@@ -144,8 +162,9 @@ const MIN_OUTPUTS_PER_WORKER = 2;
 
 /** A worker pool when more than one job can run at once, else the calling thread. */
 export function createRunner(jobs: number, pending: number): RenderRunner {
-  // A worker pays its own module load and font parse (a few hundred ms): below two outputs
-  // a worker, rendering here is sooner.
+  // A worker pays its own module load and font parse (about 100 ms of a core): below two
+  // outputs a worker, rendering here is sooner. (Measured on 2 cores: the seed's PDF here and
+  // its DOCX on a worker took 0.43 s against 0.39 s for both here.)
   const n = Math.min(jobs, Math.floor(pending / MIN_OUTPUTS_PER_WORKER));
   return n > 1 ? workerPool(n) : inProcessRunner();
 }

@@ -16,11 +16,12 @@ export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-/** One `jianbao <name>` subcommand. `run` returns the exit code and never throws for bad input. */
+/**
+ * One `jianbao <name>` subcommand (listed, with its one-line summary, in registry.ts). `run`
+ * returns the exit code and never throws for bad input.
+ */
 export interface Command {
   name: string;
-  /** One line for `jianbao --help`. */
-  summary: string;
   /** The full text of `jianbao <name> --help`. */
   help: string;
   run(argv: string[], io: CliIO): Promise<number>;

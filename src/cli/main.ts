@@ -26,19 +26,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout((topic ? topic.help : mainHelp()) + '\n');
+    io.stdout((topic ? (await topic.load()).help : mainHelp()) + '\n');
     return name || topic ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(VERSION + '\n');
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`jianbao: unknown command \`${name}\`\n\n${mainHelp()}\n`);
     return EXIT_USAGE;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     io.stderr(`jianbao: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,8 +1,24 @@
 import type { Command } from './command.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { importCommand } from './commands/import.js';
-import { manifestCommand } from './commands/manifest.js';
 
-/** Every `jianbao` subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [buildCommand, checkCommand, importCommand, manifestCommand];
+/** A subcommand as `jianbao --help` lists it; its module loads only when it runs or shows its help. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `jianbao --help`. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Every `jianbao` subcommand, in the order `--help` lists them. Each loads on demand, so a build
+ * never evaluates the importers (their HTML, Word and punctuation modules) and the reverse.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'build', summary: 'build PDF and Word outputs from content', load: async () => (await import('./commands/build.js')).buildCommand },
+  { name: 'check', summary: 'validate content without writing anything', load: async () => (await import('./commands/check.js')).checkCommand },
+  {
+    name: 'import',
+    summary: 'import a Word draft, text or HTML article into content YAML (--into shows what changed)',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
+  { name: 'manifest', summary: 'merge shard manifests into one out folder', load: async () => (await import('./commands/manifest.js')).manifestCommand },
+];

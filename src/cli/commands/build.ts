@@ -54,7 +54,6 @@ nothing written); 2 bad usage.`;
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'build PDF and Word outputs from content',
   help: HELP,
   run(argv, io) {
     const options = {

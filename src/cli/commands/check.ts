@@ -29,7 +29,6 @@ Exit codes: 0 ok; 1 bad input (diagnostics printed as file:line:col: error[rule]
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'validate content without writing anything',
   help: HELP,
   run(argv, io) {
     const options = {

@@ -428,7 +428,6 @@ async function writeImages(result: ImportResult, folder: string): Promise<string
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a Word draft, text or HTML article into content YAML (--into shows what changed)',
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
     const json = argv.includes('--json');

@@ -26,7 +26,6 @@ Exit codes: 0 ok; 1 conflicting manifests or missing files; 2 bad usage.`;
 
 export const manifestCommand: Command = {
   name: 'manifest',
-  summary: 'merge shard manifests into one out folder',
   help: HELP,
   run(argv, io) {
     const options = { out: { type: 'string', short: 'o' }, release: { type: 'string' } } as const;
