@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
 import { diag, DiagnosticError } from '../diagnostics/index.js';
 import { indexPage, INDEX_FILE, type ReleaseFile } from './index-page.js';
 import { MANIFEST_FILE, manifestText, sha256, SUMS_FILE, sumsText, type Manifest, type ManifestEntry } from './manifest.js';
 import { zipTime } from './reproducible.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { writeZip, type ZipEntry } from '../zip/write-zip.js';
 
 export const RELEASE_DIR = 'release';
 
@@ -58,9 +58,10 @@ export function writeReleaseFiles(outDir: string, manifest: Manifest, options: R
     if (fileName === `${name}.zip` || issueZips.some((z) => z.path === `${RELEASE_DIR}/${fileName}`)) {
       throw new DiagnosticError([diag('error', 'release', `two release zips would be named ${fileName}`, undefined, ['rename the release or the issue file'])]);
     }
-    const files: Zippable = {};
-    for (const e of entries) files[`${slug}/${path.posix.basename(e.path)}`] = [read(e.path), { mtime, level: 0 }];
-    const zip = zipSync(files);
+    const zip = writeZip(
+      entries.map((e) => ({ name: `${slug}/${path.posix.basename(e.path)}`, data: read(e.path), deflate: false })),
+      mtime,
+    );
     addAsset(fileName, zip);
     issueZips.push({ path: `${RELEASE_DIR}/${fileName}`, bytes: zip.byteLength, source });
   }
@@ -68,8 +69,8 @@ export function writeReleaseFiles(outDir: string, manifest: Manifest, options: R
   writeFileAtomic(path.join(outDir, INDEX_FILE), indexPage(manifest, { name, files: issueZips }));
 
   // The archive: the out folder as a reader unpacks it (outputs, previews, index, checksums, issue zips).
-  const archive: Zippable = {};
-  const put = (rel: string, compress: boolean) => (archive[`${name}/${rel}`] = [read(rel), { mtime, level: compress ? 6 : 0 }]);
+  const archive: ZipEntry[] = [];
+  const put = (rel: string, compress: boolean) => archive.push({ name: `${name}/${rel}`, data: read(rel), deflate: compress });
   const members = new Set<string>([MANIFEST_FILE, SUMS_FILE, INDEX_FILE]);
   for (const e of manifest.outputs) {
     members.add(e.path);
@@ -77,7 +78,7 @@ export function writeReleaseFiles(outDir: string, manifest: Manifest, options: R
   }
   for (const z of issueZips) members.add(z.path);
   for (const rel of [...members].sort()) put(rel, /\.(json|html)$|SHA256SUMS$/.test(rel));
-  addAsset(`${name}.zip`, zipSync(archive));
+  addAsset(`${name}.zip`, writeZip(archive, mtime));
 
   writeFileAtomic(path.join(releaseDir, SUMS_FILE), sumsText(assets));
   return { releaseFiles: [...assets.map((a) => `${RELEASE_DIR}/${a.path}`), `${RELEASE_DIR}/${SUMS_FILE}`].sort() };

@@ -1,4 +1,5 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { writeZip } from '../../zip/write-zip.js';
 
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -33,9 +34,12 @@ export function finishDocxPackage(bytes: Uint8Array, isoDate: string, options: P
   if (styles) files['word/styles.xml'] = strToU8(withOverflowPunct(strFromU8(styles)));
   const settings = files['word/settings.xml'];
   if (settings) files['word/settings.xml'] = strToU8(withEastAsianSettings(strFromU8(settings), options));
-  const zippable: Zippable = {};
-  for (const name of Object.keys(files).sort(contentTypesFirst)) zippable[name] = [files[name]!, { mtime: ZIP_TIME, level: 6 }];
-  return zipSync(zippable);
+  return writeZip(
+    Object.keys(files)
+      .sort(contentTypesFirst)
+      .map((name) => ({ name, data: files[name]!, deflate: true })),
+    ZIP_TIME,
+  );
 }
 
 /**
