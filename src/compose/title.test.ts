@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_WIDTH, serifBlack } from './fixtures.js';
 import { balanceTitle } from './index.js';
@@ -55,5 +56,30 @@ describe('balanceTitle (22 pt Noto Serif SC Black, 442.2 pt)', () => {
     expect(lines.join('').replace(/ /g, '')).toBe(t.replace(/ /g, ''));
     expect(ratio(lines)).toBeGreaterThanOrEqual(0.5);
     for (const l of lines) expect(width(l)).toBeLessThanOrEqual(BLOCK_WIDTH);
+  });
+
+  it('gives the same lines without segmenting words first, when the best split is at spaces or marks', () => {
+    const titles = [
+      '创新举措凝心聚力 推进常州统战事业蓬勃发展',
+      '凝聚起来不辱使命砥砺前行，为推动常州十四五起好步作出新的更大贡献',
+      '砥砺前行再出发，为推动常州“十四五”起好步作出新的更大贡献',
+      '关于加强新时代党外知识分子统战工作的实施意见',
+      '全市民族宗教领域风险隐患大排查大整治大提升专项行动',
+      '示例：全面推进（试行）办法的 说明与“解读”及其配套措施的若干问题',
+      '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十',
+      'Jianbao 示例 report on the GB/T 9704 page and its 22 lines of 28 characters',
+    ];
+    for (const t of titles) expect(balanceTitle(t, opts), t).toEqual(balanceTitle(t, { ...opts, eagerWords: true }));
+  });
+
+  it('gives the same lines as segmenting words first, for any title', () => {
+    const piece = fc.constantFrom(...'统一战线工作会议示例常州推进创新发展的和与及，、：“”《》（） '.split(''), '十四五', '知识分子', '2021年');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 10, maxLength: 60 }), (parts) => {
+        const t = parts.join('');
+        expect(balanceTitle(t, opts)).toEqual(balanceTitle(t, { ...opts, eagerWords: true }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

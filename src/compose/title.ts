@@ -17,7 +17,7 @@ const MAX_EXTRA_LINES = 2;
 let segmenter: Intl.Segmenter | undefined;
 
 /** Balanced title lines: break at a space or punctuation if the text has one, else between words; no line < 0.5×longest unless forced, never a single-char line. Returns the line strings (a space the text broke at is dropped). */
-export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: number; width: number }): string[] {
+export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: number; width: number; /** Segment words before the first search (tests check the shortcut below against it). */ eagerWords?: boolean }): string[] {
   const t = text.trim();
   const cps = Int32Array.from([...t].map((c) => c.codePointAt(0)!));
   const n = cps.length;
@@ -55,30 +55,47 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   const limit = opts.width + 1e-6;
   if (lineWidth(0, n) <= limit) return [t];
 
-  // Candidate line starts and their tier.
+  // Candidate line starts and their tier. Whether a break falls between words (ICU's Chinese
+  // word segmentation: 10 ms to load its dictionary, once a process) matters only for breaks that
+  // are neither at a space nor at punctuation. They are first costed as if between words, the
+  // cheapest they can be: when the best split then uses none of them, knowing the words could
+  // only raise the cost of other splits, so it is the best split, and ICU is never asked.
   const tier = new Map<number, number>();
-  const words = wordStarts(t, units);
+  const wordDependent = new Set<number>();
   for (let p = 1; p < n; p++) {
     if (!brk[p]) continue;
-    let c: number;
-    if (cls[p - 1] === SPACE) c = TIER_SPACE;
-    else if (isClosing(cls[p - 1]!) || isOpening(cls[p]!)) c = TIER_PUNCT;
-    else if (words.has(p)) c = TIER_WORD;
-    else c = TIER_ANY;
-    if (LEANING.has(cps[p]!)) c += LEANING_COST;
-    tier.set(p, c);
+    if (cls[p - 1] === SPACE) tier.set(p, TIER_SPACE);
+    else if (isClosing(cls[p - 1]!) || isOpening(cls[p]!)) tier.set(p, TIER_PUNCT);
+    else {
+      tier.set(p, TIER_WORD);
+      wordDependent.add(p);
+    }
   }
+  for (const [p, c] of tier) if (LEANING.has(cps[p]!)) tier.set(p, c + LEANING_COST);
   const cand = [...tier.keys()].sort((a, b) => a - b);
 
   const minLines = Math.max(2, Math.ceil(lineWidth(0, n) / opts.width));
   let best: { cost: number; starts: number[] } | undefined;
-  for (const strict of [true, false]) {
-    for (let k = minLines; k <= minLines + MAX_EXTRA_LINES && !best; k++) {
-      search(k, strict);
+  const solve = () => {
+    best = undefined;
+    for (const strict of [true, false]) {
+      for (let k = minLines; k <= minLines + MAX_EXTRA_LINES && !best; k++) {
+        search(k, strict);
+      }
+      if (best) break;
     }
-    if (best) break;
+  };
+  const learnWords = () => {
+    const words = wordStarts(t, units);
+    for (const p of wordDependent) if (!words.has(p)) tier.set(p, tier.get(p)! - TIER_WORD + TIER_ANY);
+  };
+  if (opts.eagerWords) learnWords();
+  solve();
+  if (!opts.eagerWords && best && best.starts.some((p) => wordDependent.has(p))) {
+    learnWords();
+    solve();
   }
-  const starts = best ? best.starts : [0];
+  const starts = best ? (best as { starts: number[] }).starts : [0];
   return starts.map((a, idx) => {
     const b = idx + 1 < starts.length ? starts[idx + 1]! : n;
     const [x, y] = trimmed(a, b);
