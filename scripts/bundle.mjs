@@ -98,6 +98,17 @@ module.exports = { ...zlib, deflateSync };`,
 const load = () => (aes ??= require('@noble/ciphers/aes'));
 module.exports = { cbc: (...a) => load().cbc(...a), ecb: (...a) => load().ecb(...a) };`,
     }));
+    // pdfmake's QR encoder builds its tables when pdfmake loads (2–3 ms); jianbao draws no QR codes.
+    b.onResolve({ filter: /^\.\/qrEnc\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}pdfmake${path.sep}`) ? { path: 'pdfmake-qr', namespace: 'jianbao-shim', pluginData: path.join(args.resolveDir, 'qrEnc.js') } : undefined,
+    );
+    b.onLoad({ filter: /^pdfmake-qr$/, namespace: 'jianbao-shim' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `exports.__esModule = true;
+let qr;
+exports.default = { measure: (...a) => (qr ??= require(${JSON.stringify(args.pluginData)}).default).measure(...a) };`,
+    }));
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'jianbao-shim' }));
     // The docx library deflates the package it writes; jianbao's finishDocxPackage (the one
     // caller of Packer) unzips it at once and deflates every part again, in a fixed order with
