@@ -7,7 +7,7 @@
 //   BENCH_SCALES=1,10,100  multiples of the seed's text for the scaling rows
 //   BENCH_KEEP=1         keep the temporary projects (their path is printed)
 //
-// Cold runs start a fresh `node bin/jianbao.mjs build … --force --no-preview --jobs 1` each; one
+// Cold runs start a fresh `node bin/jianbao.cjs build … --force --no-preview --jobs 1` each; one
 // unmeasured run first fills the V8 code cache and the font-hash cache, as any run after the
 // first finds them (the "first run" row shows a run without them). Wall time is what a user
 // waits; CPU time (all threads) is steadier on a loaded machine; peak RSS is the process's.
@@ -23,7 +23,7 @@ import { articleToTypst, typstAvailable, typstFontDir } from '../bench/typst.mjs
  * node_modules linked): a recompile elsewhere in the tree during the bench cannot touch it.
  */
 function snapshotPackage(dir) {
-  if (!fs.existsSync(path.join(ROOT, 'dist/jianbao.mjs'))) throw new Error('no dist/: run `npm run compile` (npm run bench does)');
+  if (!fs.existsSync(path.join(ROOT, 'dist/cli.cjs'))) throw new Error('no dist/: run `npm run compile` (npm run bench does)');
   fs.mkdirSync(dir, { recursive: true });
   for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
@@ -39,7 +39,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-bench-'));
 const PKG = snapshotPackage(path.join(work, 'package'));
 // The bench's own caches (V8 code, font hashes), filled by its first unmeasured run, gone after.
 process.env.JIANBAO_CACHE_DIR ??= path.join(work, 'cache');
-const CLI = path.join(PKG, 'bin/jianbao.mjs');
+const CLI = path.join(PKG, 'bin/jianbao.cjs');
 const loadStart = loadAverage();
 const started = performance.now();
 

@@ -1,9 +1,10 @@
 // Bundles the TypeScript sources for the CLI and the library.
 //
-// The CLI (dist/jianbao.mjs, and dist/render-worker.mjs for build workers) runs one CommonJS
-// file, dist/jianbao.cjs, that carries jianbao and its dependencies (pdfmake, pdfkit, docx,
-// yaml, zod, handlebars, …): one file to read instead of some 700, loaded through a V8 code
-// cache (scripts/compile-cache.cjs), and each renderer evaluated only when a build needs it.
+// The CLI (dist/cli.cjs) runs one CommonJS file, dist/jianbao.cjs, that carries jianbao and its
+// dependencies (pdfmake, pdfkit, docx, yaml, zod, handlebars, …): one file to read instead of
+// some 700, loaded through a V8 code cache (scripts/compile-cache.cjs), and each renderer
+// evaluated only when a build needs it. Build workers (dist/worker.cjs) run a smaller one,
+// dist/render-worker.cjs.
 // pdfkit gets the composer's fontkit (one parse of each font, src/fonts/font-file.ts); the
 // optional preview packages (pdfjs-dist, @napi-rs/canvas) stay outside. pdfkit reads its
 // standard fonts' AFM files next to its code, so they are copied to dist/data/.
@@ -98,6 +99,9 @@ module.exports = { ...zlib, deflateSync };`,
 const load = () => (aes ??= require('@noble/ciphers/aes'));
 module.exports = { cbc: (...a) => load().cbc(...a), ecb: (...a) => load().ecb(...a) };`,
     }));
+    // fflate's Node build loads worker_threads when it loads, for its asynchronous API; jianbao
+    // calls only the synchronous one, which the browser build has the same without the workers.
+    b.onResolve({ filter: /^fflate$/ }, () => ({ path: path.join(root, 'node_modules/fflate/esm/browser.js') }));
     // pdfmake's QR encoder builds its tables when pdfmake loads (2–3 ms); jianbao draws no QR codes.
     b.onResolve({ filter: /^\.\/qrEnc\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}pdfmake${path.sep}`) ? { path: 'pdfmake-qr', namespace: 'jianbao-shim', pluginData: path.join(args.resolveDir, 'qrEnc.js') } : undefined,
@@ -207,14 +211,13 @@ if (nodeModulesRead.length > 0) {
 
 fs.copyFileSync('scripts/compile-cache.cjs', 'dist/compile-cache.cjs');
 
-// The entry files: install the code cache, then load the bundle.
-const prelude = `import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
+// The entry files: install the code cache, then load the bundle. CommonJS, so that starting the
+// CLI does not start Node's ES module loader (and the fs/promises and readline behind it).
+const prelude = `'use strict';
+const path = require('node:path');
+const v8 = require('node:v8');
 
-const require = createRequire(import.meta.url);
-const roots = [path.dirname(fileURLToPath(import.meta.url))];
+const roots = [__dirname];
 // The code cache compiles with vm.Script, whose import() (pdf.js previews) works through an
 // option Node 20 calls experimental, and says so on stderr at the first import(). It is the
 // loader Node itself uses; the note is not for the user.
@@ -232,8 +235,8 @@ v8.setFlagsFromString(process.env.JIANBAO_V8_FLAGS ?? '--interrupt-budget=500000
 `;
 
 fs.writeFileSync(
-  'dist/jianbao.mjs',
-  `// The jianbao CLI: the bundle (jianbao.cjs) through a V8 code cache (compile-cache.cjs).
+  'dist/cli.cjs',
+  `// The jianbao CLI (bin/jianbao.cjs): the bundle (jianbao.cjs) through a V8 code cache (compile-cache.cjs).
 ${prelude}
 // What kind of run this is: a code cache made by another kind lacks functions this one calls.
 const argv = process.argv.slice(2);
@@ -243,14 +246,18 @@ const opt = (long, short) => {
 };
 const tag = [argv[0] ?? '', opt('--format', '-f') ?? 'all', opt('--jobs', '-j') === '1' ? 'inline' : 'pool'].join(':');
 require('./compile-cache.cjs').install({ roots, tag });
-const { main } = require('./jianbao.cjs');
-await main();
+require('./jianbao.cjs')
+  .main()
+  .catch((e) => {
+    process.stderr.write(\`jianbao: internal error: \${e?.stack ?? e}\\n\`);
+    process.exitCode = 70;
+  });
 `,
 );
 
 fs.writeFileSync(
-  'dist/render-worker.mjs',
-  `// A build's render worker (src/build/render-pool.ts): the bundle through the V8 code cache.
+  'dist/worker.cjs',
+  `// A build's render worker (src/build/render-pool.ts): its bundle (render-worker.cjs) through the V8 code cache.
 ${prelude}
 // The worker writes its cache when the pool closes it (src/build/render-worker.ts), under the
 // formats it rendered.

@@ -139,7 +139,7 @@ export function workerPool(size: number): RenderRunner {
 }
 
 /**
- * Where the worker's code is. From the bundle, `dist/render-worker.mjs` (an esbuild entry).
+ * Where the worker's code is. From the bundle, `dist/worker.cjs` (an esbuild entry).
  * From TypeScript sources (vitest, tsx), this folder's render-worker.ts, loaded through tsx in
  * a small ESM bootstrap, since a worker does not inherit the parent's TypeScript loader.
  */
@@ -152,7 +152,7 @@ function workerEntry(): { url: URL } {
     const boot = `import { tsImport } from ${JSON.stringify(tsxApi)};\nawait tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)});\n`;
     return { url: new URL(`data:text/javascript,${encodeURIComponent(boot)}`) };
   }
-  const bundled = path.join(packageDir(), 'dist', 'render-worker.mjs');
+  const bundled = path.join(packageDir(), 'dist', 'worker.cjs');
   if (!fs.existsSync(bundled)) throw new Error(`render worker not found at ${bundled}; run \`npm run compile\``);
   return { url: pathToFileURL(bundled) };
 }

@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of the render pool. esbuild bundles it as `dist/render-worker.mjs`;
+ * Worker-thread entry of the render pool. esbuild bundles it as `dist/worker.cjs`;
  * under vitest or tsx the pool loads this TypeScript file through tsx. Modules are cached per
  * thread, so pdfmake and the parsed fonts stay loaded from one job to the next.
  */
@@ -10,7 +10,7 @@ import { loadWriters, renderJob, replyForError, type RenderJob, type RenderReply
 const port = parentPort;
 if (!port) throw new Error('render-worker runs as a worker thread');
 
-/** The V8 code cache of dist/render-worker.mjs (absent under tsx). */
+/** The V8 code cache of dist/worker.cjs (absent under tsx). */
 const codeCache = (globalThis as { __jianbaoCodeCache?: { flush(as?: string): void } }).__jianbaoCodeCache;
 const rendered = new Set<Format>();
 

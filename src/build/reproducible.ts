@@ -19,7 +19,7 @@ export function stampDate(contentDate: string, epoch: number | undefined): strin
 }
 
 /**
- * The time written into zip entries. Zip stores local wall time, and fflate reads a Date's local
+ * The time written into zip entries. Zip stores local wall time, and writeZip reads a Date's local
  * fields, so the Date is built from local fields equal to the wanted UTC ones: the bytes are the
  * same under any TZ. 1980-01-01 (the first zip date) unless SOURCE_DATE_EPOCH says otherwise.
  */

@@ -9,11 +9,11 @@ import { ROOT, tempDir } from '../support.js';
 /**
  * Nothing half-written: a build killed with SIGKILL at any moment leaves each output either the
  * previous complete version or the new complete one, and a build that fails on bad input leaves
- * the out folder byte for byte as it was. Runs the compiled CLI (`node bin/jianbao.mjs build`,
+ * the out folder byte for byte as it was. Runs the compiled CLI (`node bin/jianbao.cjs build`,
  * as `npm test` compiles first) in a project folder of 30 long articles.
  */
 const ARTICLES = 30;
-const CLI = path.join(ROOT, 'bin/jianbao.mjs');
+const CLI = path.join(ROOT, 'bin/jianbao.cjs');
 const TEMP = /^\..*\.tmp$/;
 
 const SENTENCE = '全市统一战线第一时间认真落实市委、市政府决策部署，积极动员全市统一战线成员参与疫情防控，组织广大非公经济人士、党派成员、新阶层人士捐款捐物，支援全市疫情防控工作。';
@@ -98,7 +98,7 @@ describe('nothing half-written', () => {
   const snapshots: { moment: string; run: Run; files: Map<string, string> }[] = [];
 
   beforeAll(async () => {
-    expect(fs.existsSync(path.join(ROOT, 'dist/jianbao.mjs')), 'run `npm run compile` first').toBe(true);
+    expect(fs.existsSync(path.join(ROOT, 'dist/cli.cjs')), 'run `npm run compile` first').toBe(true);
     dir = tempDir('jianbao-kill-');
     out = path.join(dir, 'out');
     fs.mkdirSync(path.join(dir, 'content/articles'), { recursive: true });
