@@ -114,20 +114,6 @@ let qr;
 exports.default = { measure: (...a) => (qr ??= require(${JSON.stringify(args.pluginData)}).default).measure(...a) };`,
     }));
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'jianbao-shim' }));
-    // The docx library deflates the package it writes; jianbao's finishDocxPackage (the one
-    // caller of Packer) unzips it at once and deflates every part again, in a fixed order with
-    // fixed times. So in the bundle the library stores its parts uncompressed: the same bytes
-    // come out, without one deflate and one inflate (15–20 ms of a cold build).
-    b.onLoad({ filter: /node_modules[\\/]docx[\\/]dist[\\/]index\.(mjs|cjs)$/ }, (args) => {
-      const code = fs.readFileSync(args.path, 'utf8');
-      const from = 'var zipFiles = (files) => zipSync(Object.fromEntries([...files].map(([path, data]) => [path, bytesOf$2(data)])));';
-      if (!code.includes(from)) {
-        console.warn(`bundle: docx changed, its package is deflated twice (${args.path})`);
-        return undefined;
-      }
-      // zipSync(entries) becomes zipSync(entries, { level: 0 }): stored, not deflated.
-      return { contents: code.replace(from, `${from.slice(0, -2)}, { level: 0 });`), loader: 'js' };
-    });
     b.onLoad({ filter: /^tiny-inflate$/, namespace: 'jianbao-shim' }, () => ({
       loader: 'js',
       resolveDir: root,

@@ -1,4 +1,5 @@
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { File } from 'docx';
+import { Packer } from 'docx';
 import { writeZip } from '../../zip/write-zip.js';
 
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
@@ -12,6 +13,31 @@ export interface PackageOptions {
   punctuation?: 'quanjiao' | 'kaiming' | 'banjiao';
 }
 
+/** A package's parts by path: XML as text, media as bytes. */
+export type DocxParts = Map<string, string | Uint8Array>;
+
+interface PartsCompiler {
+  compile(file: File, prettify: undefined, overrides: never[]): DocxParts;
+}
+
+/**
+ * The parts of the package the docx library would zip. Packer zips them (its deflate in
+ * JavaScript), and finishing the package would unzip them again to fix a few parts: the library's
+ * own compiler gives them as they are. It is the object Packer itself calls, not public API, so a
+ * docx release without it falls back to Packer's zip.
+ */
+export async function docxParts(file: File): Promise<DocxParts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+  if (typeof compiler?.compile === 'function') {
+    const parts = compiler.compile(file, undefined, []);
+    if (parts instanceof Map) return parts;
+  }
+  const { unzipSync } = await import('fflate');
+  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(file)))));
+}
+
+const text = (part: string | Uint8Array | undefined): string | undefined => (part === undefined || typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8'));
+
 /**
  * Makes a docx package reproducible and fixes what the docx library cannot express:
  * core-property dates come from the content, entries get a fixed time and order, and
@@ -19,25 +45,26 @@ export interface PackageOptions {
  * The document's language goes into the core properties and the settings, where Word looks for
  * the East Asian language of new text; and punctuation compression follows the theme.
  */
-export function finishDocxPackage(bytes: Uint8Array, isoDate: string, options: PackageOptions = {}): Uint8Array {
-  const files = unzipSync(bytes);
+export function finishDocxPackage(parts: DocxParts, isoDate: string, options: PackageOptions = {}): Uint8Array {
+  const files = new Map(parts);
   const stamp = `${isoDate}T00:00:00Z`;
-  const core = files['docProps/core.xml'];
-  if (core) {
-    let xml = strFromU8(core)
+  const core = text(files.get('docProps/core.xml'));
+  if (core !== undefined) {
+    let xml = core
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     if (options.lang && !xml.includes('<dc:language>')) xml = xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.lang)}</dc:language></cp:coreProperties>`);
-    files['docProps/core.xml'] = strToU8(xml);
+    files.set('docProps/core.xml', xml);
   }
-  const styles = files['word/styles.xml'];
-  if (styles) files['word/styles.xml'] = strToU8(withOverflowPunct(strFromU8(styles)));
-  const settings = files['word/settings.xml'];
-  if (settings) files['word/settings.xml'] = strToU8(withEastAsianSettings(strFromU8(settings), options));
+  const styles = text(files.get('word/styles.xml'));
+  if (styles !== undefined) files.set('word/styles.xml', withOverflowPunct(styles));
+  const settings = text(files.get('word/settings.xml'));
+  if (settings !== undefined) files.set('word/settings.xml', withEastAsianSettings(settings, options));
   return writeZip(
-    Object.keys(files)
-      .sort(contentTypesFirst)
-      .map((name) => ({ name, data: files[name]!, deflate: true })),
+    [...files.keys()].sort(contentTypesFirst).map((name) => {
+      const data = files.get(name)!;
+      return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, deflate: true };
+    }),
     ZIP_TIME,
   );
 }

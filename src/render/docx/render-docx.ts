@@ -1,7 +1,7 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Doc } from '../../ir/index.js';
 import { blocksToDocx } from './blocks.js';
-import { finishDocxPackage } from './package.js';
+import { docxParts, finishDocxPackage } from './package.js';
 import { paragraphStyles, runFont } from './styles.js';
 import { withBalancedTitles } from './title-lines.js';
 import { halfPoints, hex, twips } from './units.js';
@@ -43,8 +43,7 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
       },
     ],
   });
-  const bytes = await Packer.toBuffer(document);
-  return finishDocxPackage(new Uint8Array(bytes), doc.meta.date, { lang: doc.meta.lang, punctuation: doc.punctuation });
+  return finishDocxPackage(await docxParts(document), doc.meta.date, { lang: doc.meta.lang, punctuation: doc.punctuation });
 }
 
 /** `— N —` with a PAGE field: odd pages right, even pages left, one character in (GB/T 9704). */
