@@ -261,10 +261,15 @@ function run(m: Model, o: BreakOptions, tolerance: number, emergency: boolean): 
       from[j] = i;
     }
   };
+  // The largest i ≥ 1 whose line [i, j) is not too loose by the bound below, else 0. The bound
+  // only grows with j, so this moves forward only: each line end starts at its first candidate
+  // instead of stepping over the 25-odd starts that would make a line too loose.
+  let reach = 0;
   for (let j = 1; j <= n; j++) {
     const forced = j < n && !brk[j];
     if (forced && !emergency) continue;
-    for (let i = j - 1; i >= 0; i--) {
+    while (reach + 1 < j && W[j]! - W[reach + 1]! + edge + tol * (j - reach - 1) >= o.width) reach++;
+    for (let i = j < n ? Math.min(j - 1, reach) : j - 1; i >= 0; i--) {
       if (!emergency && i > 0 && !brk[i]) continue;
       // (A last line may be as short as it likes.)
       if (j < n && W[j]! - W[i]! + edge + tol * (j - i) < o.width - (i === 0 ? o.indent : 0)) continue;
