@@ -1,4 +1,5 @@
 import type { Doc } from '../../ir/index.js';
+import { pdfFontFeatures } from '../../compose/index.js';
 import { textProps } from './text-style.js';
 
 /**
@@ -35,5 +36,5 @@ export function watermark(doc: Doc): object | undefined {
   const mark = doc.meta.draftMark;
   if (!mark) return undefined;
   const role = doc.styles.draftMark?.font ?? Object.keys(doc.fonts)[0]!;
-  return { text: mark, color: '#C00000', opacity: 0.08, font: role, fontSize: 80, angle: -45 };
+  return { text: mark, color: '#C00000', opacity: 0.08, font: role, fontSize: 80, angle: -45, fontFeatures: pdfFontFeatures() };
 }
