@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { isoDate } from './schema.js';
 import { DISTRIBUTION_LABELS } from './bulletin-model.js';
 

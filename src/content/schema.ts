@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2021-02-30). */
 export const isoDate = z

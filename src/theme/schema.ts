@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../content/zod.js';
 
 const length = z.union([z.number(), z.string()]);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
