@@ -118,7 +118,8 @@ function loadGlyphsOnDemand(font: Font, buf: Buffer, lazy: LazyGlyf): void {
 /**
  * Gives fontkit the `loca` table (where each glyph's outline starts) read straight from the
  * bytes: fontkit's generic decoder takes 5 ms a face for its 31,000 offsets, on every start.
- * The same object fontkit makes: its version (head.indexToLocFormat) and the offsets in bytes.
+ * The same object fontkit makes (its version, head.indexToLocFormat, and the offsets in bytes),
+ * with the offsets in a Uint32Array, which fontkit only indexes.
  */
 function presetLoca(font: Font, buf: Buffer): void {
   const f = font as unknown as { _tables?: Record<string, unknown>; directory?: { tables?: Record<string, { offset: number; length: number }> }; head?: { indexToLocFormat?: number } };
@@ -127,8 +128,15 @@ function presetLoca(font: Font, buf: Buffer): void {
   if (!f._tables || !table || (version !== 0 && version !== 1) || 'loca' in f._tables) return;
   const size = version === 0 ? 2 : 4;
   const n = Math.floor(table.length / size);
-  const offsets = new Array<number>(n);
-  for (let i = 0; i < n; i++) offsets[i] = version === 0 ? buf.readUInt16BE(table.offset + 2 * i) * 2 : buf.readUInt32BE(table.offset + 4 * i);
+  const offsets = new Uint32Array(n);
+  if (version === 1) {
+    // Big-endian uint32s: copied and byte-swapped natively (a loop over 31,000 reads took 1.5 ms a face).
+    const bytes = Buffer.from(offsets.buffer);
+    buf.copy(bytes, 0, table.offset, table.offset + 4 * n);
+    bytes.swap32();
+  } else {
+    for (let i = 0; i < n; i++) offsets[i] = buf.readUInt16BE(table.offset + 2 * i) * 2;
+  }
   f._tables.loca = { version, offsets, _processed: true };
 }
 
