@@ -2,6 +2,8 @@ import { assertNever, inlineText, type Block, type Doc } from '../../ir/index.js
 import { paragraphContent, inlineRuns } from './paragraph.js';
 import { textProps } from './text-style.js';
 import { footToPdf, ruleCanvas } from './foot.js';
+import { imageContent } from './image.js';
+import { tableContent } from './table.js';
 
 /** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
 export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: number): object[] {
@@ -22,23 +24,11 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         break;
       }
       case 'table': {
-        const style = doc.styles[block.style]!;
-        const cell = (c: Parameters<typeof inlineRuns>[0], header: boolean) => ({ text: inlineRuns(c), ...(header ? { bold: true, alignment: 'center' } : {}) });
-        const columns = block.header?.length ?? block.rows[0]?.length ?? 1;
-        const body = [...(block.header ? [block.header.map((c) => cell(c, true))] : []), ...block.rows.map((r) => r.map((c) => cell(c, false)))];
-        if (block.caption) out.push({ text: inlineRuns(block.caption), ...textProps(doc, doc.styles.caption ?? style), alignment: 'center' });
-        out.push({
-          // Fixed, equal column widths: with '*' pdfmake widens a column to fit an unbreakable run of
-          // CJK punctuation and pushes the last column off the page.
-          table: { headerRows: block.header ? 1 : 0, widths: Array(columns).fill((textWidth - columns * 8.5) / columns), body, dontBreakRows: true },
-          ...textProps(doc, style),
-          margin: [0, style.spaceBefore, 0, style.spaceAfter + style.size / 2],
-        });
+        out.push(...tableContent(doc, block, textWidth));
         break;
       }
       case 'image': {
-        out.push({ image: block.path, width: textWidth * block.width, alignment: 'center' });
-        if (block.caption) out.push({ text: inlineRuns(block.caption), ...textProps(doc, doc.styles.caption ?? Object.values(doc.styles)[0]!), alignment: 'center' });
+        out.push(...imageContent(doc, block, textWidth));
         break;
       }
       case 'list': {

@@ -6,7 +6,7 @@ import { textProps } from './text-style.js';
 
 const LINE_SLACK = 4;
 
-/** Inline runs as plain pdfmake text pieces, for places the composer does not set (table cells). */
+/** Inline runs as plain pdfmake text pieces, for places the composer does not set (a split line, the foot). */
 export function inlineRuns(inlines: readonly Inline[]): object[] {
   return inlines.map((i) => (i.kind === 'text' ? { text: i.text, ...(i.strong ? { bold: true } : {}) } : { text: '\n' }));
 }
@@ -19,6 +19,16 @@ export function inlineRuns(inlines: readonly Inline[]): object[] {
  */
 export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inline[], fixedLines?: readonly string[]): object {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - style.indentRight * (style.grid && doc.page.charPitch ? doc.page.charPitch : style.size);
+  const stack = composedLines(doc, style, inlines, width, fixedLines);
+  return { stack, margin: [0, style.spaceBefore, 0, style.spaceAfter + gridPadding(doc, style, stack.length)] };
+}
+
+/**
+ * The composed lines of a paragraph set `width` wide, one pdfmake node per line, without the
+ * block's spacing. Each line is exactly `style.lineHeight` tall, so n lines take n × lineHeight:
+ * this is what lets a table cell or a caption be measured before pdfmake lays it out.
+ */
+export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[]): object[] {
   const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
   const gridCell = style.grid ? doc.page.charPitch : undefined;
   const base = {
@@ -39,7 +49,7 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
   const marks = strongRanges(inlines, fixedLines !== undefined || style.balance);
   let offset = 0;
   const props = textProps(doc, style);
-  const stack = lines.map((line) => {
+  return lines.map((line) => {
     const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style);
     offset += [...line.runs.map((r) => r.text).join('')].length;
     return {
@@ -51,7 +61,6 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
       margin: [line.x, 0, -LINE_SLACK, 0],
     };
   });
-  return { stack, margin: [0, style.spaceBefore, 0, style.spaceAfter + gridPadding(doc, style, lines.length)] };
 }
 
 /**
@@ -59,9 +68,17 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
  * loosely set heading stays on the grid: the space after it grows to the next line.
  */
 function gridPadding(doc: Doc, style: Style, lineCount: number): number {
-  if (!doc.page.charPitch || style.grid) return 0;
+  if (style.grid) return 0;
+  return gridFill(doc, style.spaceBefore + lineCount * style.lineHeight + style.spaceAfter);
+}
+
+/**
+ * What a block `height` pt tall needs below it to end on a grid line, on a grid page (GB/T 9704,
+ * where `doc.page.charPitch` is set): the space up to the next whole line pitch. 0 off the grid.
+ */
+export function gridFill(doc: Doc, height: number): number {
+  if (!doc.page.charPitch) return 0;
   const pitch = doc.page.linePitch;
-  const height = style.spaceBefore + lineCount * style.lineHeight + style.spaceAfter;
   const lines = Math.ceil(height / pitch - 1e-6);
   return lines * pitch - height;
 }
