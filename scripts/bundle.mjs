@@ -204,9 +204,12 @@ const path = require('node:path');
 const v8 = require('node:v8');
 
 const roots = [__dirname];
-// The code cache compiles with vm.Script, whose import() (pdf.js previews) works through an
-// option Node 20 calls experimental, and says so on stderr at the first import(). It is the
-// loader Node itself uses; the note is not for the user.
+// The bundle is compiled from V8's cached data, and Node 20 then gives its import() no loader
+// (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): this file, which Node compiles itself, lends its
+// own, for the packages outside the bundle (pdf.js, @napi-rs/canvas; see src/external.ts).
+globalThis.__jianbaoImport = (specifier) => import(specifier);
+// The code cache compiles with vm.Script and an option for import() that Node 20 calls
+// experimental, and says so on stderr at the first import(). The note is not for the user.
 const emitWarning = process.emitWarning;
 process.emitWarning = function (warning, ...rest) {
   const text = typeof warning === 'string' ? warning : warning?.message;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { writeFileAtomic } from './write-atomic.js';
+import { importExternal, importPdfJs, type PdfJs } from '../external.js';
 
 // child_process (with net, dgram and streams behind it: 5 ms of every start) loads only when a
 // build makes previews.
@@ -61,10 +62,10 @@ interface CanvasLike {
 
 /** pdf.js draws glyphs as paths (no system fonts), onto @napi-rs/canvas when that is installed. */
 async function pdfjsPreviewer(): Promise<Previewer | undefined> {
-  let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+  let pdfjs: PdfJs;
   try {
-    await import('@napi-rs/canvas' as string);
-    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await importExternal('@napi-rs/canvas');
+    pdfjs = await importPdfJs();
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './command.js';
 import { COMMANDS } from './registry.js';
+import { importExternal } from '../external.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,7 +58,7 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     interactive: Boolean(process.stdin.isTTY),
     ask: async (q) => {
-      const rl = (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stderr });
+      const rl = (await importExternal<typeof import('node:readline/promises')>('node:readline/promises')).createInterface({ input: process.stdin, output: process.stderr });
       try {
         return await rl.question(q);
       } finally {

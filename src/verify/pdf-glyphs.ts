@@ -1,3 +1,4 @@
+import { importPdfJs } from '../external.js';
 /** One text-showing run as drawn: its origin, font size, character spacing and glyphs. */
 export interface GlyphRun {
   page: number;
@@ -17,7 +18,7 @@ export interface GlyphRun {
  * measures: the positions a reader sees, not what the composer meant.
  */
 export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: number; height: number }[]; runs: GlyphRun[] }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await importPdfJs();
   const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
   const runs: GlyphRun[] = [];

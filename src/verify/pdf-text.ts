@@ -1,3 +1,4 @@
+import { importPdfJs } from '../external.js';
 /** One text item as pdf.js reads it back from a page: position in PDF points, origin bottom-left. */
 export interface PdfTextItem {
   str: string;
@@ -16,7 +17,7 @@ export interface PdfPageText {
 
 /** Reads every page's text items with pdf.js (no worker, no network, fonts not rendered). */
 export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await importPdfJs();
   const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
   const document = await task.promise;
   const pages: PdfPageText[] = [];
