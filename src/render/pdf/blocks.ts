@@ -1,8 +1,8 @@
 import { assertNever, inlineText, type Block, type Doc } from '../../ir/index.js';
-import { paragraphContent, inlineRuns } from './paragraph.js';
-import { textProps } from './text-style.js';
+import { gridFill, paragraphContent } from './paragraph.js';
 import { footToPdf, ruleCanvas } from './foot.js';
 import { imageContent } from './image.js';
+import { splitLineContent } from './split-line.js';
 import { tableContent } from './table.js';
 
 /** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
@@ -38,22 +38,14 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         break;
       }
       case 'rule': {
-        out.push(ruleCanvas(block.color, block.weight, textWidth, block.spaceBefore, block.spaceAfter));
+        // On a grid page the rule takes whole grid lines, the space after it growing to the next
+        // one, so the body below the masthead and the contents list stays on the grid.
+        const fill = gridFill(doc, block.spaceBefore + block.weight + block.spaceAfter);
+        out.push(ruleCanvas(block.color, block.weight, textWidth, block.spaceBefore, block.spaceAfter + fill));
         break;
       }
       case 'splitLine': {
-        // The right part takes its own width and the left the rest, so a long 编印单位 wraps
-        // beside the date instead of both halves splitting the line evenly.
-        const style = doc.styles[block.style]!;
-        out.push({
-          columns: [
-            { text: inlineRuns(block.left), alignment: 'left', width: '*' },
-            { text: inlineRuns(block.right), alignment: 'right', width: 'auto' },
-          ],
-          columnGap: style.size,
-          ...textProps(doc, style),
-          margin: [0, style.spaceBefore, 0, style.spaceAfter],
-        });
+        out.push(splitLineContent(doc, block, textWidth));
         break;
       }
       case 'foot': {
