@@ -116,13 +116,22 @@ export function fastLayout(font: Font): void {
   const classDef = f.GDEF?.glyphClassDef ?? undefined;
   // Per code point: its glyph and advance, or null when fontkit must lay the text out itself.
   const known = new Map<number, { glyph: Glyph; advance: number } | null>();
+  // The first code point given each glyph: another one the cmap sends to the same glyph gets an
+  // alias of it (see aliasGlyph), in TrueType fonts, whose subsets know aliases (subset.ts).
+  const owners = tables.glyf ? new Map<number, number>() : undefined;
   const lookup = (font: Font, cp: number) => {
     let k = known.get(cp);
     if (k === undefined) {
       if (!simple(cp)) k = null;
       else {
-        const glyph = font.glyphForCodePoint(cp);
-        k = classDef && glyphClass(glyph.id, classDef) === 3 ? null : { glyph, advance: glyph.advanceWidth };
+        let glyph = font.glyphForCodePoint(cp);
+        if (classDef && glyphClass(glyph.id, classDef) === 3) k = null;
+        else {
+          const owner = owners?.get(glyph.id);
+          if (owners && owner === undefined) owners.set(glyph.id, cp);
+          else if (owner !== undefined && owner !== cp) glyph = aliasGlyph(font, glyph, cp);
+          k = { glyph, advance: glyph.advanceWidth };
+        }
       }
       known.set(cp, k);
     }
@@ -148,4 +157,26 @@ export function fastLayout(font: Font): void {
     }
     return new Run(glyphs, positions, features as Record<string, unknown>);
   };
+}
+
+const aliases = new WeakMap<object, Map<number, number>>();
+
+/**
+ * The glyph again under an id of its own, for a second code point the cmap sends to the same
+ * glyph (～ U+FF5E and 〜 U+301C in Noto CJK, a compatibility ideograph and its unified form):
+ * pdfkit keys its subset and its ToUnicode map by glyph id, so both characters would read back
+ * from the text layer as whichever came first. The alias's id is past the font's own glyphs;
+ * the subset copies the real glyph's outline for it (see `realGlyphId`).
+ */
+function aliasGlyph(font: Font, glyph: Glyph, cp: number): Glyph {
+  let map = aliases.get(font);
+  if (!map) aliases.set(font, (map = new Map()));
+  const id = font.numGlyphs + map.size;
+  map.set(id, glyph.id);
+  return Object.create(glyph, { id: { value: id }, codePoints: { value: [cp] }, advanceWidth: { value: glyph.advanceWidth } }) as Glyph;
+}
+
+/** The font's own glyph id behind an id `fastLayout` gave out (itself unless an alias). */
+export function realGlyphId(font: Font, id: number): number {
+  return aliases.get(font)?.get(id) ?? id;
 }

@@ -1,4 +1,5 @@
 import type { Font } from 'fontkit';
+import { realGlyphId } from './fast-layout.js';
 
 /**
  * Faster TrueType subsets for pdfkit, with the same bytes as fontkit's own.
@@ -41,10 +42,12 @@ export function fastSubsets(font: Font): void {
   const encode = proto.encode;
   originals.set(proto, { addGlyph, encode });
 
-  proto._addGlyph = function (this: TTFSubsetInternals, gid: number): number {
+  proto._addGlyph = function (this: TTFSubsetInternals, id: number): number {
     const font = this.font;
     // A variation font re-encodes outlines: fontkit's own path.
-    if (font._variationProcessor) return addGlyph.call(this, gid);
+    if (font._variationProcessor) return addGlyph.call(this, id);
+    // An alias (a second character drawn with the same glyph, see fastLayout) copies its glyph.
+    const gid = realGlyphId(font as unknown as Font, id);
     const glyph = font.getGlyph(gid);
     const cur = font.loca.offsets[gid]!;
     const next = font.loca.offsets[gid + 1]!;
