@@ -18,6 +18,7 @@ interface TTFSubsetInternals {
   hmtx: { metrics: { advance: number; bearing: number }[] };
   includeGlyph(gid: number): number;
   _addGlyph(gid: number): number;
+  _push(buffer: Uint8Array, metrics: { advance: number; bearing: number }): number;
   encode(): Uint8Array;
 }
 interface FontInternals {
@@ -30,6 +31,8 @@ interface FontInternals {
 
 const originals = new WeakMap<object, { addGlyph: TTFSubsetInternals['_addGlyph']; encode: TTFSubsetInternals['encode'] }>();
 const encoded = new WeakMap<object, Map<string, Uint8Array>>();
+/** Per font: the bytes and metrics of each simple (not composite) glyph a subset has taken. */
+const simpleGlyphs = new WeakMap<object, Map<number, { buffer: Uint8Array; metrics: { advance: number; bearing: number } }>>();
 const KEPT_PER_FONT = 8;
 
 /** Installs the faster subset on the TrueType subset class of this font's fontkit (once per class). */
@@ -48,22 +51,35 @@ export function fastSubsets(font: Font): void {
     if (font._variationProcessor) return addGlyph.call(this, id);
     // An alias (a second character drawn with the same glyph, see fastLayout) copies its glyph.
     const gid = realGlyphId(font as unknown as Font, id);
+    let simple = simpleGlyphs.get(font);
+    if (!simple) simpleGlyphs.set(font, (simple = new Map()));
+    const known = simple.get(gid);
+    if (known) return this._push(known.buffer, known.metrics);
     const glyph = font.getGlyph(gid);
     const cur = font.loca.offsets[gid]!;
     const next = font.loca.offsets[gid + 1]!;
     const stream = font._getTableStream('glyf');
     stream.pos += cur;
     let buffer = stream.readBuffer(next - cur);
+    const metrics = { advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
     if (buffer.length >= 2 && ((buffer[0]! << 8) | buffer[1]!) & 0x8000) {
       // A composite: its components join the subset under their new ids, as fontkit does.
       const glyf = glyph._decode();
       buffer = new Uint8Array(buffer);
       const view = new DataView(buffer.buffer);
       for (const component of glyf?.components ?? []) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    } else {
+      // A simple glyph's bytes and metrics are the same in every subset: kept for the next one
+      // (a rebuild after an edit, the next article of a batch).
+      simple.set(gid, { buffer, metrics });
     }
+    return this._push(buffer, metrics);
+  };
+
+  proto._push = function (this: TTFSubsetInternals, buffer: Uint8Array, metrics: { advance: number; bearing: number }): number {
     this.glyf.push(buffer);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.hmtx.metrics.push(metrics);
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
