@@ -121,4 +121,17 @@ describe('tables and images on the GB/T 9704 grid (report layout)', () => {
       expect(c.right, c.text).toBeLessThanOrEqual(doc.page.width - doc.page.margins.right);
     }
   });
+
+  it('keeps a caption on the page of its table when the caption would end a page', async () => {
+    const dir = tempDir();
+    const fill = Array.from({ length: 18 }, (_, i) => `  - 示例正文第${i + 1}行。`).join('\n');
+    const file = path.join(dir, 'caption.yaml');
+    fs.writeFileSync(file, `title: 示例：表题不落页尾\ndate: 2021-03-04\nbody:\n${fill}\n  - table:\n      caption: 示例表格\n      header: [项目, 数量]\n      rows:\n        - [示例甲, '1']\n  - 表后示例正文。\n`);
+    const [planned] = plan({ paths: { ...projectPaths(ROOT), contentDir: dir }, inputs: [file], layouts: ['report'] });
+    const drawn = drawnLines((await readGlyphRuns(await renderPdf(planned!.doc, { readableRoots: [dir] }))).runs);
+    const pageOf = (text: string) => drawn.find((l) => l.text.includes(text))?.page;
+    // 18 one-line paragraphs after the title leave the caption the last line of page 1.
+    expect(pageOf('示例正文第18行')).toBe(1);
+    expect(pageOf('示例表格')).toBe(pageOf('项目'));
+  });
 });

@@ -29,13 +29,10 @@ const LAYOUT = {
  */
 export function tableContent(doc: Doc, block: TableBlock, textWidth: number): object[] {
   const style = doc.styles[block.style]!;
-  const out: object[] = [];
-  if (block.caption) {
-    // Set like a paragraph of its own (and padded to whole grid lines by it), so a caption moved
-    // to the foot of a page apart from its table still leaves both on the grid.
-    const caption = { ...(doc.styles.caption ?? style), align: 'center' as const, indent: 0 };
-    out.push(paragraphContent(doc, caption, block.caption));
-  }
+  // The caption is set like a paragraph of its own (and padded to whole grid lines by it), so a
+  // caption parted from a table too long for one page still leaves both on the grid.
+  const captionStyle = { ...(doc.styles.caption ?? style), align: 'center' as const, indent: 0 };
+  const caption = block.caption ? (paragraphContent(doc, captionStyle, block.caption) as { stack: object[]; margin: number[] }) : undefined;
   const columns = block.header?.length ?? block.rows[0]?.length ?? 1;
   // Fixed, equal column widths: with '*' pdfmake widens a column to fit an unbreakable run of
   // CJK punctuation and pushes the last column off the page. Each column's text width is what is
@@ -54,10 +51,18 @@ export function tableContent(doc: Doc, block: TableBlock, textWidth: number): ob
   const heights = rows.map((r) => Math.max(1, ...r.map((c) => c.lines)) * style.lineHeight);
   const tableHeight = RULE + heights.reduce((sum, h) => sum + PAD_Y + h + PAD_Y + RULE, 0);
   const after = style.spaceAfter + style.size / 2;
-  out.push({
+  const fill = gridFill(doc, style.spaceBefore + tableHeight + after);
+  const table = {
     table: { headerRows: block.header ? 1 : 0, widths: Array(columns).fill(width), heights, body: rows.map((r) => r.map((c) => c.node)), dontBreakRows: true },
     layout: LAYOUT,
-    margin: [0, style.spaceBefore, 0, after + gridFill(doc, style.spaceBefore + tableHeight + after)],
-  });
-  return out;
+    margin: [0, style.spaceBefore, 0, after + fill],
+  };
+  if (!caption) return [table];
+  // A table that fits on a page is kept on one page with its caption, so the caption never ends
+  // a page above it. (pdfmake keeps only the first page of an unbreakable block, so a longer
+  // table is left to break, its caption free to stay behind.)
+  const captionHeight = caption.margin[1]! + caption.stack.length * captionStyle.lineHeight + caption.margin[3]!;
+  const textHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  const total = captionHeight + style.spaceBefore + tableHeight + after + fill;
+  return total <= textHeight ? [{ stack: [caption, table], unbreakable: true }] : [caption, table];
 }
