@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import { buildKey, fileHash } from './build-key.js';
+import { discoverContent } from './discover.js';
 import { FORMATS, type Format } from './formats.js';
 import { imposedOutput, imposedPath, wantsImposition } from '../impose/index.js';
 import { countPdfPages, mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
@@ -88,8 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = options.checkOnly ? undefined : readManifest(options.paths.outDir);
   // A first or forced build renders everything: start the workers now, so that loading their
   // modules overlaps laying out. An incremental build waits to see how much is stale.
-  // Only for a build of more than one file: one article's two outputs render sooner in this thread.
-  const many = options.inputs.length !== 1 || fs.statSync(path.resolve(options.paths.projectDir, options.inputs[0]!), { throwIfNoEntry: false })?.isDirectory() === true;
+  // Only for a build of more than one file (a folder of one article is one file): one article's
+  // two outputs render sooner in this thread.
+  const many = discoverContent(options.inputs, options.paths.projectDir).files.length > 1;
   const early = !options.runner && !options.checkOnly && jobs > 1 && many && (options.force || !previous) ? workerPool(jobs) : undefined;
   early?.warm?.(formats);
   try {
