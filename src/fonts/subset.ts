@@ -1,8 +1,10 @@
 import type { Font } from 'fontkit';
 import { realGlyphId } from './fast-layout.js';
+import { fontBehind, withoutHintingTables, withoutInstructions } from './strip-hinting.js';
 
 /**
- * Faster TrueType subsets for pdfkit, with the same bytes as fontkit's own.
+ * Faster TrueType subsets for pdfkit, with fontkit's own bytes less the hinting print does not
+ * need (strip-hinting.ts): no fpgm, prep or cvt table, no instructions in the glyphs.
  *
  * fontkit's TTFSubset decodes every glyph's whole outline to learn whether it is a composite
  * (numberOfContours < 0), though it then copies the glyph's bytes unchanged: reading the
@@ -46,7 +48,9 @@ export function fastSubsets(font: Font): void {
   originals.set(proto, { addGlyph, encode });
 
   proto._addGlyph = function (this: TTFSubsetInternals, id: number): number {
-    const font = this.font;
+    // encode() runs this with the font seen through withoutHintingTables: the caches below and
+    // the aliases are kept by the font itself.
+    const font = fontBehind(this.font);
     // A variation font re-encodes outlines: fontkit's own path.
     if (font._variationProcessor) return addGlyph.call(this, id);
     // An alias (a second character drawn with the same glyph, see fastLayout) copies its glyph.
@@ -68,9 +72,11 @@ export function fastSubsets(font: Font): void {
       buffer = new Uint8Array(buffer);
       const view = new DataView(buffer.buffer);
       for (const component of glyf?.components ?? []) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+      buffer = withoutInstructions(buffer);
     } else {
       // A simple glyph's bytes and metrics are the same in every subset: kept for the next one
       // (a rebuild after an edit, the next article of a batch).
+      buffer = withoutInstructions(buffer);
       simple.set(gid, { buffer, metrics });
     }
     return this._push(buffer, metrics);
@@ -94,21 +100,35 @@ export function fastSubsets(font: Font): void {
       byGlyphs.set(key, hit);
       return hit;
     }
-    const bytes = encode.call(this);
+    const bytes = encodeWithout(this, encode);
     byGlyphs.set(key, bytes);
     if (byGlyphs.size > KEPT_PER_FONT) byGlyphs.delete(byGlyphs.keys().next().value!);
     return bytes;
   };
 }
 
-/** Encodes a subset with fontkit's own code, not the faster one (for tests comparing the two). */
+/** fontkit's encode of the subset, reading the font without its hinting tables. */
+function encodeWithout(subset: TTFSubsetInternals, encode: TTFSubsetInternals['encode']): Uint8Array {
+  const font = subset.font;
+  subset.font = withoutHintingTables(font);
+  try {
+    return encode.call(subset);
+  } finally {
+    subset.font = font;
+  }
+}
+
+/**
+ * Encodes a subset with fontkit's own code, not the faster one, also without the hinting tables
+ * (for tests comparing the two: the same bytes for a face whose glyphs carry no instructions).
+ */
 export function encodeWithFontkit(subset: object): Uint8Array {
   const s = subset as TTFSubsetInternals;
   const own = originals.get(Object.getPrototypeOf(s));
   if (!own) return s.encode();
   s._addGlyph = own.addGlyph;
   try {
-    return own.encode.call(s);
+    return encodeWithout(s, own.encode);
   } finally {
     delete (s as Partial<TTFSubsetInternals>)._addGlyph;
   }
