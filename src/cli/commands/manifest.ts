@@ -20,6 +20,7 @@ Options:
   -o, --out DIR/manifest.json   where the merged manifest goes (a folder means DIR/manifest.json)
       --release NAME            also write DIR/release/ as \`jianbao build --release\` does
       --json                    print the merged manifest as JSON on stdout
+  -q, --quiet                   print nothing but errors
   -h, --help                    show this help
 
 Exit codes: 0 ok; 1 conflicting manifests or missing files; 2 bad usage.`;
@@ -28,7 +29,7 @@ export const manifestCommand: Command = {
   name: 'manifest',
   help: HELP,
   run(argv, io) {
-    const options = { out: { type: 'string', short: 'o' }, release: { type: 'string' } } as const;
+    const options = { out: { type: 'string', short: 'o' }, release: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const [action, ...inputs] = positionals;
       if (action !== 'merge') throw new UsageError(action ? `unknown action \`${action}\`; expected merge` : 'expected `merge MANIFEST… -o DIR/manifest.json`');
@@ -48,7 +49,7 @@ export const manifestCommand: Command = {
       const rel = path.relative(io.cwd, outDir);
       const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
       if (json) io.stdout(JSON.stringify(manifest, null, 2) + '\n');
-      else
+      else if (!values.quiet)
         io.stdout(
           `merged ${inputs.length} manifest${inputs.length === 1 ? '' : 's'}: ${manifest.outputs.length} outputs (${copied} copied) into ${where}/; wrote ${where}/manifest.json, SHA256SUMS, index.html${releaseFiles.length > 0 ? `, release/ (${releaseFiles.length} files)` : ''}\n`,
         );
