@@ -1,4 +1,4 @@
-import { assertNever, inlineText, type Block, type Doc } from '../../ir/index.js';
+import { assertNever, inlineText, type Block, type Doc, type Style } from '../../ir/index.js';
 import { gridFill, paragraphContent } from './paragraph.js';
 import { footToPdf, ruleCanvas } from './foot.js';
 import { imageContent } from './image.js';
@@ -11,16 +11,17 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
-        out.push(paragraphContent(doc, doc.styles[block.style]!, block.inlines, block.lines));
+        const style = doc.styles[block.style]!;
+        out.push(keptWithNext(style, paragraphContent(doc, style, block.inlines, block.lines)));
         break;
       }
       case 'heading': {
         const style = doc.styles[block.style]!;
         const inlines = block.number ? [{ kind: 'text' as const, text: block.number }, ...block.inlines] : block.inlines;
         const content = paragraphContent(doc, style, inlines) as { stack: Record<string, unknown>[] };
-        // The bookmark goes on the first line; headlineLevel lets the page-break rule keep it with what follows.
+        // The bookmark goes on the first line.
         Object.assign(content.stack[0] ?? {}, { outline: true, outlineText: inlineText(inlines) });
-        out.push({ ...content, headlineLevel: block.level, keepWithNext: style.keepWithNext });
+        out.push(keptWithNext(style, content));
         break;
       }
       case 'table': {
@@ -61,4 +62,14 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
     }
   }
   return out;
+}
+
+/**
+ * A block of a keep-with-next style, marked for the page-break rule in render-pdf.ts: pdfmake
+ * passes that rule `headlineLevel` (and no field of its own choosing), which carries the number
+ * of the block's lines.
+ */
+function keptWithNext(style: Style, content: object): object {
+  const lines = (content as { stack?: unknown[] }).stack?.length ?? 0;
+  return style.keepWithNext && lines > 0 ? { ...content, headlineLevel: lines } : content;
 }
