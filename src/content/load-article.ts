@@ -77,6 +77,8 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
   return { value: article, warnings: diagnostics };
 }
 
+let lastParse: { shown: string; text: string; parsed: ReturnType<typeof parseYamlSource> } | undefined;
+
 /** Reads a YAML file into plain data, collecting encoding, syntax and alias errors. */
 export function readYamlData(abs: string, shown: string): { data?: unknown; source?: YamlSource; diagnostics: Diagnostic[] } {
   let bytes: Buffer;
@@ -96,7 +98,10 @@ export function readYamlData(abs: string, shown: string): { data?: unknown; sour
   if (decoded.text.trim() === '') {
     return { diagnostics: [diag('error', 'empty-file', 'the file is empty', { file: shown, line: 1, column: 1 }, ['an article needs at least `title`, `date` and `body`'])] };
   }
-  const parsed = parseYamlSource(shown, decoded.text);
+  // Telling an issue from an article (isBulletinFile) and then loading it read the same file
+  // twice in a row: the last parse is kept (its document is only read; the data is made anew).
+  const parsed = lastParse && lastParse.shown === shown && lastParse.text === decoded.text ? lastParse.parsed : parseYamlSource(shown, decoded.text);
+  lastParse = { shown, text: decoded.text, parsed };
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const converted = yamlToData(parsed.source);
   if (converted.data === undefined) return { source: parsed.source, diagnostics: converted.diagnostics };
