@@ -8,6 +8,11 @@ import { tableContent } from './table.js';
 /** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
 export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: number): object[] {
   const out: object[] = [];
+  const kept = new WeakSet<object>();
+  const keptWithNext = (style: Style, content: object): object => {
+    if (style.keepWithNext) kept.add(content);
+    return content;
+  };
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
@@ -61,15 +66,68 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         assertNever(block, 'block');
     }
   }
-  return out;
+  return withKeptBlocks(out, kept);
+}
+
+/** Lines a kept group may hold: at the largest pitch (a 1.5-line title) well under a 22-line page. */
+const MAX_KEPT_LINES = 10;
+
+/** Lines (leaf nodes) in pdfmake content. */
+function lineCount(nodes: readonly unknown[]): number {
+  let n = 0;
+  for (const node of nodes) {
+    const stack = (node as { stack?: unknown[] } | undefined)?.stack;
+    n += Array.isArray(stack) ? lineCount(stack) : 1;
+  }
+  return n;
 }
 
 /**
- * A block of a keep-with-next style, marked for the page-break rule in render-pdf.ts: pdfmake
- * passes that rule `headlineLevel` (and no field of its own choosing), which carries the number
- * of the block's lines.
+ * Keep with next: a block whose style says so (headings; an issue's column, title, subtitle and
+ * author) never ends a page apart from what follows. It goes into one unbreakable block with the
+ * kept blocks after it and the first line of the block they head (all of it when it is one
+ * line, a rule or a split line), and pdfmake moves such a block whole to the next page when it
+ * does not fit, in the same layout pass. (pdfmake's pageBreakBefore lays the whole document
+ * out again for each break it asks for: 14 s instead of 1.7 s for a 300-page bulletin.)
  */
-function keptWithNext(style: Style, content: object): object {
-  const lines = (content as { stack?: unknown[] }).stack?.length ?? 0;
-  return style.keepWithNext && lines > 0 ? { ...content, headlineLevel: lines } : content;
+function withKeptBlocks(out: readonly object[], kept: WeakSet<object>): object[] {
+  const result: object[] = [];
+  for (let i = 0; i < out.length; ) {
+    if (!kept.has(out[i]!)) {
+      result.push(out[i++]!);
+      continue;
+    }
+    const group: object[] = [];
+    while (i < out.length && kept.has(out[i]!)) group.push(out[i++]!);
+    const next = i < out.length ? firstLineOf(out[i]!) : undefined;
+    // Nothing that can join them (the end, a figure, a table), or a group too tall to be sure it
+    // fits a page (pdfmake keeps only the first page of an unbreakable block): set as they are.
+    if (!next || lineCount([...group, next.head]) > MAX_KEPT_LINES) {
+      result.push(...group);
+      continue;
+    }
+    result.push({ stack: [...group, next.head], unbreakable: true });
+    if (next.rest) result.push(next.rest);
+    i++;
+  }
+  return result;
+
+  /**
+   * A block cut after its first line: a stack of lines (a paragraph, a list) splits, a rule or a
+   * split line joins whole. A figure or a table does not join: it may be nearly a page tall.
+   */
+  function firstLineOf(node: object): { head: object; rest?: object } | undefined {
+    const n = node as { stack?: unknown[]; margin?: number[]; unbreakable?: boolean; columns?: unknown; canvas?: unknown };
+    if (n.unbreakable) return undefined;
+    if (n.canvas || n.columns) return { head: node };
+    if (!Array.isArray(n.stack) || n.stack.length === 0) return undefined;
+    if (n.stack.length === 1) return { head: node };
+    const [left = 0, top = 0, right = 0, bottom = 0] = n.margin ?? [];
+    const nested = firstLineOf(n.stack[0] as object);
+    // A list's first item is itself a stack of lines: its first line is what joins.
+    if (nested?.rest && typeof n.stack[0] === 'object') {
+      return { head: { ...n, stack: [nested.head], margin: [left, top, right, 0] }, rest: { ...n, stack: [nested.rest, ...n.stack.slice(1)], margin: [left, 0, right, bottom] } };
+    }
+    return { head: { ...n, stack: [n.stack[0]], margin: [left, top, right, 0] }, rest: { ...n, stack: n.stack.slice(1), margin: [left, 0, right, bottom] } };
+  }
 }

@@ -2,9 +2,6 @@ import type { Doc } from '../../ir/index.js';
 import { pdfFontFeatures } from '../../compose/index.js';
 import { textProps } from './text-style.js';
 
-/** `headlineLevel` of the page's own nodes, so the keep-with-next rule (render-pdf.ts) tells them from content. */
-export const PAGE_FURNITURE = -1;
-
 /**
  * The page number as GB/T 9704 sets it: `— N —`, 7 mm below the text block, odd pages at the
  * right and even pages at the left, one character in from the edge of the text block.
@@ -18,7 +15,6 @@ export function footer(doc: Doc): ((page: number) => object) | undefined {
     const alignment = pn.position === 'center' ? 'center' : page % 2 === 1 ? 'right' : 'left';
     return {
       text: pn.format.replace('{n}', String(page)),
-      headlineLevel: PAGE_FURNITURE,
       ...textProps(doc, style),
       alignment,
       margin: [left + (alignment === 'left' ? pn.inset : 0), pn.below, right + (alignment === 'right' ? pn.inset : 0), 0],
@@ -32,7 +28,7 @@ export function header(doc: Doc): ((page: number) => object) | undefined {
   const style = doc.styles.draftMark;
   if (!mark || !style) return undefined;
   const { left, right, top } = doc.page.margins;
-  return () => ({ text: mark, headlineLevel: PAGE_FURNITURE, ...textProps(doc, style), alignment: style.align, margin: [left, Math.max(12, top / 2 - style.size), right, 0] });
+  return () => ({ text: mark, ...textProps(doc, style), alignment: style.align, margin: [left, Math.max(12, top / 2 - style.size), right, 0] });
 }
 
 /** A light diagonal watermark for drafts. */
