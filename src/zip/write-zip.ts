@@ -43,30 +43,16 @@ export function writeZip(entries: readonly ZipEntry[], time: Date): Uint8Array {
       }
     }
     if (e.data.length > LIMIT || offset > LIMIT) throw new Error(`zip: ${e.name} is past 4 GB, which needs zip64`);
+    // The local header and the central directory record share these fields, the central one two
+    // bytes further on (after its "version made by").
+    const fields = { flags, method, dosTime, dosDate, crc, packed: body.length, size: e.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(dosTime, 12);
-    header.writeUInt16LE(dosDate, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(e.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, fields);
     header.writeUInt32LE(offset, 42);
     parts.push(local, name, body);
     central.push(header, name);
@@ -82,4 +68,21 @@ export function writeZip(entries: readonly ZipEntry[], time: Date): Uint8Array {
   end.writeUInt32LE(offset, 16);
   const out = Buffer.concat([...parts, ...central, end]);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** version needed, flags, method, time, date, CRC-32, sizes and name length, from `at` on (26 bytes). */
+function writeEntryFields(
+  buf: Buffer,
+  at: number,
+  f: { flags: number; method: number; dosTime: number; dosDate: number; crc: number; packed: number; size: number; nameLength: number },
+): void {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(f.flags, at + 2);
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt16LE(f.dosTime, at + 6);
+  buf.writeUInt16LE(f.dosDate, at + 8);
+  buf.writeUInt32LE(f.crc, at + 10);
+  buf.writeUInt32LE(f.packed, at + 14);
+  buf.writeUInt32LE(f.size, at + 18);
+  buf.writeUInt16LE(f.nameLength, at + 22);
 }
