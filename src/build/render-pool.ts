@@ -129,8 +129,11 @@ export function workerPool(size: number): RenderRunner {
           if (busy || broken) return void (await worker.terminate());
           const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
           worker.postMessage({ close: true });
-          const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
-          await exited;
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<void>((resolve) => {
+            timer = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), CLOSE_GRACE_MS);
+          });
+          await Promise.race([exited, late]);
           clearTimeout(timer);
         }),
       );
