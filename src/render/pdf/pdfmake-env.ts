@@ -10,6 +10,8 @@ import * as textInlinesModule from 'pdfmake/js/TextInlines.js';
 import * as textBreakerModule from 'pdfmake/js/TextBreaker.js';
 // @ts-expect-error pdfmake ships no types for its internal modules
 import * as styleStackModule from 'pdfmake/js/StyleContextStack.js';
+// @ts-expect-error pdfmake ships no types for its internal modules
+import * as pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
 import type { FontFace } from '../../ir/index.js';
 import { fontBytes, sharedFontkit } from '../../fonts/font-file.js';
 
@@ -37,6 +39,7 @@ export function pdfmake(): PdfMake {
     instance = pdfmakeModule as unknown as PdfMake;
     patchTrailingSpacing();
     patchComposedLines();
+    patchTextFill();
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy((p) => {
       const abs = path.resolve(p);
@@ -158,5 +161,23 @@ function patchComposedLines(): void {
     } finally {
       Stack.getStyleProperty = lookup;
     }
+  };
+}
+
+/**
+ * pdfmake sets each run's colour with pdfkit's `fill(color)`, which also writes the operator
+ * `f`: a fill with no path, once per run of text (and for the draft watermark). A reader ignores
+ * it, a strict checker calls it an error, and it is bytes in every content stream. pdfmake calls
+ * `fill` with a colour only there, before text, never after a path (its shapes set `fillColor`
+ * and call `fill()`), so on its documents a colour alone now just sets the colour.
+ */
+function patchTextFill(): void {
+  type Doc = { fillColor(color: unknown): unknown; fill(color?: unknown, rule?: unknown): unknown };
+  const PDFDocument = moduleClass<{ prototype: Doc }>(pdfDocumentModule);
+  const fill = PDFDocument?.prototype?.fill;
+  if (typeof fill !== 'function' || typeof PDFDocument!.prototype.fillColor !== 'function') throw new Error('pdfmake changed: PDFDocument.fill not found');
+  PDFDocument!.prototype.fill = function (this: Doc, color?: unknown, rule?: unknown) {
+    if (rule === undefined && typeof color === 'string' && !/(even-?odd)|(non-?zero)/.test(color)) return this.fillColor(color);
+    return fill.call(this, color, rule);
   };
 }
