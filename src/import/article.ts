@@ -29,4 +29,15 @@ export interface ImportedTable {
   rows: string[][];
 }
 
+/** A table as the YAML writes it, each cell's text finished (trimmed, punctuation normalised) by `finish`. */
+export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, finish: (text: T) => string): { table: ImportedTable } {
+  return {
+    table: {
+      ...(t.caption ? { caption: finish(t.caption) } : {}),
+      ...(t.header ? { header: t.header.map(finish) } : {}),
+      rows: t.rows.map((row) => row.map(finish)),
+    },
+  };
+}
+
 export const FIELD_ORDER = ['title', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'body'] as const;

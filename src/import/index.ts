@@ -2,7 +2,7 @@ import { textFinisher } from './finish-text.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
-import type { ImportedArticle, ImportedBlock } from './article.js';
+import { finishedTable, type ImportedArticle, type ImportedBlock } from './article.js';
 import { declaredCharset, decodeBytes } from './decode.js';
 import { extractHtml } from './html.js';
 import { LineIndex, type MappedText } from './mapped-text.js';
@@ -151,13 +151,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
       case 'section':
         return { heading: finish(b.heading), body: b.body.map(convert) };
       case 'table':
-        return {
-          table: {
-            ...(b.caption ? { caption: finish(b.caption) } : {}),
-            ...(b.header ? { header: b.header.map(finish) } : {}),
-            rows: b.rows.map((row) => row.map(finish)),
-          },
-        };
+        return finishedTable(b, finish);
       case 'list':
         return { list: b.items.map(finish) };
     }

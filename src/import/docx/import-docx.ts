@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
-import type { ImportedArticle, ImportedBlock } from '../article.js';
+import { finishedTable, type ImportedArticle, type ImportedBlock } from '../article.js';
 import { LineIndex, type MappedText } from '../mapped-text.js';
 import type { RangeStyle } from '../punctuation.js';
 import { recognise } from '../recognise.js';
@@ -163,13 +163,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
       case 'section':
         return { heading: finish(b.heading), body: b.body.map(convert) as ImportedBlock[] };
       case 'table':
-        return {
-          table: {
-            ...(b.caption ? { caption: finish(b.caption) } : {}),
-            ...(b.header ? { header: b.header.map(finish) } : {}),
-            rows: b.rows.map((row) => row.map(finish)),
-          },
-        };
+        return finishedTable(b, finish);
       case 'list':
         return { list: b.items.map(finish), ...(b.ordered ? { ordered: true } : {}) };
       case 'image':
