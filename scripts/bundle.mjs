@@ -195,7 +195,16 @@ if (nodeModulesRead.length > 0) {
   for (const f of fs.readdirSync('node_modules/pdfkit/js/data')) fs.copyFileSync(path.join('node_modules/pdfkit/js/data', f), path.join('dist/data', f));
 }
 
-fs.copyFileSync('scripts/compile-cache.cjs', 'dist/compile-cache.cjs');
+// The code cache runs before the bundle is loaded, so it is a small bundle of its own, with the
+// one definition of the cache folder (src/cache-dir.ts) inside.
+await build({
+  ...common,
+  entryPoints: ['scripts/compile-cache.cjs'],
+  outfile: 'dist/compile-cache.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__jianbaoFileUrl' },
+  banner: { js: "const __jianbaoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 
 // The entry files: install the code cache, then load the bundle. CommonJS, so that starting the
 // CLI does not start Node's ES module loader (and the fs/promises and readline behind it).

@@ -1,5 +1,6 @@
 'use strict';
-// A V8 code cache for the CommonJS modules the CLI loads (copied into dist/ by bundle.mjs).
+// A V8 code cache for the CommonJS modules the CLI loads (built into dist/ by bundle.mjs, with
+// src/cache-dir.ts inside it).
 // Node 20 has no module.enableCompileCache() (that is Node 22.1), so this does what it does:
 // each module is compiled through vm.Script with the bytecode a previous run left, and the
 // bytecode is written back when a run compiled code the cache did not hold. V8 checks that the
@@ -12,30 +13,17 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
-const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
+const { cacheDir } = require('../src/cache-dir.ts');
+
 const VERSION = 1;
 
-function cacheDir() {
-  const env = process.env.JIANBAO_CACHE_DIR;
-  if (env === '0' || env === 'off') return undefined;
-  if (env) return path.join(path.resolve(env), 'v8');
-  const pkg = path.dirname(__dirname);
-  const nm = path.join(pkg, 'node_modules');
-  if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao', 'v8');
-  // In the shared temp folder only a folder of this user's alone: V8 runs what it finds there.
-  if (typeof process.getuid !== 'function') return undefined;
-  const uid = process.getuid();
-  const dir = path.join(os.tmpdir(), `jianbao-cache-${uid}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = fs.lstatSync(dir);
-    return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? path.join(dir, 'v8') : undefined;
-  } catch {
-    return undefined;
-  }
+/** The V8 cache's folder: `v8` in jianbao's cache folder (src/cache-dir.ts, bundled into this file). */
+function v8Dir() {
+  const root = cacheDir();
+  return root === undefined ? undefined : path.join(root, 'v8');
 }
 
 /**
@@ -44,7 +32,7 @@ function cacheDir() {
  * lacks the functions this one calls, so it is written again, with them, at exit.
  */
 function install({ roots, tag = '' }) {
-  const dir = cacheDir();
+  const dir = v8Dir();
   if (!dir || Module.prototype._compile.__jianbaoCache) return { flush() {} };
   // Node 22.1 and later have this built in.
   if (typeof Module.enableCompileCache === 'function') {

@@ -1,47 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../cache-dir.js';
 
-/**
- * Where jianbao keeps what it can work out again (hashes of big files, the V8 code cache of the
- * bundle): `$JIANBAO_CACHE_DIR`, else `node_modules/.cache/jianbao` in the package's folder when
- * that has a node_modules, else a folder in the system's temp folder. Undefined when
- * `JIANBAO_CACHE_DIR` is `0` or `off`: every cache then stays in memory.
- */
-export function cacheDir(): string | undefined {
-  const env = process.env.JIANBAO_CACHE_DIR;
-  if (env === '0' || env === 'off') return undefined;
-  if (env) return path.resolve(env);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) break;
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const nm = path.join(dir, 'node_modules');
-  if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao');
-  return privateTempDir();
-}
-
-/**
- * A folder of this user's in the shared temp folder, or undefined when one cannot be had safely:
- * what is cached there is trusted (compiled templates run), so the folder must be ours alone.
- */
-function privateTempDir(): string | undefined {
-  if (typeof process.getuid !== 'function') return undefined;
-  const uid = process.getuid();
-  const dir = path.join(os.tmpdir(), `jianbao-cache-${uid}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = fs.lstatSync(dir);
-    return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? dir : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { cacheDir };
 
 /** Files at least this big have their sha256 kept on disk between runs (fonts: 10–15 MB each). */
 export const PERSIST_MIN_BYTES = 1 << 20;
