@@ -9,28 +9,18 @@ export const TOC_MIN_ARTICLES = 3;
  * What a template sees of a bulletin issue: plain data, labels already worded the way the
  * masthead prints them (第3期, 增刊第1期, 总第45期), and each article as the report layout sees it.
  */
-export interface BulletinView {
-  slug: string;
-  series: string;
-  issue: number;
+export interface BulletinView
+  extends Pick<Bulletin, 'slug' | 'series' | 'issue' | 'totalIssue' | 'supplement' | 'publisher' | 'date' | 'classification' | 'copyNumber' | 'editorNote' | 'copies'> {
   /** 第3期, or 增刊第1期 for a supplement. */
   issueLabel: string;
-  totalIssue?: number;
   /** 总第45期 */
   totalLabel?: string;
-  supplement: boolean;
-  publisher: string;
-  date: string;
-  classification?: string;
-  copyNumber?: string;
-  editorNote?: string;
   columns: { name: string; at: string; articles: (ArticleView & { n: number })[] }[];
   articleCount: number;
   /** True when the issue carries enough articles for a contents list. */
   toc: boolean;
   /** 报/送/发 lines: `text` is the recipients joined with ， and closed with 。 */
   distribution: { label: string; text: string; at: string }[];
-  copies: number;
   at: string;
   fieldAt: Record<string, string>;
 }
