@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The path policy for every file jianbao reads or writes on behalf of its input: a path named by
+ * content, a template, a manifest or a Word package is resolved and must stay inside its root,
+ * both as written (no `..` out, no absolute path) and as the file system resolves it (no symbolic
+ * link out). The answer says why a path is refused, so each caller can word its diagnostic.
+ */
+export type Placement =
+  | { ok: true; abs: string; real: string | undefined }
+  | { ok: false; why: 'absolute' | 'url' | 'outside' | 'link-outside' | 'bad-name'; abs: string; real?: string };
+
+/** Whether `abs` is `root` itself or lies under it (both absolute and normalised). */
+export function isUnder(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Characters no file name jianbao reads or writes may hold: controls (a newline in a name forges
+ * a line of SHA256SUMS or of a diagnostic), and backslashes, which are separators on Windows.
+ */
+const BAD_NAME = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * Places `target` (relative to `base`, which defaults to `root`) inside `root`. A path that
+ * exists is also followed through its links (`real`); one that does not is judged as written,
+ * which is what a writer about to create it needs.
+ */
+export function placeInside(root: string, target: string, base = root, options: { allowAbsolute?: boolean } = {}): Placement {
+  const abs = path.resolve(base, target);
+  if (BAD_NAME.test(target)) return { ok: false, why: 'bad-name', abs };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !path.isAbsolute(target)) return { ok: false, why: 'url', abs };
+  if (path.isAbsolute(target) && !options.allowAbsolute) return { ok: false, why: 'absolute', abs };
+  const rootAbs = path.resolve(root);
+  if (!isUnder(rootAbs, abs)) return { ok: false, why: 'outside', abs };
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    return { ok: true, abs, real: undefined };
+  }
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(rootAbs);
+  } catch {
+    rootReal = rootAbs;
+  }
+  if (!isUnder(rootReal, real)) return { ok: false, why: 'link-outside', abs, real };
+  return { ok: true, abs, real };
+}
+
+/** Words for a refused placement: `leaves the content folder (through a link to /etc/x)`. */
+export function describeRefusal(p: Extract<Placement, { ok: false }>, rootName: string): string {
+  switch (p.why) {
+    case 'absolute':
+      return `is absolute; paths here are relative and stay inside ${rootName}`;
+    case 'url':
+      return 'is a URL; only files inside the project are read';
+    case 'outside':
+      return `leaves ${rootName}`;
+    case 'link-outside':
+      return `leaves ${rootName} (through a link to ${p.real})`;
+    case 'bad-name':
+      return 'holds a control character or a backslash, which no file name here may';
+  }
+}
