@@ -36,13 +36,18 @@ export const LIMITS = {
    * have 10 to 60; a longer one is broken greedily into balanced lines, with a warning.
    */
   balancedTitleChars: limit(160, 'title-length', 'characters'),
-  /** Title line splits the exhaustive balanced search may try before it takes the dynamic programme's answer. */
-  balancedTitleSplits: limit(200_000, 'title-length', 'line splits'),
+  /**
+   * Partial line splits the exhaustive balanced search may visit (about 150 ms) before it takes
+   * the greedy balanced lines: titles up to 100 characters finish far below it.
+   */
+  balancedTitleSplits: limit(2_000_000, 'title-length', 'partial line splits'),
   /**
    * Markup a template may produce, in UTF-16 units: a 4 MB article gives some 10 million. A
    * template that multiplies the content (an `each` inside an `each`) is stopped here.
    */
   markupChars: limit(32_000_000, 'document-size', 'characters of markup'),
+  /** Iterations of `{{#each}}` in one render of a template; the seed article needs about 40. */
+  templateIterations: limit(500_000, 'document-size', 'iterations'),
   /** Elements of the markup: blocks and inline spans. The seed article has about 60. */
   markupElements: limit(200_000, 'document-size', 'elements'),
   /** Nesting of XML elements in a Word part; Word's own documents stay under 40. */

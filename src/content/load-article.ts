@@ -6,6 +6,7 @@ import { articleSchema, ARTICLE_KEYS, BLOCK_KEYS, imageSchema, listSchema, secti
 import { cleanText } from './text.js';
 import { readYamlData, type YamlReadOptions } from './read-yaml.js';
 import { isUnder } from '../io/inside-root.js';
+import { formatCount, LIMITS } from '../limits.js';
 import type { YamlSource } from './yaml-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { textAsWritten } from './as-written.js';
@@ -72,6 +73,13 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     if (cleaned) (article as unknown as Record<string, string>)[key] = cleaned;
   }
   if (a.titleLines) article.titleLines = a.titleLines.map((l, i) => ctx.text(l, ['titleLines', i]));
+  else if ([...article.title].length > LIMITS.balancedTitleChars.value) {
+    diagnostics.push(
+      diag('warning', LIMITS.balancedTitleChars.rule, `the title has ${formatCount([...article.title].length)} characters: past ${LIMITS.balancedTitleChars.value} its lines are filled greedily, not balanced by the title search`, source.posOf(['title']), [
+        'a title is a line or three: move the rest to `subtitle` or the body, or give the lines with `titleLines`',
+      ]),
+    );
+  }
   if (a.layouts) article.layouts = a.layouts;
   if (a.draft !== undefined) article.draft = a.draft;
 
