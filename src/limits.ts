@@ -52,8 +52,13 @@ export const LIMITS = {
   markupElements: limit(200_000, 'document-size', 'elements'),
   /** Nesting of XML elements in a Word part; Word's own documents stay under 40. */
   xmlDepth: limit(256, 'xml-depth', 'nested elements'),
-  /** What one part of a Word package may inflate to. */
-  zipPartBytes: limit(128 * 2 ** 20, 'zip-size', 'bytes inflated'),
+  /** What one part of a Word package may inflate to (a picture). */
+  zipPartBytes: limit(64 * 2 ** 20, 'zip-size', 'bytes inflated'),
+  /**
+   * A Word part parsed as XML: 16 MB of document.xml holds some 2 MB of text, half the content
+   * file bound, and takes about 600 MB and 15 s to read.
+   */
+  xmlPartBytes: limit(16 * 2 ** 20, 'xml-size', 'bytes of XML'),
   /** What a whole Word package may inflate to. */
   zipTotalBytes: limit(256 * 2 ** 20, 'zip-size', 'bytes inflated'),
   /** Entries of a Word package; a document with a hundred pictures has a few hundred. */

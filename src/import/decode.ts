@@ -7,6 +7,12 @@ export interface Decoded {
   encoding: SourceEncoding;
   /** Set when the bytes were not valid UTF-8 and another decoder was used. */
   fallback?: string;
+  /**
+   * Set when no decoder reads every byte: where the first bad byte is (in the decoded text, for
+   * its line and column), its value, and how many bad sequences there are. The text then holds
+   * U+FFFD for each, which an import must not pass off as the page's text.
+   */
+  bad?: { textOffset: number; byteOffset: number; byte: number; count: number };
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
@@ -55,8 +61,44 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
       return { text: lines(text), encoding, fallback: encoding };
     }
   }
-  // Neither: keep what UTF-8 can read; the replacement characters show where the damage is.
-  return { text: lines(new TextDecoder('utf-8').decode(bytes)), encoding: 'utf-8', fallback: 'utf-8 (lossy)' };
+  // None reads every byte: the likeliest encoding, read with replacement characters, and where
+  // the first bad byte is. Mostly valid UTF-8 is UTF-8 with damage; anything else the page's or GB18030.
+  const utf8Lossy = new TextDecoder('utf-8').decode(bytes);
+  const damaged = (t: string) => t.match(/\uFFFD/g)?.length ?? 0;
+  const nonAscii = utf8Lossy.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  const label = damaged(utf8Lossy) * 100 <= nonAscii ? 'utf-8' : (candidates[0] ?? 'gb18030');
+  const text = new TextDecoder(label).decode(bytes);
+  const encoding = new TextDecoder(label).encoding;
+  return { text: lines(text), encoding, fallback: `${encoding} (lossy)`, bad: firstBadByte(bytes, label, damaged(text)) };
+}
+
+/** The first byte `label` cannot decode: found line by line, then byte by byte in its line. */
+function firstBadByte(bytes: Uint8Array, label: string, count: number): NonNullable<Decoded['bad']> {
+  let lineStart = 0;
+  let textOffset = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    // 0x0A is never part of a multibyte character in UTF-8 or GB18030: lines decode on their own.
+    const line = bytes.subarray(lineStart, i);
+    if (tryDecode(label, line) === undefined) {
+      const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+      let j = 0;
+      try {
+        for (; j < line.length; j++) decoder.decode(line.subarray(j, j + 1), { stream: true });
+        decoder.decode();
+      } catch {
+        // j is the byte that made the sequence invalid
+      }
+      // A lead byte whose trail is missing is the bad byte, not the ASCII character after it.
+      if (j > 0 && j < line.length && line[j]! < 0x80 && line[j - 1]! >= 0x81) j -= 1;
+      const before = new TextDecoder(label, { ignoreBOM: true }).decode(line.subarray(0, j));
+      const at = before.indexOf('\uFFFD');
+      return { textOffset: textOffset + (at >= 0 ? at : before.length), byteOffset: lineStart + Math.min(j, line.length - 1), byte: line[Math.min(j, line.length - 1)] ?? 0, count: Math.max(1, count) };
+    }
+    textOffset += new TextDecoder(label, { ignoreBOM: true }).decode(line).replace(/\r\n?/g, '\n').length + 1;
+    lineStart = i + 1;
+  }
+  return { textOffset: 0, byteOffset: 0, byte: bytes[0] ?? 0, count: Math.max(1, count) };
 }
 
 /** The charset an HTML page declares in its first bytes, if any. */

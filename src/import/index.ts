@@ -1,5 +1,6 @@
 import { textFinisher } from './finish-text.js';
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { basename, extname } from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import { finishedTable, type ImportedArticle, type ImportedBlock } from './article.js';
@@ -57,15 +58,10 @@ const UNSUPPORTED: Record<string, string> = {
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const name = options.displayName ?? path;
   rejectUnsupported(name, extname(path).toLowerCase(), undefined);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new DiagnosticError([diag('error', 'read', `cannot read ${name}: ${why}`)]);
-  }
-  return importBytes(bytes, path, options);
+  // Under the path policy: a regular file, bounded in size and time (a pipe or /dev/zero is refused, not waited on).
+  const read = readBounded(path, { limit: LIMITS.importFileBytes, shown: name, what: 'file to import' });
+  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+  return importBytes(read.bytes, path, options);
 }
 
 function magicOf(bytes: Uint8Array): string {
@@ -104,6 +100,15 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   const index = new LineIndex(decoded.text);
   const locate = (offset: number): SourcePos => ({ file, ...index.locate(offset) });
   const diagnostics: Diagnostic[] = [];
+  if (decoded.bad) {
+    // Replacement characters would go into the content as if the page held them: refuse, and say where.
+    const { byte, byteOffset, count } = decoded.bad;
+    throw new DiagnosticError([
+      diag('error', 'encoding', `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} (at byte ${byteOffset.toLocaleString('en')}) is not ${decoded.encoding}${count > 1 ? `, and ${count - 1} more bad sequence${count > 2 ? 's' : ''} after it` : ''}: the text cannot be read as it was written`, locate(decoded.bad.textOffset), [
+        'fix or delete the damaged bytes, or save the page again as UTF-8, and import that file',
+      ]),
+    ]);
+  }
   if (decoded.fallback) {
     diagnostics.push(diag('info', 'encoding', `${file} is not valid UTF-8: read as ${decoded.fallback}`, locate(0)));
   }
