@@ -20,6 +20,7 @@ export function checkYamlDocument(doc: Document, text: string, posAt: (offset: n
 
 function shapeProblems(doc: Document, text: string, posAt: (offset: number) => SourcePos): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const repeats: Repeats = { reported: 0, more: 0 };
   visit(doc, (_key, node, path) => {
     const n = node as Node;
     if (!n || typeof n !== 'object' || !('range' in n)) return undefined;
@@ -33,14 +34,21 @@ function shapeProblems(doc: Document, text: string, posAt: (offset: number) => S
       const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
       out.push(diag('error', 'yaml-tag', `the YAML tag \`${shown}\` is not allowed in content`, posAt(tagStart(text, n.range?.[0] ?? 0)), ['write plain text, lists and mappings; remove the tag']));
     }
-    if (isMap(n)) out.push(...keyProblems(n.items, posAt));
+    if (isMap(n)) out.push(...keyProblems(n.items, posAt, repeats));
     return undefined;
   });
   return out;
 }
 
+/** Repeated keys reported one by one in a file; past LIMITS.unknownKeys, one error counts the rest. */
+interface Repeats {
+  reported: number;
+  summary?: Diagnostic;
+  more: number;
+}
+
 /** Repeated keys and merge keys of one mapping, with a set: linear in the keys. */
-function keyProblems(items: readonly unknown[], posAt: (offset: number) => SourcePos): Diagnostic[] {
+function keyProblems(items: readonly unknown[], posAt: (offset: number) => SourcePos, repeats: Repeats): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const pair of items) {
@@ -56,7 +64,14 @@ function keyProblems(items: readonly unknown[], posAt: (offset: number) => Sourc
       continue;
     }
     const id = `${typeof key.value}:${String(key.value)}`;
-    if (seen.has(id)) out.push(diag('error', 'yaml-syntax', 'Map keys must be unique', at, ['each field may appear once; merge the two or delete one']));
+    if (seen.has(id)) {
+      if (repeats.reported++ < LIMITS.unknownKeys.value) out.push(diag('error', 'yaml-syntax', 'Map keys must be unique', at, ['each field may appear once; merge the two or delete one']));
+      else {
+        repeats.more++;
+        if (!repeats.summary) out.push((repeats.summary = diag('error', LIMITS.unknownKeys.rule, '', at, ['a content file has a dozen fields: is this the file you meant?'])));
+        repeats.summary.message = `${formatCount(repeats.more)} more repeated keys from here on, not listed one by one`;
+      }
+    }
     seen.add(id);
   }
   return out;

@@ -36,18 +36,28 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
       const base = previous;
       previous = cp;
       if (isVariationSelector(cp)) {
-        // The selector has no glyph: the face that sets its base must know the sequence, or the
-        // PDF prints the plain base and its text layer loses the selector.
-        const face = covers.findIndex((c) => base >= 0 && c.hasGlyph(base));
-        if (face < 0 || hasVariant(files[face]!, base, cp)) continue;
+        // A variation selector has no glyph: it picks the form of its base. The PDF writer sets
+        // each code point as a character of its own, so a selector would lose its base, open a
+        // gap and drop out of the text layer: refused, and said why, until the writer keeps
+        // sequences whole. (The Word file keeps them; Word picks the form.)
+        if (base < 0) continue;
         const key = `${base}+${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const baseCh = String.fromCodePoint(base);
+        const face = covers.findIndex((c) => c.hasGlyph(base));
+        const has = face >= 0 && hasVariant(files[face]!, base, cp);
+        const what = `'${baseCh}' followed by the variation selector ${codePoint(cp)}`;
         out.push(
-          diag('error', 'missing-variant', `'${baseCh}' with the variation selector ${codePoint(cp)} is not in '${covers[face]!.family}' (${role}): the PDF would print the plain '${baseCh}' and its text would lose the selector`, at ? sources.find(at, baseCh + ch, unit.length) : undefined, [
-            `add a font that has this variant to fonts/ (see fonts/README.md) or under \`fonts.${role}.fallback\`, or delete the selector after '${baseCh}' to print the plain character`,
-          ]),
+          diag(
+            'error',
+            'variation-selector',
+            has
+              ? `${what}: the PDF writer cannot set variation sequences yet; it would print the plain '${baseCh}' and drop the selector`
+              : `${what}: '${face >= 0 ? covers[face]!.family : covers[0]!.family}' (${role}) has no glyph for this variant; the PDF would print the plain '${baseCh}' and drop the selector`,
+            at ? sources.find(at, baseCh + ch, unit.length) : undefined,
+            [`delete the selector after '${baseCh}' to print the plain character${has ? '' : `, or add a font that has the variant to fonts/ (see fonts/README.md)`}`],
+          ),
         );
         continue;
       }

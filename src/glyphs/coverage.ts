@@ -19,7 +19,8 @@ export function joinsPrevious(ch: string): boolean {
  * Whether a font draws `base` followed by the variation selector `vs` with a glyph of its own
  * (a non-default entry of its cmap format 14 subtable). fontkit reads that table but does not
  * expose it: its cmap processor's lookup is the one pdfkit's layout uses, so asking it gives the
- * glyph the PDF would get. 0 is no entry: the PDF would print the plain base.
+ * glyph the PDF would get (its lookup misses entries in some tables: then so would the PDF).
+ * 0 is no entry: the PDF would print the plain base.
  */
 export function hasVariant(file: string, base: number, vs: number): boolean {
   const font = parsedFont(file) as unknown as { _cmapProcessor?: { getVariationSelector?(cp: number, vs: number): number } };
