@@ -7,6 +7,8 @@ import { DISTRIBUTION_LABELS, type Bulletin, type BulletinArticle, type Bulletin
 import { bulletinSchema, BULLETIN_KEYS } from './bulletin-schema.js';
 import { cleanText } from './text.js';
 import { placeInside } from '../io/inside-root.js';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { textAsWritten } from './as-written.js';
 
@@ -110,6 +112,14 @@ export function resolveArticleRef(ref: string, issueDir: string, contentRoot: st
     return undefined;
   }
   if (!isFile(abs)) {
+    if (placed.real !== undefined) {
+      // It exists but is no file (a folder, a pipe, a device): say what it is, as every read does.
+      const read = readBounded(abs, { limit: LIMITS.contentFileBytes, shown: ref, pos, what: 'article' });
+      if (!read.ok) {
+        diagnostics.push(read.diagnostic);
+        return undefined;
+      }
+    }
     const known = listArticleSlugs(contentRoot);
     const guess = didYouMean(isPath ? path.basename(ref).replace(/\.ya?ml$/i, '') : ref, known);
     const hints = [`looked for ${displayPathOf(abs)}`];

@@ -51,6 +51,15 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: lines(utf8), encoding: 'utf-8' };
+  // UTF-8 text with a damaged byte or two is still UTF-8: read as anything else it would turn into
+  // other characters without an error. (GB18030 read as UTF-8 breaks on nearly every character.)
+  const utf8Lossy = new TextDecoder('utf-8').decode(bytes);
+  const damaged = (t: string) => t.match(/\uFFFD/g)?.length ?? 0;
+  const utf8Bad = damaged(utf8Lossy);
+  const multibyte = utf8Lossy.match(/[^\x00-\x7f\uFFFD]/g)?.length ?? 0;
+  if (utf8Bad <= 2 && multibyte >= 10 * utf8Bad) {
+    return { text: lines(utf8Lossy), encoding: 'utf-8', fallback: 'utf-8 (lossy)', bad: firstBadByte(bytes, 'utf-8', utf8Bad) };
+  }
   const candidates = [declared, 'gb18030'].filter(
     (l): l is string => !!l && !/^utf-?8$/i.test(l) && supported(l),
   );
@@ -62,11 +71,9 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
     }
   }
   // None reads every byte: the likeliest encoding, read with replacement characters, and where
-  // the first bad byte is. Mostly valid UTF-8 is UTF-8 with damage; anything else the page's or GB18030.
-  const utf8Lossy = new TextDecoder('utf-8').decode(bytes);
-  const damaged = (t: string) => t.match(/\uFFFD/g)?.length ?? 0;
-  const nonAscii = utf8Lossy.match(/[^\x00-\x7f]/g)?.length ?? 0;
-  const label = damaged(utf8Lossy) * 100 <= nonAscii ? 'utf-8' : (candidates[0] ?? 'gb18030');
+  // the first bad byte is.
+  // The encoding that reads the fewest bytes wrong; UTF-8 on a tie.
+  const label = [...candidates, 'utf-8'].reduce((best, l) => (damaged(new TextDecoder(l).decode(bytes)) < damaged(new TextDecoder(best).decode(bytes)) ? l : best), 'utf-8');
   const text = new TextDecoder(label).decode(bytes);
   const encoding = new TextDecoder(label).encoding;
   return { text: lines(text), encoding, fallback: `${encoding} (lossy)`, bad: firstBadByte(bytes, label, damaged(text)) };

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { formatCount, LIMITS } from '../limits.js';
+import { formatCount, LIMITS, type Limit } from '../limits.js';
 
 /** Why a zip archive could not be read: the words say what the file is, the kind lets callers choose the rule. */
 export class ZipReadError extends Error {
@@ -7,6 +7,8 @@ export class ZipReadError extends Error {
   constructor(
     message: string,
     readonly kind: 'not-zip' | 'corrupt' | 'encrypted' | 'too-large' | 'unsupported',
+    /** For `too-large`: the rule id of the limit passed. */
+    readonly rule?: string,
   ) {
     super(message);
   }
@@ -16,8 +18,12 @@ export class ZipReadError extends Error {
 export interface ZipArchive {
   names(): string[];
   has(name: string): boolean;
-  /** The entry's bytes, inflated once; undefined when there is no such entry. Throws ZipReadError. */
-  read(name: string): Uint8Array | undefined;
+  /**
+   * The entry's bytes, inflated once; undefined when there is no such entry. `bound`, lower than
+   * LIMITS.zipPartBytes, stops inflating earlier (an XML part is parsed: it has a bound of its own).
+   * Throws ZipReadError.
+   */
+  read(name: string, bound?: Limit): Uint8Array | undefined;
 }
 
 interface Entry {
@@ -55,12 +61,12 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   return {
     names: () => [...byName.keys()],
     has: (name) => byName.has(name),
-    read(name) {
+    read(name, bound) {
       const done = inflated.get(name);
       if (done) return done;
       const e = byName.get(name);
       if (!e) return undefined;
-      const data = inflate(bytes, view, e, LIMITS.zipTotalBytes.value - total);
+      const data = inflate(bytes, view, e, LIMITS.zipTotalBytes.value - total, bound ?? LIMITS.zipPartBytes);
       total += data.length;
       inflated.set(name, data);
       return data;
@@ -83,7 +89,7 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
     size = big(view, at + 40);
     offset = big(view, at + 48);
   }
-  if (count > LIMITS.zipEntries.value) throw new ZipReadError(`it has ${formatCount(count)} entries; the limit is ${formatCount(LIMITS.zipEntries.value)}`, 'too-large');
+  if (count > LIMITS.zipEntries.value) throw new ZipReadError(`it has ${formatCount(count)} entries; the limit is ${formatCount(LIMITS.zipEntries.value)}`, 'too-large', LIMITS.zipEntries.rule);
   if (offset + size > bytes.length) throw new ZipReadError('the central directory lies past the end of the file (cut short?)', 'corrupt');
   const out: Entry[] = [];
   let at = offset;
@@ -118,10 +124,12 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
   return out;
 }
 
-function inflate(bytes: Uint8Array, view: DataView, e: Entry, totalLeft: number): Uint8Array {
+function inflate(bytes: Uint8Array, view: DataView, e: Entry, totalLeft: number, limit: Limit): Uint8Array {
   if (e.flags & 0x1) throw new ZipReadError(`${e.name} is encrypted`, 'encrypted');
-  const part = LIMITS.zipPartBytes.value;
-  if (e.size > part) throw new ZipReadError(`${e.name} claims ${formatCount(e.size)} bytes; a part may inflate to ${formatCount(part)}`, 'too-large');
+  const part = Math.min(limit.value, LIMITS.zipPartBytes.value);
+  const tooLarge = (partBound: boolean) =>
+    new ZipReadError(partBound ? `${e.name} inflates to more than ${formatCount(part)} bytes` : `its parts inflate to more than ${formatCount(LIMITS.zipTotalBytes.value)} bytes in all`, 'too-large', partBound ? limit.rule : LIMITS.zipTotalBytes.rule);
+  if (e.size > part) throw new ZipReadError(`${e.name} claims ${formatCount(e.size)} bytes; the limit is ${formatCount(part)}`, 'too-large', limit.rule);
   const at = e.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipReadError(`the entry ${e.name} is damaged`, 'corrupt');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
@@ -129,22 +137,16 @@ function inflate(bytes: Uint8Array, view: DataView, e: Entry, totalLeft: number)
   const data = bytes.subarray(start, start + e.compressedSize);
   const bound = Math.min(part, totalLeft);
   if (e.method === 0) {
-    if (data.length > bound) throw tooLarge(e.name, data.length > part);
+    if (data.length > bound) throw tooLarge(data.length > part);
     return data;
   }
   if (e.method !== 8) throw new ZipReadError(`${e.name} is compressed with method ${e.method}, which Word does not use`, 'unsupported');
   try {
     return new Uint8Array(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, bound) }));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge(e.name, bound === part);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge(bound === part);
     throw new ZipReadError(`the entry ${e.name} is damaged (${(err as Error).message})`, 'corrupt');
   }
-}
-
-function tooLarge(name: string, partBound: boolean): ZipReadError {
-  return partBound
-    ? new ZipReadError(`${name} inflates to more than ${formatCount(LIMITS.zipPartBytes.value)} bytes`, 'too-large')
-    : new ZipReadError(`its parts inflate to more than ${formatCount(LIMITS.zipTotalBytes.value)} bytes in all`, 'too-large');
 }
 
 /** Offset of the end of central directory record: the last signature within a comment's reach of the end. */

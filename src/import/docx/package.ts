@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { openZip, ZipReadError, type ZipArchive } from '../../zip/read-zip.js';
-import { formatCount, LIMITS } from '../../limits.js';
+import { LIMITS, type Limit } from '../../limits.js';
 import { elements, parseXml, type XmlElement } from './xml.js';
 
 /** A relationship of a part: `rId7` → `media/image1.png` (resolved against the part's folder). */
@@ -60,18 +60,16 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
   } catch (e) {
     throw zipError(e);
   }
-  const files = (path: string): Uint8Array | undefined => {
+  const files = (path: string, bound?: Limit): Uint8Array | undefined => {
     try {
-      return zip.read(path);
+      return zip.read(path, bound);
     } catch (e) {
       throw zipError(e);
     }
   };
+  // A part parsed as XML has a lower bound than a picture: it becomes a string and a tree.
   const text = (path: string) => {
-    const data = files(path);
-    if (data && data.length > LIMITS.xmlPartBytes.value) {
-      throw new NotDocxError(`${path} holds ${formatCount(data.length)} bytes of XML; the limit is ${formatCount(LIMITS.xmlPartBytes.value)}`, false, LIMITS.xmlPartBytes.rule);
-    }
+    const data = files(path, LIMITS.xmlPartBytes);
     return data ? strFromU8(data) : undefined;
   };
   const xml = (path: string) => {
@@ -145,7 +143,7 @@ function zipError(e: unknown): NotDocxError {
     case 'encrypted':
       return new NotDocxError(`it is encrypted (${e.message})`, false, 'encrypted');
     case 'too-large':
-      return new NotDocxError(`${e.message}; a Word document is far smaller`, false, LIMITS.zipTotalBytes.rule);
+      return new NotDocxError(`${e.message}; a Word document is far smaller`, false, e.rule ?? LIMITS.zipTotalBytes.rule);
     case 'unsupported':
       return new NotDocxError(e.message, false);
   }
