@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 export type Placement =
   | { ok: true; abs: string; real: string | undefined }
-  | { ok: false; why: 'absolute' | 'url' | 'outside' | 'link-outside' | 'bad-name'; abs: string; real?: string };
+  | { ok: false; why: 'absolute' | 'url' | 'outside' | 'link-outside' | 'bad-name' | 'not-file'; abs: string; real?: string };
 
 /** Whether `abs` is `root` itself or lies under it (both absolute and normalised). */
 export function isUnder(root: string, abs: string): boolean {
@@ -64,5 +64,33 @@ export function describeRefusal(p: Extract<Placement, { ok: false }>, rootName: 
       return `leaves ${rootName} (through a link to ${p.real})`;
     case 'bad-name':
       return 'holds a control character or a backslash, which no file name here may';
+    case 'not-file':
+      return 'names something that is not a regular file (a link, a folder, a pipe or a device)';
   }
+}
+
+/**
+ * The write side of the policy, for a file about to be written under `root` (an output, a
+ * picture an import extracts): the name is relative, stays inside, holds no control character
+ * (a newline in a name would forge a line of SHA256SUMS), every folder on the way that exists
+ * resolves inside the root, and an existing target is a regular file (never a pipe, a device, a
+ * folder or a link, which a rename would replace or a write would follow).
+ */
+export function placeForWrite(root: string, target: string): Placement {
+  const placed = placeInside(root, target, root);
+  if (!placed.ok) return placed;
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.lstatSync(placed.abs);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isFile()) return { ok: false, why: 'not-file', abs: placed.abs, ...(placed.real ? { real: placed.real } : {}) };
+  // The nearest folder that exists must itself resolve inside the root.
+  let dir = path.dirname(placed.abs);
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const rootReal = fs.existsSync(root) ? fs.realpathSync(root) : path.resolve(root);
+  const dirReal = fs.realpathSync(dir);
+  if (!isUnder(rootReal, dirReal)) return { ok: false, why: 'link-outside', abs: placed.abs, real: dirReal };
+  return placed;
 }
