@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { formatCount, LIMITS, type Limit } from '../limits.js';
+import { CENTRAL, ENCRYPTED, END, END64, END64_LOCATOR, LOCAL, MAX16, MAX32, UTF8_NAME } from './format.js';
 
 /** Why a zip archive could not be read: the words say what the file is, the kind lets callers choose the rule. */
 export class ZipReadError extends Error {
@@ -35,13 +36,6 @@ interface Entry {
   localOffset: number;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-const END64_LOCATOR = 0x07064b50;
-const END64 = 0x06064b50;
-const MAX16 = 0xffff;
-const MAX32 = 0xffffffff;
 
 /**
  * Opens a zip archive from its central directory, bounded as LIMITS says: at most
@@ -105,7 +99,7 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
     let localOffset = view.getUint32(at + 42, true);
     const nameEnd = at + 46 + nameLength;
     if (nameEnd + extraLength > bytes.length) throw new ZipReadError('a damaged central directory', 'corrupt');
-    const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(bytes.subarray(at + 46, nameEnd));
+    const name = new TextDecoder(flags & UTF8_NAME ? 'utf-8' : 'latin1').decode(bytes.subarray(at + 46, nameEnd));
     // Zip64 sizes and offset, in the order the fields were saturated.
     for (let x = nameEnd; x + 4 <= nameEnd + extraLength; ) {
       const id = view.getUint16(x, true);
@@ -125,7 +119,7 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
 }
 
 function inflate(bytes: Uint8Array, view: DataView, e: Entry, totalLeft: number, limit: Limit): Uint8Array {
-  if (e.flags & 0x1) throw new ZipReadError(`${e.name} is encrypted`, 'encrypted');
+  if (e.flags & ENCRYPTED) throw new ZipReadError(`${e.name} is encrypted`, 'encrypted');
   const part = Math.min(limit.value, LIMITS.zipPartBytes.value);
   const tooLarge = (partBound: boolean) =>
     new ZipReadError(partBound ? `${e.name} inflates to more than ${formatCount(part)} bytes` : `its parts inflate to more than ${formatCount(LIMITS.zipTotalBytes.value)} bytes in all`, 'too-large', partBound ? limit.rule : LIMITS.zipTotalBytes.rule);
