@@ -33,10 +33,20 @@ const NAMES: Record<number, string> = {
   0xfffa: 'INTERLINEAR ANNOTATION SEPARATOR',
   0xfffb: 'INTERLINEAR ANNOTATION TERMINATOR',
   0xe0001: 'LANGUAGE TAG',
+  0x034f: 'COMBINING GRAPHEME JOINER',
+  0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER',
+  0x3164: 'HANGUL FILLER',
+  0xffa0: 'HALFWIDTH HANGUL FILLER',
 };
 
-/** Invisible format characters: Unicode's Cf category. */
-export const FORMAT_CHAR = /\p{Cf}/u;
+/**
+ * Characters that print nothing: Unicode's format characters (Cf) and the other default
+ * ignorables (Hangul fillers, Mongolian selectors, U+034F…), which fonts and layout engines hide.
+ * Variation selectors are left out: they choose a form of the character before them, and the
+ * glyph check answers for them (src/glyphs).
+ */
+export const FORMAT_CHAR = /(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 /** `U+202E` */
 export function codePointLabel(cp: number): string {

@@ -43,11 +43,15 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
     const text = tryDecode('utf-8', bytes.subarray(3));
     if (text !== undefined) return { text: lines(text), encoding: 'utf-8 (BOM)' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: lines(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: lines(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+  for (const [b0, b1, label] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+    if (bytes[0] !== b0 || bytes[1] !== b1) continue;
+    const body = bytes.subarray(2);
+    const text = tryDecode(label, body);
+    if (text !== undefined) return { text: lines(text), encoding: label };
+    // An odd byte or an unpaired surrogate: reported, as any byte no decoder reads.
+    const lossy = new TextDecoder(label, { ignoreBOM: true }).decode(body);
+    const at = lossy.indexOf('\uFFFD');
+    return { text: lines(lossy), encoding: label, fallback: `${label} (lossy)`, bad: { textOffset: Math.max(0, at), byteOffset: 2 + Math.max(0, at) * 2, byte: body[Math.max(0, at) * 2] ?? 0, count: Math.max(1, lossy.match(/\uFFFD/g)?.length ?? 1) } };
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: lines(utf8), encoding: 'utf-8' };

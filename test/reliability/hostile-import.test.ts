@@ -71,6 +71,10 @@ describe('text with a byte no encoding reads is refused where the byte is, not i
     const page = Buffer.concat([good.subarray(0, at), Buffer.from([0x81, 0x20]), good.subarray(at)]);
     return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 3, column: 4, message: 'byte 0x81' }]);
   }, 20_000);
+  it('UTF-16 text cut in the middle of a character', () => {
+    const page = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\n'), 'utf16le'), Buffer.from([0x41])]);
+    return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 4, column: 7, message: 'is not utf-16le' }]);
+  }, 20_000);
   it('a damaged byte in UTF-8 text', () => {
     const good = Buffer.from(lines.join('\n') + '\n', 'utf8');
     const at = good.indexOf(Buffer.from('测试'));

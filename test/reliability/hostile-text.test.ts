@@ -25,6 +25,10 @@ describe('invisible format characters are named, not sent to a font', () => {
     ['word joiner', '\u2060', 'U+2060 (WORD JOINER)', 'prints nothing'],
     ['a tag character', '\u{E0041}', 'U+E0041 (TAG CHARACTER)', 'prints nothing'],
   ];
+  it('a Hangul filler (a default ignorable, not a format character)', async () => {
+    const stderr = await refuse(articleYaml('  - 前文\u3164后文\n'), 'control-char', 4, 7, 'invisible format character U+3164 (HANGUL FILLER)');
+    expect(stderr).not.toContain('add a font');
+  }, 20_000);
   for (const [name, ch, message, hint] of cases) {
     it(`${name}, written as it is`, async () => {
       const stderr = await refuse(articleYaml(`  - 前文${ch}后文\n`), 'control-char', 4, 7, `invisible format character ${message}`, undefined);

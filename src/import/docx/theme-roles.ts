@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readYamlData } from '../../content/read-yaml.js';
 import { normalize, type Role, type StyleRole } from './styles.js';
 
 /** Roles of the theme's style keys: the names templates use for what each paragraph is. */
@@ -33,12 +33,8 @@ export function themeStyleRoles(templatesDir: string): Map<string, StyleRole> {
     return out;
   }
   for (const f of files) {
-    let styles: unknown;
-    try {
-      styles = (parse(fs.readFileSync(path.join(templatesDir, f), 'utf8')) as { styles?: unknown } | null)?.styles;
-    } catch {
-      continue;
-    }
+    // The content reader: bounded, a regular file (a pipe named *.theme.yaml is skipped, not waited on), no alias cycles.
+    const styles = (readYamlData(path.join(templatesDir, f), f).data as { styles?: unknown } | undefined)?.styles;
     if (!styles || typeof styles !== 'object') continue;
     for (const [key, value] of Object.entries(styles as Record<string, unknown>)) {
       if (!value || typeof value !== 'object') continue;
