@@ -74,13 +74,15 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
       return { text: lines(text), encoding, fallback: encoding };
     }
   }
-  // None reads every byte: the likeliest encoding, read with replacement characters, and where
-  // the first bad byte is.
-  // The encoding that reads the fewest bytes wrong; UTF-8 on a tie.
-  const label = [...candidates, 'utf-8'].reduce((best, l) => (damaged(new TextDecoder(l).decode(bytes)) < damaged(new TextDecoder(best).decode(bytes)) ? l : best), 'utf-8');
-  const text = new TextDecoder(label).decode(bytes);
-  const encoding = new TextDecoder(label).encoding;
-  return { text: lines(text), encoding, fallback: `${encoding} (lossy)`, bad: firstBadByte(bytes, label, damaged(text)) };
+  // None reads every byte: the one that reads the fewest wrong (UTF-8 on a tie), with
+  // replacement characters, and where the first bad byte is.
+  let best = { label: 'utf-8', text: utf8Lossy, bad: utf8Bad };
+  for (const label of candidates) {
+    const text = new TextDecoder(label).decode(bytes);
+    if (damaged(text) < best.bad) best = { label, text, bad: damaged(text) };
+  }
+  const encoding = new TextDecoder(best.label).encoding;
+  return { text: lines(best.text), encoding, fallback: `${encoding} (lossy)`, bad: firstBadByte(bytes, best.label, best.bad) };
 }
 
 /** The first byte `label` cannot decode: found line by line, then byte by byte in its line. */
