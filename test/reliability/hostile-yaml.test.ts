@@ -83,11 +83,11 @@ describe('what YAML 1.1 or a flood of keys would hide', () => {
     await expectRefused(dir, build(), [...expected, { rule: 'unknown-keys', file: BAD, line: 24, column: 1, message: '99,980 more unknown fields' }]);
   }, 60_000);
 
-  it('100,000 repeated keys: twenty listed, the rest counted', async () => {
-    const keys = Array.from({ length: 100_000 }, () => 'title: 又一个').join('\n');
+  it('20,000 repeated keys: twenty listed, the rest counted', async () => {
+    const keys = Array.from({ length: 20_000 }, () => 'title: 又一个').join('\n');
     const dir = hostileProject({ files: { [BAD]: `title: 示例\ndate: 2021-03-04\nbody: [段落]\n${keys}\n` } });
     const expected = Array.from({ length: 20 }, (_, i) => ({ rule: 'yaml-syntax', file: BAD, line: 4 + i, column: 1, message: 'Map keys must be unique' }));
-    await expectRefused(dir, build(), [...expected, { rule: 'unknown-keys', file: BAD, line: 24, column: 1, message: '99,980 more repeated keys' }]);
+    await expectRefused(dir, build(), [...expected, { rule: 'unknown-keys', file: BAD, line: 24, column: 1, message: '19,980 more repeated keys' }]);
   }, 60_000);
 });
 
