@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { decodeUtf8, parseYamlSource } from '../content/yaml-source.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
-import { writeFileAtomic } from '../build/write-atomic.js';
+import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { unbalanced } from './balance.js';
 import { normalizePunctuation, type RangeStyle } from './punctuation.js';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Doc } from '../ir/index.js';
+import { displayPath } from '../diagnostics/index.js';
 import { parseMarkup } from '../markup/index.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { compileTemplate } from './render-template.js';
@@ -29,7 +30,7 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
   const template = compileTemplate(paths.templatesDir, layout);
   const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
   const parsed = parseMarkup(markup, {
-    templateFile: path.relative(process.cwd(), template.file) || template.file,
+    templateFile: displayPath(template.file),
     templateSource: template.source,
     styles: Object.keys(theme.styles),
   });

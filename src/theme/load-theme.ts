@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { FontFace, PageStyle, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
-import { themeSchema, type ThemeFile } from './schema.js';
+import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
   file: string;
+  /** What the layout is (theme `layout:`): the content it lays out, default or not, imposed or not. */
+  layout: LayoutFacts;
   page: PageStyle;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
@@ -50,7 +52,7 @@ function readTheme(file: string, shown: string): Read {
 
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
 export function loadTheme(file: string, projectDir: string): Theme {
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   // Font files are looked up on every call: a face dropped into fonts/ counts at once.
   const { source, t } = readTheme(file, shown);
   const errors: Diagnostic[] = [];
@@ -140,5 +142,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, page, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, draftMark: t.draftMark };
+  return { file, layout: t.layout, page, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, draftMark: t.draftMark };
 }

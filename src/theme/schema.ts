@@ -37,8 +37,19 @@ export const styleSchema = z.strictObject({
   strongFont: z.string().optional(),
 });
 
+/** What a layout is: what it lays out, whether it is built by default, how it is imposed. */
+export const layoutSchema = z.strictObject({
+  /** The content it lays out: an article, or a bulletin issue. Any, when absent. */
+  content: z.enum(['article', 'bulletin']).optional(),
+  /** Built for content of its kind that names no `layouts` of its own. */
+  default: z.boolean().default(false),
+  /** Its output also goes out as print sheets, imposed so (a booklet's saddle stitch). */
+  imposed: z.enum(['saddle-stitch']).optional(),
+});
+
 export const themeSchema = z.strictObject({
   description: z.string().optional(),
+  layout: layoutSchema.default({ default: false }),
   page: z.strictObject({
     size: z.enum(['A4', 'A5', 'A3']),
     margins: z.strictObject({ top: length, right: length, bottom: length, left: length }),
@@ -66,3 +77,4 @@ export const themeSchema = z.strictObject({
 });
 
 export type ThemeFile = z.infer<typeof themeSchema>;
+export type LayoutFacts = z.infer<typeof layoutSchema>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources, loadSource } from '../../src/build/sources.js';
+import { checkSources, loadSource } from '../../src/pipeline/sources.js';
 import { checkBulletinSeries, loadBulletin } from '../../src/content/index.js';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../../src/diagnostics/index.js';
 import { cli, ROOT, tempDir } from '../support.js';

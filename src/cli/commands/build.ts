@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { build, type BuildOptions, type BuildResult } from '../../build/build.js';
-import { FORMATS, type Format } from '../../build/formats.js';
-import { outputLine, progressMode, progressReporter } from '../../build/progress.js';
-import { projectPaths } from '../../build/project.js';
-import { isReleaseName } from '../../build/release.js';
-import { defaultJobs } from '../../build/render-pool.js';
-import { parseShard } from '../../build/shard.js';
-import { watchBuild } from '../../build/watch.js';
+import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
+import { outputLine, progressMode, progressReporter } from '../progress.js';
+import { projectPaths } from '../../pipeline/project.js';
+import { isReleaseName } from '../../outputs/release.js';
+import { defaultJobs } from '../../render-pool/render-pool.js';
+import { parseShard } from '../../outputs/shard.js';
+import { watchBuild } from '../../pipeline/watch.js';
+import { formatNames } from '../../render/registry.js';
 import { DiagnosticError, formatDiagnostic } from '../../diagnostics/index.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
-const HELP = `Usage: jianbao build [PATH…] [options]
+const help = (): string => `Usage: jianbao build [PATH…] [options]
 
 Builds every content file × layout × format and writes the outputs and a manifest.
 Only outputs whose inputs changed are rebuilt.
@@ -20,7 +20,7 @@ PATH is content files (*.yaml) or folders searched for them; content/ by default
 
 Options:
   -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else report)
-  -f, --format pdf,docx      formats to write (default: pdf,docx)
+  -f, --format ${formatNames().join(',').padEnd(17)}formats to write (default: ${formatNames().join(',')})
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
@@ -54,7 +54,9 @@ nothing written); 2 bad usage.`;
 
 export const buildCommand: Command = {
   name: 'build',
-  help: HELP,
+  get help() {
+    return help();
+  },
   run(argv, io) {
     const options = {
       layout: { type: 'string', short: 'l', multiple: true },
@@ -72,7 +74,7 @@ export const buildCommand: Command = {
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const paths = projectPaths(io.cwd, values.out);
-      const formats = listOption(values.format, FORMATS, '--format') as Format[] | undefined;
+      const formats = listOption(values.format, formatNames(), '--format');
       const layouts = listOption(values.layout, undefined, '--layout');
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);

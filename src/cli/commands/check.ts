@@ -1,9 +1,9 @@
-import { build } from '../../build/build.js';
-import { projectPaths } from '../../build/project.js';
+import { build } from '../../pipeline/build.js';
+import { projectPaths } from '../../pipeline/project.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, type CliIO, type Command } from '../command.js';
 import { printDiagnostics } from '../report.js';
-import { discoverContent } from '../../build/discover.js';
+import { discoverContent } from '../../pipeline/discover.js';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
 import { fixPunctuationInFile } from '../../import/fix-punctuation.js';

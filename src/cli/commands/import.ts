@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { projectPaths } from '../../build/project.js';
+import { projectPaths } from '../../pipeline/project.js';
 import { parse as parseYaml } from 'yaml';
 import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
 import { diag, DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { mergeShards } from '../../build/merge.js';
-import { MANIFEST_FILE } from '../../build/manifest.js';
-import { isReleaseName } from '../../build/release.js';
-import { sourceDateEpoch } from '../../build/reproducible.js';
+import { mergeShards } from '../../outputs/merge.js';
+import { MANIFEST_FILE } from '../../outputs/manifest.js';
+import { isReleaseName } from '../../outputs/release.js';
+import { sourceDateEpoch } from '../../outputs/reproducible.js';
 import { withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedFileHash, PERSIST_MIN_BYTES } from '../fonts/hash-cache.js';
 import type { Doc } from '../ir/index.js';
-import type { Format } from './formats.js';
-import { packageDir } from './project.js';
+import { packageDir, VERSION } from '../package.js';
+import { outputFormats } from '../render/registry.js';
 
 /** Bump when the key's recipe changes, so old manifests never match by accident. */
 const KEY_RECIPE = 1;
@@ -52,8 +52,6 @@ export function fontFiles(doc: Doc): string[] {
   return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...f.fallbacks]))].sort();
 }
 
-let rendererVersions: Record<string, string> | undefined;
-
 /**
  * A hash of jianbao's own code: the bundle in dist/ when running from it, else the TypeScript
  * sources. The package version alone would miss a developer's change to a renderer, and the
@@ -89,31 +87,46 @@ function codeHash(): string {
   return hash.digest('hex');
 }
 
-/** jianbao's code and version, pdfmake's and docx's: a new renderer may lay out the same input differently. */
+/**
+ * jianbao's code and version, and the version of every library a format names (the registry's
+ * `libraries`: pdfmake, docx): a new renderer may lay out the same input differently.
+ */
 export function rendererVersion(): Record<string, string> {
-  if (!rendererVersions) {
-    const require = createRequire(import.meta.url);
-    const versionOf = (name: string): string => {
-      try {
-        let dir = path.dirname(require.resolve(name));
-        for (;;) {
-          const pkg = path.join(dir, 'package.json');
-          if (fs.existsSync(pkg)) {
-            const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
-            if (json.name === name) return json.version ?? 'unknown';
-          }
-          const up = path.dirname(dir);
-          if (up === dir) return 'unknown';
-          dir = up;
-        }
-      } catch {
-        return 'unknown';
-      }
-    };
-    const own = JSON.parse(fs.readFileSync(path.join(packageDir(), 'package.json'), 'utf8')) as { version: string };
-    rendererVersions = { jianbao: own.version, code: codeHash(), pdfmake: versionOf('pdfmake'), docx: versionOf('docx') };
+  code ??= codeHash();
+  const versions: Record<string, string> = { jianbao: VERSION, code };
+  for (const format of outputFormats()) for (const lib of format.libraries) versions[lib] ??= libraryVersion(lib);
+  return versions;
+}
+
+let code: string | undefined;
+const libraryVersions = new Map<string, string>();
+
+/** The installed version of an npm package, from the package.json above its entry point. */
+function libraryVersion(name: string): string {
+  let version = libraryVersions.get(name);
+  if (version === undefined) {
+    version = readVersion(name);
+    libraryVersions.set(name, version);
   }
-  return rendererVersions;
+  return version;
+}
+
+function readVersion(name: string): string {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+    for (;;) {
+      const pkg = path.join(dir, 'package.json');
+      if (fs.existsSync(pkg)) {
+        const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+        if (json.name === name) return json.version ?? 'unknown';
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return 'unknown';
+      dir = up;
+    }
+  } catch {
+    return 'unknown';
+  }
 }
 
 export interface KeyInput {
@@ -122,7 +135,7 @@ export interface KeyInput {
   contentFile: string;
   dependencies: readonly string[];
   layout: string;
-  format: Format;
+  format: string;
   draft: boolean;
   doc: Doc;
   /** The date the renderers stamp (content date, or SOURCE_DATE_EPOCH's). */
@@ -132,7 +145,7 @@ export interface KeyInput {
 /**
  * The build key of one output: a hash of everything its bytes depend on: the content file and
  * the files it references, the layout's template, partials and theme, the font files, the
- * renderer (jianbao's code, pdfmake's and docx's versions), the format, the draft flag and the
+ * renderer (jianbao's code, its formats' libraries' versions), the format, the draft flag and the
  * stamped date. Files count by their bytes, not paths or times: the key does not depend on
  * where the project is, and `touch` changes nothing.
  */

@@ -1,3 +1,4 @@
+import { findFormat, outputFormats } from '../render/registry.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 
 export const INDEX_FILE = 'index.html';
@@ -15,6 +16,8 @@ const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCo
 /** A relative href: each path segment percent-encoded, so a Chinese file name works from disk. */
 const href = (rel: string): string => rel.split('/').map(encodeURIComponent).join('/');
 
+const labelOf = (format: string): string => findFormat(format)?.label ?? format.toUpperCase();
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
@@ -28,11 +31,18 @@ export function formatBytes(n: number): string {
  */
 export function indexPage(manifest: Manifest, release: { name?: string; files: ReleaseFile[] } = { files: [] }): string {
   const groups = new Map<string, ManifestEntry[]>();
-  // By content file; in each, layout by layout: the PDF (it has the preview), its print sheets, the DOCX.
-  const order = (e: ManifestEntry) => `${e.layout}\u0000${e.format === 'pdf' ? (e.imposed ? 1 : 0) : 2}${e.format}\u0000${e.path}`;
+  // By content file; in each, layout by layout, format by format in the registry's order (the PDF,
+  // with the preview, first), an output's print sheets right after it.
+  const formats = outputFormats();
+  const rank = (e: ManifestEntry) => {
+    const i = formats.findIndex((f) => f.name === e.format);
+    return 2 * (i < 0 ? formats.length : i) + (e.imposed ? 1 : 0);
+  };
+  const order = (e: ManifestEntry) => `${e.layout}\u0000${rank(e)}${e.format}\u0000${e.path}`;
   for (const e of manifest.outputs) groups.set(e.source, [...(groups.get(e.source) ?? []), e]);
   for (const list of groups.values()) list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
-  const pdfs = manifest.outputs.filter((e) => e.format === 'pdf').length;
+  // Counted by format, for the formats with a page-1 preview (the pages people look at first).
+  const counts = formats.filter((f) => f.preview).map((f) => `${manifest.outputs.filter((e) => e.format === f.name).length} ${f.label}`);
   const total = manifest.outputs.reduce((s, e) => s + e.bytes, 0);
 
   const sections = [...groups].map(([source, entries]) => {
@@ -41,8 +51,8 @@ export function indexPage(manifest: Manifest, release: { name?: string; files: R
     const cards = entries.map((e) => {
       const preview = e.preview
         ? `<a href="${href(e.path)}"><img src="${href(e.preview)}" alt="${escape(`${title}: page 1 of ${e.path}`)}" loading="lazy"></a>`
-        : `<a class="noimg" href="${href(e.path)}">${escape(e.format.toUpperCase())}</a>`;
-      const facts = [e.layout, e.format.toUpperCase(), e.imposed ? 'print sheets' : undefined, e.pages !== undefined ? `${e.pages} page${e.pages === 1 ? '' : 's'}` : undefined, formatBytes(e.bytes)].filter(Boolean);
+        : `<a class="noimg" href="${href(e.path)}">${escape(labelOf(e.format))}</a>`;
+      const facts = [e.layout, labelOf(e.format), e.imposed ? 'print sheets' : undefined, e.pages !== undefined ? `${e.pages} page${e.pages === 1 ? '' : 's'}` : undefined, formatBytes(e.bytes)].filter(Boolean);
       return `<figure class="artifact" data-format="${escape(e.format)}">${preview}<figcaption><a href="${href(e.path)}">${escape(e.path)}</a><br><span class="facts">${escape(facts.join(' · '))}</span><br><code title="sha256">${escape(e.sha256.slice(0, 16))}…</code></figcaption></figure>`;
     });
     const zipLinks = zips.map((z) => `<li><a href="${href(z.path)}">${escape(z.path)}</a>${z.bytes !== undefined ? ` (${escape(formatBytes(z.bytes))})` : ''}</li>`);
@@ -84,7 +94,7 @@ figcaption { font-size: .85rem; word-break: break-all; margin-top: .3rem; }
 </head>
 <body>
 <h1>${escape(release.name ? `Release ${release.name}` : 'Build outputs')}</h1>
-<p>${manifest.outputs.length} files (${pdfs} PDF) · ${escape(formatBytes(total))} · <a href="manifest.json">manifest.json</a> · <a href="SHA256SUMS">SHA256SUMS</a></p>
+<p>${manifest.outputs.length} files${counts.length > 0 ? ` (${counts.join(', ')})` : ''} · ${escape(formatBytes(total))} · <a href="manifest.json">manifest.json</a> · <a href="SHA256SUMS">SHA256SUMS</a></p>
 ${sections.join('\n')}
 ${releaseList}
 </body>

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepStaleTemps, writeFileAtomic } from '../../src/build/write-atomic.js';
+import { sweepStaleTemps, writeFileAtomic } from '../../src/outputs/write-atomic.js';
 import { tempDir } from '../support.js';
 
 describe('temporary files a killed build leaves behind', () => {

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
-import type { Format } from './formats.js';
 
 /** One built file, as release tooling and people checking downloads see it. */
 export interface ManifestEntry {
@@ -13,18 +12,19 @@ export interface ManifestEntry {
   /** The document's title, for the index page. */
   title?: string;
   layout: string;
-  format: Format;
+  /** A format of the registry (src/render/registry.ts). */
+  format: string;
   /** Output path relative to the out folder. */
   path: string;
   bytes: number;
-  /** Page count (PDF only). */
+  /** Page count, for formats that have pages to count. */
   pages?: number;
   sha256: string;
   /** Build key: a hash of every input of this output; unchanged key and file means up to date. */
   key?: string;
-  /** PNG of page 1, relative to the out folder (PDF only, when a rasteriser was found). */
+  /** PNG of page 1, relative to the out folder (formats with a previewer, when one was found). */
   preview?: string;
-  /** Print sheets of a booklet PDF (src/impose), made from that PDF; shares its build key. */
+  /** Print sheets of an imposed layout's output (src/impose), made from that output; shares its build key. */
   imposed?: true;
 }
 
@@ -38,15 +38,6 @@ export const SUMS_FILE = 'SHA256SUMS';
 
 export function sha256(data: Uint8Array | string): string {
   return crypto.createHash('sha256').update(data).digest('hex');
-}
-
-/**
- * Counts pages in a PDF that pdfkit wrote: pdfkit writes every object uncompressed at the top
- * level (no object streams), so each page dictionary is visible as `/Type /Page`.
- */
-export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
 export function readManifest(outDir: string): Manifest | undefined {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, inShard } from '../../src/build/shard.js';
+import { parseShard, inShard } from '../../src/outputs/shard.js';
 import type { CliIO } from '../../src/cli/command.js';
 import { manifestCommand } from '../../src/cli/commands/manifest.js';
 import { cli } from '../support.js';

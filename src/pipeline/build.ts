@@ -1,26 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
-import { buildKey, fileHash } from './build-key.js';
+import { buildKey, fileHash } from '../outputs/build-key.js';
+import { imposedOutput, imposedPath, wantsImposition } from '../outputs/imposed.js';
+import { mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from '../outputs/manifest.js';
+import { writePreviews } from '../outputs/preview.js';
+import { writeReleaseFiles } from '../outputs/release.js';
+import { sourceDateEpoch, stampDate } from '../outputs/reproducible.js';
+import { inShard, type Shard } from '../outputs/shard.js';
+import { sweepStaleTemps, writeFileAtomic } from '../outputs/write-atomic.js';
+import { GENERATOR } from '../package.js';
+import { formatNames, outputFormat, outputFormats } from '../render/registry.js';
+import type { Imposition } from '../render/writer.js';
+import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../render-pool/render-pool.js';
+import type { RenderJob } from '../render-pool/render-job.js';
 import { discoverContent } from './discover.js';
-import { FORMATS, type Format } from './formats.js';
-import { imposedOutput, imposedPath, wantsImposition } from '../impose/index.js';
-import { countPdfPages, mergeManifest, readManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { outputPath, plan, type PlanOptions } from './plan.js';
-import { findPreviewer, previewPath } from './preview.js';
 import type { ProjectPaths } from './project.js';
-import { writeReleaseFiles } from './release.js';
-import { createRunner, defaultJobs, workerPool, type RenderRunner } from './render-pool.js';
-import type { RenderJob } from './render-job.js';
-import { sourceDateEpoch, stampDate } from './reproducible.js';
-import { inShard, type Shard } from './shard.js';
-import { sweepStaleTemps, writeFileAtomic } from './write-atomic.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
 
 export interface BuildOptions extends PlanOptions {
   paths: ProjectPaths;
-  formats?: Format[];
+  /** Formats of the registry (src/render/registry.ts); all of them by default. */
+  formats?: string[];
   /** Validate and lay out only; write nothing. */
   checkOnly?: boolean;
   /** Render jobs at once (worker threads); the machine's cores by default. 1 renders in this thread. */
@@ -65,15 +68,15 @@ export interface BuildResult {
   releaseFiles: string[];
 }
 
-export const GENERATOR = 'jianbao 0.1.0';
-
 /** One output of the plan, with its key and, when stale, the job that renders it. */
 interface Planned1 {
   entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'format' | 'path'>;
   key: string;
   job: RenderJob;
+  /** How the layout's pages go on print sheets, when its theme says so. */
+  imposed?: Imposition;
   upToDate?: ManifestEntry;
-  /** The PDF is up to date but its print sheets are missing: impose again from the file. */
+  /** The output is up to date but its print sheets are missing: impose again from the file. */
   sheetsOnly?: boolean;
 }
 
@@ -85,7 +88,7 @@ interface Planned1 {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs = options.jobs ?? defaultJobs();
-  const formats = options.formats ?? [...FORMATS];
+  const formats = options.formats ?? formatNames();
   const previous = options.checkOnly ? undefined : readManifest(options.paths.outDir);
   // A first or forced build renders everything: start the workers now, so that loading their
   // modules overlaps laying out. An incremental build waits to see how much is stale.
@@ -102,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** The build once its settings are resolved; `runner` is a pool that someone else closes. */
-async function buildWith(options: BuildOptions, settings: { jobs: number; formats: Format[]; previous: Manifest | undefined; runner: RenderRunner | undefined }): Promise<BuildResult> {
+async function buildWith(options: BuildOptions, settings: { jobs: number; formats: string[]; previous: Manifest | undefined; runner: RenderRunner | undefined }): Promise<BuildResult> {
   const { paths } = options;
   const { jobs, formats, previous } = settings;
   const planned = plan(options);
@@ -129,26 +132,28 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
         format,
         path: rel,
       };
-      const job: RenderJob = { path: rel, format, doc, ctx: { readableRoots: [paths.contentDir, path.dirname(p.source.file)] }, ...(options.verify ? { verify: true } : {}) };
+      const job: RenderJob = { path: rel, format, doc, options: { readableRoots: [paths.contentDir, path.dirname(p.source.file)] }, ...(options.verify ? { verify: true } : {}) };
       const prev = previousByPath.get(rel);
       const fresh = !options.force && prev?.key === key && fileHash(path.join(paths.outDir, rel)) === prev.sha256;
-      items.push(fresh ? { entry, key, job, upToDate: { ...entryOf(entry, prev), preview: prev.preview } } : { entry, key, job });
+      const item: Planned1 = { entry, key, job, ...(wantsImposition(format, p.imposed) ? { imposed: p.imposed } : {}) };
+      items.push(fresh ? { ...item, upToDate: { ...entryOf(entry, prev), preview: prev.preview } } : item);
     }
   }
 
   const stale = items.filter((i) => !i.upToDate);
-  // PDFs take longest: start them first so the last job to finish is a short one.
-  stale.sort((a, b) => Number(b.job.format === 'pdf') - Number(a.job.format === 'pdf'));
+  // In the registry's order, the slowest format (PDF) first, so the last job to finish is a short one.
+  const rank = new Map(outputFormats().map((f, i) => [f.name, i]));
+  stale.sort((a, b) => rank.get(a.job.format)! - rank.get(b.job.format)!);
   const runner = settings.runner ?? createRunner(jobs, stale.length);
-  // A booklet PDF also gets print sheets (src/impose): one more output, made from the PDF's bytes.
-  const withSheets = (list: Planned1[]) => list.length + list.filter((i) => wantsImposition(i.entry)).length;
+  // An imposed layout's output also gets print sheets (src/impose): one more output, made from its bytes.
+  const withSheets = (list: Planned1[]) => list.length + list.filter((i) => i.imposed).length;
   options.onEvent?.({ type: 'plan', total: withSheets(items), toBuild: withSheets(stale), upToDate: withSheets(items) - withSheets(stale), workers: Math.min(runner.size, stale.length) });
 
   const outputs: ManifestEntry[] = [];
   const errors: unknown[] = [];
-  const writeSheets = async (pdfEntry: ManifestEntry, pdf: Uint8Array) => {
+  const writeSheets = async (of: ManifestEntry, bytes: Uint8Array, scheme: Imposition) => {
     const started = performance.now();
-    const sheets = await imposedOutput(pdfEntry, pdf);
+    const sheets = await imposedOutput(of, bytes, scheme);
     writeFileAtomic(path.join(paths.outDir, sheets.entry.path), sheets.bytes);
     outputs.push(sheets.entry);
     const ms = performance.now() - started;
@@ -158,7 +163,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   // Sheets of an up-to-date booklet are up to date too, unless their file is gone or changed.
   const upToDateSheets: ManifestEntry[] = [];
   for (const item of items) {
-    if (!item.upToDate || !wantsImposition(item.entry)) continue;
+    if (!item.upToDate || !item.imposed) continue;
     const prev = previousByPath.get(imposedPath(item.entry.path));
     if (prev && prev.key === item.key && fileHash(path.join(paths.outDir, prev.path)) === prev.sha256) upToDateSheets.push(prev);
     else stale.push({ ...item, sheetsOnly: true });
@@ -169,7 +174,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
         let started = performance.now();
         try {
           if (item.sheetsOnly) {
-            await writeSheets(item.upToDate!, new Uint8Array(fs.readFileSync(path.join(paths.outDir, item.entry.path))));
+            await writeSheets(item.upToDate!, new Uint8Array(fs.readFileSync(path.join(paths.outDir, item.entry.path))), item.imposed!);
             return;
           }
           const bytes = await runner.run(item.job, (slot) => {
@@ -177,12 +182,13 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
             options.onEvent?.({ type: 'start', path: item.job.path, slot });
           });
           writeFileAtomic(path.join(paths.outDir, item.entry.path), bytes);
-          const entry = entryOf(item.entry, { bytes: bytes.byteLength, ...(item.job.format === 'pdf' ? { pages: countPdfPages(bytes) } : {}), sha256: sha256(bytes), key: item.key });
+          const pages = outputFormat(item.job.format).pageCount?.(bytes);
+          const entry = entryOf(item.entry, { bytes: bytes.byteLength, ...(pages !== undefined ? { pages } : {}), sha256: sha256(bytes), key: item.key });
           outputs.push(entry);
           const ms = performance.now() - started;
           options.onOutput?.(entry, ms);
           options.onEvent?.({ type: 'output', entry, ms });
-          if (wantsImposition(entry)) await writeSheets(entry, bytes);
+          if (item.imposed) await writeSheets(entry, bytes, item.imposed);
         } catch (e) {
           errors.push(e);
           options.onEvent?.({ type: 'failed', path: item.entry.path });
@@ -217,40 +223,4 @@ function entryOf(what: Planned1['entry'], file: Pick<ManifestEntry, 'bytes' | 'p
   const ordered: ManifestEntry = { ...what, bytes: file.bytes, ...(file.pages !== undefined ? { pages: file.pages } : {}), sha256: file.sha256 };
   if (file.key !== undefined) ordered.key = file.key;
   return ordered;
-}
-
-/**
- * PNG of page 1 for each freshly written PDF, and for any up-to-date PDF whose preview is missing.
- * Sets `preview` on the entries that have one. Without a rasteriser, leaves a note and no previews.
- */
-async function writePreviews(outDir: string, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[]): Promise<void> {
-  const freshPaths = new Set(fresh.map((e) => e.path));
-  // Print sheets have no preview of their own: page 1 of the booklet is the PDF's.
-  const pdfs = all.filter((e) => e.format === 'pdf' && !e.imposed);
-  const todo = pdfs.filter((e) => freshPaths.has(e.path) || !fs.existsSync(path.join(outDir, previewPath(e.path))));
-  for (const e of pdfs) if (!todo.includes(e)) e.preview = previewPath(e.path);
-  if (todo.length === 0) return;
-  const previewer = await findPreviewer();
-  if (!previewer) {
-    for (const e of todo) delete e.preview;
-    notes.push('no PNG previews: install poppler-utils (pdftoppm), or pdfjs-dist with @napi-rs/canvas');
-    return;
-  }
-  const queue = [...todo];
-  const failures: string[] = [];
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
-      for (let e = queue.shift(); e; e = queue.shift()) {
-        const rel = previewPath(e.path);
-        try {
-          await previewer.render(path.join(outDir, e.path), path.join(outDir, rel));
-          e.preview = rel;
-        } catch (err) {
-          delete e.preview;
-          failures.push(`${e.path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-        }
-      }
-    }),
-  );
-  if (failures.length > 0) notes.push(`preview failed (${previewer.name}) for ${failures.join('; ')}`);
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256, type Manifest } from '../../src/build/manifest.js';
-import { writeReleaseFiles } from '../../src/build/release.js';
+import { sha256, type Manifest } from '../../src/outputs/manifest.js';
+import { writeReleaseFiles } from '../../src/outputs/release.js';
 import { cli, tempDir } from '../support.js';
 import { article, makeProject, readManifest } from './project.js';
 

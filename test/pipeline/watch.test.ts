@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build/build.js';
-import { projectPaths } from '../../src/build/project.js';
-import { watchBuild } from '../../src/build/watch.js';
+import type { BuildResult } from '../../src/pipeline/build.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { watchBuild } from '../../src/pipeline/watch.js';
 import { DiagnosticError } from '../../src/diagnostics/index.js';
 import { article, makeProject, readManifest, spawnJianbao } from './project.js';
 

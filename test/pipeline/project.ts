@@ -32,7 +32,9 @@ export function makeProject(articles: Record<string, string>): string {
   fs.copyFileSync(path.join(ROOT, 'templates/report.theme.yaml'), path.join(templates, 'report.theme.yaml'));
   fs.copyFileSync(path.join(ROOT, 'templates/partials/blocks.hbs'), path.join(templates, 'partials/blocks.hbs'));
   fs.copyFileSync(path.join(ROOT, 'templates/report.hbs'), path.join(templates, 'memo.hbs'));
-  fs.copyFileSync(path.join(ROOT, 'templates/report.theme.yaml'), path.join(templates, 'memo.theme.yaml'));
+  // `memo` lays out articles too, but only those that ask for it: `report` stays the default.
+  const memoTheme = fs.readFileSync(path.join(ROOT, 'templates/report.theme.yaml'), 'utf8').replace(/^layout: .*$/m, 'layout: { content: article }');
+  fs.writeFileSync(path.join(templates, 'memo.theme.yaml'), memoTheme);
   for (const [name, text] of Object.entries(articles)) {
     const file = path.join(dir, 'content/articles', name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,6 @@
-import type { BuildEvent } from './build.js';
-import { formatBytes } from './index-page.js';
-import type { ManifestEntry } from './manifest.js';
+import type { BuildEvent } from '../pipeline/build.js';
+import { formatBytes } from '../outputs/index-page.js';
+import type { ManifestEntry } from '../outputs/manifest.js';
 
 export interface ProgressOptions {
   write: (text: string) => void;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import { defaultJobs, inProcessRunner, workerPool } from './render-pool.js';
+import { defaultJobs, inProcessRunner, workerPool } from '../render-pool/render-pool.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Stops watching (Ctrl-C in the CLI). */

@@ -1,14 +1,16 @@
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
-import { WRITERS, type Format, type RenderContext, type Writer } from './formats.js';
+import { outputFormat } from '../render/registry.js';
+import type { Writer, WriterOptions } from '../render/writer.js';
 
 /** One output to render: plain data, so it crosses to a worker thread by structured clone. */
 export interface RenderJob {
   /** Output path relative to the out folder; names the job in progress and errors. */
   path: string;
-  format: Format;
+  /** A format of the registry (src/render/registry.ts). */
+  format: string;
   doc: Doc;
-  ctx: RenderContext;
+  options: WriterOptions;
   /** Read the rendered bytes back and compare their text with the document (`--verify`). */
   verify?: boolean;
 }
@@ -19,25 +21,29 @@ export type RenderReply =
   | { id: number; ok: false; diagnostics: Diagnostic[] }
   | { id: number; ok: false; message: string; stack?: string };
 
-const writers = new Map<Format, Writer>();
+const writers = new Map<string, Writer>();
+
+async function writerOf(format: string): Promise<Writer> {
+  let writer = writers.get(format);
+  if (!writer) {
+    writer = await outputFormat(format).load();
+    writers.set(format, writer);
+  }
+  return writer;
+}
 
 /** Loads the writers of these formats ahead of the first job (a worker does it while the build plans). */
-export async function loadWriters(formats: readonly Format[]): Promise<void> {
-  for (const f of formats) if (!writers.has(f)) writers.set(f, await WRITERS[f]());
+export async function loadWriters(formats: readonly string[]): Promise<void> {
+  for (const f of formats) await writerOf(f);
 }
 
 /** Renders one job in this thread; each writer (and its fonts) loads once per thread. */
 export async function renderJob(job: RenderJob): Promise<Uint8Array> {
-  let writer = writers.get(job.format);
-  if (!writer) {
-    writer = await WRITERS[job.format]();
-    writers.set(job.format, writer);
-  }
-  const bytes = await writer(job.doc, job.ctx);
+  const bytes = await (await writerOf(job.format))(job.doc, job.options);
   if (job.verify) {
     // Read back in the same thread, so pdf.js parsing runs in parallel too; a loss stops the output.
-    const { verifyPdf, verifyDocx } = await import('../verify/fidelity.js');
-    const lost = job.format === 'pdf' ? await verifyPdf(job.doc, bytes, { output: job.path }) : verifyDocx(job.doc, bytes, { output: job.path });
+    const verify = outputFormat(job.format).verify;
+    const lost = verify ? await (await verify())(job.doc, bytes, { output: job.path }) : [];
     if (lost.length > 0) throw new DiagnosticError(lost);
   }
   return bytes;

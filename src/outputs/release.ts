@@ -5,6 +5,7 @@ import { indexPage, INDEX_FILE, type ReleaseFile } from './index-page.js';
 import { MANIFEST_FILE, manifestText, sha256, SUMS_FILE, sumsText, type Manifest, type ManifestEntry } from './manifest.js';
 import { zipTime } from './reproducible.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { isFormat } from '../render/registry.js';
 import { writeZip, type ZipEntry } from '../zip/write-zip.js';
 
 export const RELEASE_DIR = 'release';
@@ -89,7 +90,7 @@ function groupIssues(outputs: readonly ManifestEntry[]): Map<string, ManifestEnt
   const groups = new Map<string, ManifestEntry[]>();
   for (const e of outputs) {
     if (!e.kind || e.kind === 'article') continue;
-    if (e.format !== 'pdf' && e.format !== 'docx') continue;
+    if (!isFormat(e.format)) continue;
     groups.set(e.source, [...(groups.get(e.source) ?? []), e]);
   }
   return groups;

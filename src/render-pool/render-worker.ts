@@ -4,7 +4,6 @@
  * thread, so pdfmake and the parsed fonts stay loaded from one job to the next.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Format } from './formats.js';
 import { loadWriters, renderJob, replyForError, type RenderJob, type RenderReply } from './render-job.js';
 
 const port = parentPort;
@@ -12,9 +11,9 @@ if (!port) throw new Error('render-worker runs as a worker thread');
 
 /** The V8 code cache of dist/worker.cjs (absent under tsx). */
 const codeCache = (globalThis as { __jianbaoCodeCache?: { flush(as?: string): void } }).__jianbaoCodeCache;
-const rendered = new Set<Format>();
+const rendered = new Set<string>();
 
-port.on('message', async (message: { id: number; job: RenderJob } | { warm: Format[] } | { close: true }) => {
+port.on('message', async (message: { id: number; job: RenderJob } | { warm: string[] } | { close: true }) => {
   if ('close' in message) {
     // Asked to stop when the build is done: the code cache learns what this worker ran (a
     // worker that only wrote DOCX compiled no PDF code), then the thread ends.

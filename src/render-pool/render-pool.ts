@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { Format } from './formats.js';
+import { isBuiltInFormat } from '../render/registry.js';
 import { errorFromReply, renderJob, type RenderJob, type RenderReply } from './render-job.js';
-import { packageDir } from './project.js';
+import { packageDir } from '../package.js';
 
 /** Runs render jobs; `slot` says which worker took a job (for the progress display). */
 export interface RenderRunner {
   readonly size: number;
   run(job: RenderJob, onStart?: (slot: number) => void): Promise<Uint8Array>;
   /** Starts every worker and loads these writers now, so start-up overlaps the caller's work. */
-  warm?(formats: readonly Format[]): void;
+  warm?(formats: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -66,6 +66,7 @@ export function workerPool(size: number): RenderRunner {
   let nextId = 1;
   let broken: Error | undefined;
   let closing = false;
+  const inThisThread = inProcessRunner();
 
   const spawn = (): (typeof workers)[number] => {
     const slot = { worker: new (workerThreads().Worker)(entry.url), busy: undefined as Pending | undefined };
@@ -110,6 +111,8 @@ export function workerPool(size: number): RenderRunner {
     size,
     run(job, onStart) {
       if (broken) return Promise.reject(broken);
+      // A format added in this thread (registerFormat) is unknown to the workers: rendered here.
+      if (!isBuiltInFormat(job.format)) return inThisThread.run(job, onStart);
       return new Promise<Uint8Array>((resolve, reject) => {
         queue.push({ id: nextId++, job, onStart, resolve, reject });
         pump();
@@ -117,7 +120,7 @@ export function workerPool(size: number): RenderRunner {
     },
     warm(formats) {
       while (workers.length < size) spawn();
-      for (const w of workers) w.worker.postMessage({ warm: [...formats] });
+      for (const w of workers) w.worker.postMessage({ warm: formats.filter(isBuiltInFormat) });
     },
     async close() {
       closing = true;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import { fileHash } from './build-key.js';
-import { GENERATOR } from './build.js';
+import { GENERATOR } from '../package.js';
 import { combineManifests, parseManifest, type Manifest } from './manifest.js';
 import { writeReleaseFiles, type ReleaseOptions } from './release.js';
 
@@ -43,7 +43,7 @@ export function mergeShards(options: MergeOptions): { manifest: Manifest; copied
     const candidates = from === outDir ? [target] : [path.join(from, e.path), target];
     const good = candidates.find((f) => fileHash(f) === e.sha256);
     if (!good) {
-      errors.push(diag('error', 'manifest-file', `${e.path}: no file with the manifest's sha256 in ${path.relative(process.cwd(), from) || '.'}`, undefined, ["download every shard's out folder next to its manifest"]));
+      errors.push(diag('error', 'manifest-file', `${e.path}: no file with the manifest's sha256 in ${displayPath(from)}`, undefined, ["download every shard's out folder next to its manifest"]));
       continue;
     }
     if (good !== target) copies.push({ from: good, to: target });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { writeFileAtomic } from './write-atomic.js';
-import { importExternal, importPdfJs, type PdfJs } from '../external.js';
+import { importExternal, importPdfJs, type PdfJs } from '../../external.js';
+import type { Previewer } from '../writer.js';
 
 // child_process (with net, dgram and streams behind it: 5 ms of every start) loads only when a
 // build makes previews.
@@ -13,17 +13,6 @@ const run = (file: string, args: string[]) => promisify(childProcess().execFile)
 
 /** Width of a preview in pixels: enough to recognise a page in the index, small enough to skim. */
 export const PREVIEW_WIDTH = 360;
-
-/** Renders page 1 of a PDF file to a PNG file. */
-export interface Previewer {
-  name: string;
-  render(pdfFile: string, pngFile: string): Promise<void>;
-}
-
-/** `articles/x/report.pdf` → `articles/x/report.preview.png`. */
-export function previewPath(pdfPath: string): string {
-  return pdfPath.replace(/\.pdf$/i, '') + '.preview.png';
-}
 
 /**
  * The first rasteriser available: poppler's pdftoppm, else pdf.js with @napi-rs/canvas, else none
@@ -44,12 +33,12 @@ function hasPdftoppm(): boolean {
 
 const pdftoppm: Previewer = {
   name: 'pdftoppm',
-  async render(pdfFile, pngFile) {
-    // pdftoppm appends `.png` to the prefix; write beside the target, then rename into place.
-    const prefix = path.join(path.dirname(pngFile), `.${path.basename(pngFile)}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+  async render(pdfFile) {
+    // pdftoppm appends `.png` to the prefix: it writes beside the PDF, and the bytes are read back.
+    const prefix = path.join(path.dirname(pdfFile), `.${path.basename(pdfFile)}.${process.pid}.${Math.random().toString(36).slice(2)}`);
     try {
       await run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to-x', String(PREVIEW_WIDTH), '-scale-to-y', '-1', pdfFile, prefix]);
-      fs.renameSync(`${prefix}.png`, pngFile);
+      return new Uint8Array(fs.readFileSync(`${prefix}.png`));
     } finally {
       fs.rmSync(`${prefix}.png`, { force: true });
     }
@@ -71,7 +60,7 @@ async function pdfjsPreviewer(): Promise<Previewer | undefined> {
   }
   return {
     name: 'pdf.js',
-    async render(pdfFile, pngFile) {
+    async render(pdfFile) {
       const data = new Uint8Array(fs.readFileSync(pdfFile));
       const doc = await pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
       try {
@@ -84,7 +73,7 @@ async function pdfjsPreviewer(): Promise<Previewer | undefined> {
         ctx.fillStyle = '#ffffff';
         ctx.fillRect(0, 0, Math.round(viewport.width), Math.round(viewport.height));
         await page.render({ canvasContext: context as never, viewport, canvas: canvas as never }).promise;
-        writeFileAtomic(pngFile, canvas.toBuffer('image/png'));
+        return new Uint8Array(canvas.toBuffer('image/png'));
       } finally {
         await doc.destroy();
       }

@@ -4,10 +4,12 @@ import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
+import { outputFormat } from '../render/registry.js';
+import type { Imposition } from '../render/writer.js';
 import { discoverContent } from './discover.js';
-import type { Format } from './formats.js';
+import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
 import type { ProjectPaths } from './project.js';
-import { checkLayoutKind, checkSources, loadSource, type Source } from './sources.js';
+import { checkSources, loadSource, type Source } from './sources.js';
 
 /** What to lay out: the content, the layouts (each file's own when absent) and the draft flag. */
 export interface PlanOptions {
@@ -24,6 +26,8 @@ export interface Planned {
   layout: string;
   /** Whether this document is a draft (the build's flag or the content's own). */
   draft: boolean;
+  /** How the layout's pages go on print sheets, when its theme says so. */
+  imposed?: Imposition;
   doc: Doc;
 }
 
@@ -51,10 +55,16 @@ export function plan(options: PlanOptions): Planned[] {
   }
   errors.push(...checkSources(sources));
 
+  const facts = layoutFacts(paths);
   const planned: Planned[] = [];
   for (const source of sources) {
-    for (const layout of options.layouts ?? source.layouts) {
-      const wrongKind = checkLayoutKind(source, layout);
+    const layouts = options.layouts ?? source.layouts ?? defaultLayouts(facts, source);
+    if (!Array.isArray(layouts)) {
+      errors.push(layouts);
+      continue;
+    }
+    for (const layout of layouts) {
+      const wrongKind = checkLayoutKind(facts, source, layout);
       if (wrongKind) {
         errors.push(wrongKind);
         continue;
@@ -68,7 +78,8 @@ export function plan(options: PlanOptions): Planned[] {
           errors.push(...missing);
           continue;
         }
-        planned.push({ source, layout, draft, doc });
+        const imposed = facts.get(layout)?.imposed;
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;
@@ -79,11 +90,11 @@ export function plan(options: PlanOptions): Planned[] {
   return planned;
 }
 
-/** `out/<path under content/ without .yaml>/<layout>.<format>`, with forward slashes. */
-export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: Format): string {
+/** `out/<path under content/ without .yaml>/<layout>.<extension>`, with forward slashes. */
+export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: string): string {
   const rel = path.relative(paths.contentDir, source.file);
   const base = rel.startsWith('..') ? source.slug : rel.replace(/\.ya?ml$/i, '');
-  return [...base.split(path.sep), `${layout}.${format}`].join('/');
+  return [...base.split(path.sep), `${layout}.${outputFormat(format).extension}`].join('/');
 }
 
 /** A theme or template error is found once per content file; report it once. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../src/build/manifest.js';
-import { progressMode, progressReporter } from '../../src/build/progress.js';
+import type { ManifestEntry } from '../../src/outputs/manifest.js';
+import { progressMode, progressReporter } from '../../src/cli/progress.js';
 
 const entry = (p: string, pages?: number): ManifestEntry => ({ source: 'content/articles/a.yaml', layout: 'report', format: p.endsWith('.pdf') ? 'pdf' : 'docx', path: p, bytes: 205_864, ...(pages ? { pages } : {}), sha256: '0'.repeat(64) });
 

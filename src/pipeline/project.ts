@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDir } from '../package.js';
 
 /** The folders a build reads and writes. */
 export interface ProjectPaths {
@@ -9,18 +9,6 @@ export interface ProjectPaths {
   contentDir: string;
   templatesDir: string;
   outDir: string;
-}
-
-/** The installed jianbao package (its templates are the defaults). */
-export function packageDir(): string {
-  // Works from src/build (tsx, tests) and from the bundled dist/ file alike: walk up to package.json.
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return dir;
 }
 
 /** Project paths for a working folder: its own templates/ if it has them, else the package's. */
