@@ -13,6 +13,7 @@ export interface LayoutPaths {
 }
 
 export interface LayoutOptions {
+  /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
   draft?: boolean;
 }
 
@@ -33,8 +34,8 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
     templateFile: displayPath(template.file),
     templateSource: template.source,
     styles: Object.keys(theme.styles),
+    furniture: theme.furniture,
   });
-  const meta = { ...parsed.meta };
-  if (options.draft) meta.draftMark = theme.draftMark;
-  return { doc: { meta, page: theme.page, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks }, markup };
+  const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks };
+  return { doc, markup };
 }

@@ -237,7 +237,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     keepPunctuation: o.keepPunctuation,
     ranges: o.ranges,
     ...(o.changes ? { changes: o.changes } : {}),
-    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir),
+    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir, io.cwd),
     ...(output ? { images: { folder: imageFolder, stem: basename(output, extname(output)), known } } : {}),
     ...(issue ? { several: true } : {}),
   });
