@@ -8,6 +8,7 @@ import { outputFormat } from '../render/registry.js';
 import type { Imposition } from '../render/writer.js';
 import { discoverContent } from './discover.js';
 import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
+import { notRendered } from './not-rendered.js';
 import type { ProjectPaths } from './project.js';
 import { checkSources, loadSource, type Source } from './sources.js';
 
@@ -72,6 +73,12 @@ export function plan(options: PlanOptions): Planned[] {
       try {
         const draft = Boolean(options.draft || source.draft);
         const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        // Content the template left out would be lost without a word: refuse it now.
+        const lost = notRendered(source.blocks, doc, layout);
+        if (lost.length > 0) {
+          errors.push(...lost);
+          continue;
+        }
         // A character no face of its role can draw would print as an empty box: refuse it now.
         const missing = checkGlyphs(doc);
         if (missing.length > 0) {

@@ -15,6 +15,8 @@ export interface Source {
   /** Files besides the content file whose change must rebuild it (referenced articles, images). */
   dependencies: string[];
   context(): object;
+  /** The content blocks a layout must render, every one (an issue's: its articles' bodies). */
+  blocks: Article['body'];
   warnings: Diagnostic[];
   /** The loaded issue, for checks across issues (see checkSources). */
   bulletin?: Bulletin;
@@ -51,6 +53,7 @@ function articleSource(article: Article, warnings: Diagnostic[]): Source {
     ...(article.layouts ? { layouts: article.layouts } : {}),
     dependencies: imagesOf(article.body),
     context: () => ({ article: articleView(article) }),
+    blocks: article.body,
     warnings,
   };
 }
@@ -66,6 +69,7 @@ function bulletinSource(bulletin: Bulletin, warnings: Diagnostic[]): Source {
     ...(bulletin.layouts ? { layouts: bulletin.layouts } : {}),
     dependencies: articles.flatMap((a) => [a.file, ...imagesOf(a.body)]),
     context: () => ({ bulletin: bulletinView(bulletin) }),
+    blocks: articles.flatMap((a) => a.body),
     warnings,
     bulletin,
   };

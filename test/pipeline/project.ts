@@ -21,7 +21,7 @@ export function article(title: string, extra: { layouts?: string[]; date?: strin
 
 /**
  * A project folder of its own, as a user has one: content/, and templates/ with the repository's
- * `report` layout (template, theme, the `blocks` partial) plus `memo`, a copy of `report`, so a
+ * `report` layout (template, theme, the `blocks` and `furniture` partials) plus `memo`, a copy of `report`, so a
  * test can change one layout and see which outputs are rebuilt. Fonts come from npm.
  */
 export function makeProject(articles: Record<string, string>): string {
@@ -30,7 +30,7 @@ export function makeProject(articles: Record<string, string>): string {
   fs.mkdirSync(path.join(templates, 'partials'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'templates/report.hbs'), path.join(templates, 'report.hbs'));
   fs.copyFileSync(path.join(ROOT, 'templates/report.theme.yaml'), path.join(templates, 'report.theme.yaml'));
-  fs.copyFileSync(path.join(ROOT, 'templates/partials/blocks.hbs'), path.join(templates, 'partials/blocks.hbs'));
+  for (const partial of ['blocks.hbs', 'furniture.hbs']) fs.copyFileSync(path.join(ROOT, 'templates/partials', partial), path.join(templates, 'partials', partial));
   fs.copyFileSync(path.join(ROOT, 'templates/report.hbs'), path.join(templates, 'memo.hbs'));
   // `memo` lays out articles too, but only those that ask for it: `report` stays the default.
   const memoTheme = fs.readFileSync(path.join(ROOT, 'templates/report.theme.yaml'), 'utf8').replace(/^layout: .*$/m, 'layout: { content: article }');
