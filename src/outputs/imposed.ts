@@ -25,7 +25,8 @@ export async function imposedOutput(entry: ManifestEntry, bytes: Uint8Array, sch
   const sheets = await (await format.impose!())(bytes, scheme);
   // The sheets share the output's inputs, hence its build key; the page-1 preview is the output's own.
   const { preview: _preview, ...rest } = entry;
-  const sheetsEntry: ImposedManifestEntry = { ...rest, path: imposedPath(entry.path), bytes: sheets.byteLength, pages: format.pageCount?.(sheets), sha256: sha256(sheets), imposed: true };
+  const pages = format.pageCount ? (await format.pageCount())(sheets) : undefined;
+  const sheetsEntry: ImposedManifestEntry = { ...rest, path: imposedPath(entry.path), bytes: sheets.byteLength, pages, sha256: sha256(sheets), imposed: true };
   if (sheetsEntry.pages === undefined) delete sheetsEntry.pages;
   return { bytes: sheets, entry: sheetsEntry };
 }

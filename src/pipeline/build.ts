@@ -182,7 +182,8 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
             options.onEvent?.({ type: 'start', path: item.job.path, slot });
           });
           writeFileAtomic(path.join(paths.outDir, item.entry.path), bytes);
-          const pages = outputFormat(item.job.format).pageCount?.(bytes);
+          const counter = outputFormat(item.job.format).pageCount;
+          const pages = counter ? (await counter())(bytes) : undefined;
           const entry = entryOf(item.entry, { bytes: bytes.byteLength, ...(pages !== undefined ? { pages } : {}), sha256: sha256(bytes), key: item.key });
           outputs.push(entry);
           const ms = performance.now() - started;

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
-import { countPdfPages } from './pdf/page-count.js';
 import type { Imposer, Previewer, Verifier, Writer } from './writer.js';
 
 /**
@@ -19,8 +18,8 @@ export interface OutputFormat {
   load(): Promise<Writer>;
   /** `--verify`: reads an output back and lists the text it lost. */
   verify?(): Promise<Verifier>;
-  /** Pages of an output, for the manifest and the index; cheap (runs on every output). */
-  pageCount?(bytes: Uint8Array): number;
+  /** Counts the pages of an output, for the manifest and the index. */
+  pageCount?(): Promise<(bytes: Uint8Array) => number>;
   /** Page-1 previews for the index: the first rasteriser found, and what to install when none is. */
   preview?: { find(): Promise<Previewer | undefined>; unavailable: string };
   /** Print sheets of an output whose layout is imposed (the theme's `layout.imposed`). */
@@ -37,7 +36,7 @@ const BUILT_IN: readonly OutputFormat[] = [
     label: 'PDF',
     load: async () => (await import('./pdf/render-pdf.js')).renderPdf,
     verify: async () => (await import('../verify/fidelity.js')).verifyPdf,
-    pageCount: countPdfPages,
+    pageCount: async () => (await import('./pdf/page-count.js')).countPdfPages,
     preview: {
       find: async () => (await import('./pdf/preview.js')).findPreviewer(),
       unavailable: 'install poppler-utils (pdftoppm), or pdfjs-dist with @napi-rs/canvas',

@@ -6,7 +6,7 @@ import { projectPaths } from '../../pipeline/project.js';
 import { parse as parseYaml } from 'yaml';
 import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
 import { diag, DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/index.js';
+import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/readers/index.js';
 import { diffArticles, formatDiff, type ArticleDiff } from '../../import/docx/article-diff.js';
 import { similarity } from '../../import/docx/lcs.js';
 import { knownImages } from '../../import/docx/known-images.js';

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { imageSize } from 'image-size';
 import {
-  AlignmentType,
   BorderStyle,
   ImageRun,
   Paragraph,
@@ -11,19 +10,12 @@ import {
   TabStopType,
   TextRun,
   WidthType,
-  type ParagraphChild,
 } from 'docx';
 import { assertNever, styleOfRole, type Block, type Doc, type Inline } from '../../ir/index.js';
 import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
-
-/** Inline runs; only content emphasis becomes run formatting, everything else is the style's. */
-export function runs(inlines: readonly Inline[]): ParagraphChild[] {
-  return inlines.map((i) =>
-    i.kind === 'text' ? new TextRun({ text: i.text, ...(i.strong ? { bold: true } : {}), ...(i.emphasis ? { emphasisMark: {} } : {}) }) : new TextRun({ break: 1 }),
-  );
-}
+import { runs } from './runs.js';
 
 /** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
 export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: number): (Paragraph | Table)[] {
@@ -93,7 +85,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         break;
       }
       case 'foot': {
-        out.push(...footToDocx(doc, block, textWidthPt));
+        out.push(...footToDocx(doc, block, textWidthPt, (inner) => blocksToDocx(doc, inner, textWidthPt)));
         break;
       }
       case 'pageBreak': {

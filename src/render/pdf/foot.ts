@@ -1,7 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { parsedFont } from '../../fonts/font-file.js';
 import { inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
-import { blocksToPdf } from './blocks.js';
 import { textProps } from './text-style.js';
 
 /**
@@ -20,14 +19,15 @@ import { textProps } from './text-style.js';
  *    bottom of the text block.
  *
  * One layout pass, no measuring render, and nothing depends on how the body above was composed.
- * A foot holding anything but paragraphs, split lines and rules is laid out in the flow instead.
+ * A foot holding anything but paragraphs, split lines and rules is laid out in the flow instead,
+ * by the block converter the caller passes in (blocks.ts, which calls this: no import cycle).
  */
-export function footToPdf(doc: Doc, block: FootBlock, textWidth: number): object[] {
+export function footToPdf(doc: Doc, block: FootBlock, textWidth: number, blocksToPdf: (blocks: readonly Block[]) => object[]): object[] {
   const measured = block.blocks.map((b) => measureFootBlock(doc, b, textWidth));
   const { height: pageHeight, margins } = doc.page;
   const height = measured.reduce((sum, m) => sum + (m?.height ?? 0), 0);
   if (measured.some((m) => m === undefined) || height > pageHeight - margins.top - margins.bottom) {
-    return [{ stack: blocksToPdf(doc, block.blocks, textWidth), unbreakable: true }];
+    return [{ stack: blocksToPdf(block.blocks), unbreakable: true }];
   }
   return [
     // A zero-length, butt-capped stroke draws nothing; the canvas only reserves its height.

@@ -1,26 +1,33 @@
-import { textFinisher } from './finish-text.js';
+/**
+ * Which reader an input file goes to (plain text, a saved HTML page, a Word document) and the
+ * result every reader gives: the one entry of `jianbao import`. It sits in a folder of its own,
+ * above the readers it picks (src/import for text and HTML, src/import/docx for Word), which
+ * share the modules of src/import without a cycle.
+ */
+import { textFinisher } from '../finish-text.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
-import { finishedTable, type ImportedArticle, type ImportedBlock } from './article.js';
-import { declaredCharset, decodeBytes } from './decode.js';
-import { extractHtml } from './html.js';
-import { LineIndex, type MappedText } from './mapped-text.js';
-import type { OutlineBlock } from './outline.js';
-import { plainLines } from './plain.js';
-import { recognise } from './recognise.js';
-import type { SourceBlock } from './source-blocks.js';
-import { countBlocks, summariseSections, type ImportSummary } from './summary.js';
-import { articleToYaml } from './to-yaml.js';
-import { importDocx, type DocxImportOptions, type DocxImportSummary, type ExtractedImage } from './docx/index.js';
+import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
+import { finishedTable, type ImportedArticle, type ImportedBlock } from '../article.js';
+import { declaredCharset, decodeBytes } from '../decode.js';
+import { extractHtml } from '../html.js';
+import { LineIndex, type MappedText } from '../mapped-text.js';
+import type { OutlineBlock } from '../outline.js';
+import { plainLines } from '../plain.js';
+import { recognise } from '../recognise.js';
+import type { SourceBlock } from '../source-blocks.js';
+import { countBlocks, summariseSections, type ImportSummary } from '../summary.js';
+import { articleToYaml } from '../to-yaml.js';
+import { importDocx, type DocxImportOptions, type DocxImportSummary, type ExtractedImage } from '../docx/index.js';
 
-export type { ImportedArticle, ImportedBlock, ImportedSection, ImportedTable } from './article.js';
-export { normalizePunctuation, unbalanced, RANGE_STYLES } from './punctuation.js';
-export type { PunctuationOptions, PunctuationResult, RangeStyle } from './punctuation.js';
-export { formatSummary, kindsByCount, type ImportSummary, type SectionSummary } from './summary.js';
-export { articleToYaml } from './to-yaml.js';
-export { importDocx, describeChanges, themeStyleRoles } from './docx/index.js';
-export type { ChangesMode, DocxImportResult, DocxImportSummary, DocxImportedBlock, ExtractedImage } from './docx/index.js';
+export type { ImportedArticle, ImportedBlock, ImportedSection, ImportedTable } from '../article.js';
+export { normalizePunctuation, RANGE_STYLES } from '../punctuation.js';
+export { unbalanced } from '../balance.js';
+export type { PunctuationOptions, PunctuationResult, RangeStyle } from '../punctuation.js';
+export { formatSummary, kindsByCount, type ImportSummary, type SectionSummary } from '../summary.js';
+export { articleToYaml } from '../to-yaml.js';
+export { importDocx, describeChanges, themeStyleRoles } from '../docx/index.js';
+export type { ChangesMode, DocxImportResult, DocxImportSummary, DocxImportedBlock, ExtractedImage } from '../docx/index.js';
 
 /**
  * Options of an import: punctuation and ranges for text and HTML, and, for a .docx, tracked
