@@ -8,5 +8,7 @@ export { applyLayout } from './templates/apply-layout.js';
 export { renderPdf } from './render/pdf/render-pdf.js';
 export { renderDocx } from './render/docx/render-docx.js';
 export { runCli } from './cli/main.js';
+export { importFile, type ImportOptions, type ImportResult } from './import/readers/index.js';
+export { intoUpdates, writeUpdates, type FileUpdate, type IntoNames } from './import/into/updates.js';
 export * from './diagnostics/index.js';
 export type { Doc, Block, Inline, Style } from './ir/index.js';
