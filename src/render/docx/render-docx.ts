@@ -2,7 +2,8 @@ import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun
 import { styleByRole, type Doc } from '../../ir/index.js';
 import type { WriterOptions } from '../writer.js';
 import { blocksToDocx } from './blocks.js';
-import { docxParts, finishDocxPackage } from './package.js';
+import { docxParts } from '../../patches/docx.js';
+import { finishDocxPackage } from './package.js';
 import { paragraphStyles, runFont } from './styles.js';
 import { withBalancedTitles } from './title-lines.js';
 import { halfPoints, hex, twips } from './units.js';

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontBytes, parsedFont, sharedFontkit } from './font-file.js';
-import { fastLayout } from './fast-layout.js';
+import { fontBytes, parsedFont, sharedFontkit } from '../fonts/font-file.js';
+import { fastLayout } from '../fonts/fast-layout.js';
+import { FONTKIT_DEFAULT_FEATURES } from './fontkit.js';
 
 const require = createRequire(import.meta.url);
 // fontkit itself, not the shared one (whose fonts are read lazily and lay out fast).
@@ -87,7 +88,7 @@ describe('fast subsets', () => {
   // Roboto (shipped with pdfmake) has composite glyphs (accented letters); Noto Serif SC has none.
   for (const file of [SERIF, require.resolve('pdfmake/build/fonts/Roboto/Roboto-Regular.ttf')]) {
     it(`encode the bytes fontkit encodes, and again from memory: ${file.split('/').pop()}`, async () => {
-      const { encodeWithFontkit, fastSubsets } = await import('./subset.js');
+      const { encodeWithFontkit, fastSubsets } = await import('../fonts/subset.js');
       const font = parsedFont(file);
       fastSubsets(font);
       const ids = [...'创新举措凝心聚力，。“”1+6+N Éé'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
@@ -135,5 +136,20 @@ describe('the loca table read from the bytes', () => {
     expect(lazy.loca.version).toBe(whole.loca.version);
     expect(lazy.loca.offsets.length).toBe(whole.loca.offsets.length);
     expect(Array.from(lazy.loca.offsets)).toEqual(whole.loca.offsets);
+  });
+});
+
+describe("fontkit's default features", () => {
+  it('are the ones jianbao turns off, as fontkit 2.0.4 lists them (DefaultShaper)', () => {
+    // The lists are module constants of fontkit's build, not exported: read from its source.
+    const source = fs.readFileSync(require.resolve('fontkit').replace(/[^/\\]+$/, 'main.cjs'), 'utf8');
+    const list = (name: string) => {
+      const m = new RegExp(`\\$var\\$${name} = (\\[[^\\]]*\\]|\\{[^}]*\\})`).exec(source);
+      expect(m, name).not.toBeNull();
+      return [...m![1]!.matchAll(/'([a-z]{4})'/g)].map((x) => x[1]!);
+    };
+    const directional = list('DIRECTIONAL_FEATURES').filter((f) => f.startsWith('ltr'));
+    const fontkits = [...list('VARIATION_FEATURES'), ...directional, ...list('FRACTIONAL_FEATURES'), ...list('COMMON_FEATURES'), ...list('HORIZONTAL_FEATURES')];
+    expect([...FONTKIT_DEFAULT_FEATURES].sort()).toEqual(fontkits.sort());
   });
 });
