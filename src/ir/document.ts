@@ -216,6 +216,11 @@ export interface FootBlock extends Located {
   blocks: Block[];
 }
 
+/** A label such as `报：` or `抄送：` at the start of an end-block line: its continuation lines hang after it (GB/T 9704 版记). */
+export function endBlockLabel(text: string): string | undefined {
+  return /^[^：:\s]{1,4}[：:]/u.exec(text)?.[0];
+}
+
 export interface PageBreakBlock extends Located {
   kind: 'pageBreak';
 }

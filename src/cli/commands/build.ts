@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
 import { outputLine, progressMode, progressReporter } from '../progress.js';
 import { projectPaths } from '../../pipeline/project.js';
@@ -7,7 +6,7 @@ import { defaultJobs } from '../../render-pool/render-pool.js';
 import { parseShard } from '../../outputs/shard.js';
 import { watchBuild } from '../../pipeline/watch.js';
 import { formatNames } from '../../render/registry.js';
-import { DiagnosticError, formatDiagnostic } from '../../diagnostics/index.js';
+import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
@@ -123,8 +122,7 @@ export const buildCommand: Command = {
 /** `rebuilt 2 of 6 in 1.20 s` or `nothing to rebuild (6 up to date)`, then where the manifest is. */
 function summary(result: BuildResult, ms: number, outDir: string, cwd: string): string {
   const total = result.outputs.length + result.upToDate.length;
-  const rel = path.relative(cwd, outDir);
-  const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
+  const where = displayPath(outDir, cwd);
   const head =
     result.outputs.length === 0
       ? `nothing to rebuild (${total} up to date)`
@@ -150,7 +148,7 @@ async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean },
         else if (e.type === 'note') io.stdout(`${mark('2', `[${clock()}]`)} note: ${e.message}\n`);
       },
       onReady: (folders) => {
-        if (!quiet) io.stdout(`watching ${folders.map((f) => path.relative(io.cwd, f) || '.').join(', ')}; Ctrl-C stops\n`);
+        if (!quiet) io.stdout(`watching ${folders.map((f) => displayPath(f, io.cwd)).join(', ')}; Ctrl-C stops\n`);
       },
       onBuild: (outcome, changed) => {
         const when = mark('2', `[${clock()}]`);

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
-import { diag, DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
+import { diag, DiagnosticError, displayPath, type Diagnostic } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../outputs/write-atomic.js';
 import { diffArticles, type ArticleDiff } from '../docx/article-diff.js';
 import { similarity } from '../docx/lcs.js';
@@ -80,7 +80,7 @@ export function intoUpdates(result: ImportResult, file: string, before: string, 
   updates.push({ file, shown: names.into, from: names.draft, before, yaml: note.yaml, diff: diffArticles(note.before, note.after), notes: [] });
   placed.forEach((p, i) => {
     const text = fs.readFileSync(p.article.file, 'utf8');
-    const shown = relative(names.cwd, p.article.file) || p.article.file;
+    const shown = displayPath(p.article.file, names.cwd);
     const merged = mergeIntoYaml(text, got[i]!, shown, { inIssue: true });
     updates.push({ file: p.article.file, shown, from: `${names.draft} (article ${i + 1})`, before: text, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes });
   });

@@ -12,12 +12,9 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import { inlineText, type Block, type Doc, type FootBlock, type RuleBlock } from '../../ir/index.js';
+import { endBlockLabel, inlineText, type Block, type Doc, type FootBlock, type RuleBlock } from '../../ir/index.js';
 import { runs } from './runs.js';
 import { hex, twips } from './units.js';
-
-/** A label such as `报：` or `抄送：` at the start of an end-block line. */
-const LABEL = /^[^：:\s]{1,4}[：:]/u;
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
@@ -81,7 +78,7 @@ export function footToDocx(doc: Doc, block: FootBlock, textWidthPt: number, bloc
 
 /** Continuation lines of `报：…` hang after the label, one full-width character per label character. */
 function hanging(text: string, size: number): { left: number; hanging: number } | undefined {
-  const label = LABEL.exec(text)?.[0];
+  const label = endBlockLabel(text);
   if (!label) return undefined;
   const width = twips([...label].length * size);
   return { left: width, hanging: width };

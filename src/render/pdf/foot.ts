@@ -1,6 +1,7 @@
 import type * as fontkit from 'fontkit';
 import { parsedFont } from '../../fonts/font-file.js';
-import { inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
+import { mayNotEndLine, mayNotStartLine } from '../../compose/index.js';
+import { endBlockLabel, inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
 
 /**
@@ -113,11 +114,6 @@ function lineNode(doc: Doc, style: Style, line: FootLine): object {
   return { text: line.text, ...textProps(doc, style), alignment: 'left', margin: [line.indent, 0, 0, 0] };
 }
 
-// clreq: these never start a line, and these never end one.
-const NO_LINE_START = new Set([...'，。、：；？！）》」』】〕〉”’,.:;?!)]}%·…—']);
-const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
-/** A label such as `报：` or `抄送：` at the start of an end-block line. */
-const LABEL = /^[^：:\s]{1,4}[：:]/u;
 /** Keeps a little room at the right so pdfmake's own measure never wraps a line set here. */
 const SLACK = 0.5;
 
@@ -128,7 +124,7 @@ const SLACK = 0.5;
  */
 export function breakFootText(doc: Doc, style: Style, text: string, width: number): FootLine[] {
   const units = text.match(/[A-Za-z0-9]+|\s+|./gsu) ?? [];
-  const label = LABEL.exec(text)?.[0];
+  const label = endBlockLabel(text);
   const hang = label ? measureText(doc, style, label) : 0;
   const lines: FootLine[] = [];
   let start = 0;
@@ -141,7 +137,7 @@ export function breakFootText(doc: Doc, style: Style, text: string, width: numbe
     // Pull a mark that may not start a line back onto this line, or push one that may not end it.
     if (end < units.length) {
       let e = end;
-      while (e > start + 1 && (NO_LINE_START.has(units[e]!) || NO_LINE_END.has(units[e - 1]!))) e--;
+      while (e > start + 1 && (mayNotStartLine(units[e]!) || mayNotEndLine(units[e - 1]!))) e--;
       if (e > start + 1) end = e;
     }
     const lineText = units.slice(start, end).join('').trim();
