@@ -42,6 +42,11 @@ export function verifyDocx(doc: Doc, docx: Uint8Array, options: VerifyOptions = 
   return compare(textUnits(doc), squash(text), 'DOCX', options);
 }
 
+/** Checks that the text of every unit of the document is in `text`, read back from an output of any format (`label` names it). */
+export function verifyText(doc: Doc, text: string, label: string, options: VerifyOptions = {}): Diagnostic[] {
+  return compare(textUnits(doc), squash(text), label, options);
+}
+
 /** Whitespace carries no content here: the renderers add it (justification) and take it away (line ends). */
 function squash(s: string): string {
   return s.replace(/\s+/gu, '');
