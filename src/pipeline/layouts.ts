@@ -1,5 +1,5 @@
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import { layoutTheme, type LayoutPaths } from '../templates/apply-layout.js';
+import { layoutFactsOf, type LayoutPaths } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
 import type { LayoutFacts } from '../theme/schema.js';
 import type { Source } from './sources.js';
@@ -9,7 +9,7 @@ export function layoutFacts(paths: LayoutPaths): Map<string, LayoutFacts> {
   const out = new Map<string, LayoutFacts>();
   for (const name of listLayouts(paths.templatesDir)) {
     try {
-      out.set(name, layoutTheme(paths, name).layout);
+      out.set(name, layoutFactsOf(paths, name));
     } catch (e) {
       // Reported when the layout is used; a broken layout nobody builds stops nothing.
       if (!(e instanceof DiagnosticError)) throw e;

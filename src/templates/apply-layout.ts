@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Doc } from '../ir/index.js';
 import { displayPath } from '../diagnostics/index.js';
 import { parseMarkup } from '../markup/index.js';
-import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
+import type { LayoutFacts } from '../theme/schema.js';
 import { compileTemplate } from './render-template.js';
 
 /** Where a layout's files live: `templates/<layout>.hbs`, `<layout>.theme.yaml` and `partials/`. */
@@ -15,6 +16,11 @@ export interface LayoutPaths {
 export interface LayoutOptions {
   /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
   draft?: boolean;
+}
+
+/** What a layout is, as its theme says (`layout:`). */
+export function layoutFactsOf(paths: LayoutPaths, layout: string): LayoutFacts {
+  return loadLayoutFacts(path.join(paths.templatesDir, `${layout}.theme.yaml`));
 }
 
 /** Loads a layout's theme; cached by the caller per build. */

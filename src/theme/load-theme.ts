@@ -51,6 +51,14 @@ function readTheme(file: string, shown: string): Read {
   return read;
 }
 
+/**
+ * What a layout is (its theme's `layout:`), without resolving fonts or styles: the planner asks
+ * it of every layout to find the defaults, and a theme is read and parsed once per process.
+ */
+export function loadLayoutFacts(file: string): LayoutFacts {
+  return readTheme(file, displayPath(file)).t.layout;
+}
+
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
 export function loadTheme(file: string, projectDir: string): Theme {
   const shown = displayPath(file);

@@ -18,8 +18,9 @@ Only outputs whose inputs changed are rebuilt.
 PATH is content files (*.yaml) or folders searched for them; content/ by default.
 
 Options:
-  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else report)
-  -f, --format ${formatNames().join(',').padEnd(17)}formats to write (default: ${formatNames().join(',')})
+  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
+                             layouts whose theme is the default for its kind)
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${formatNames().join(',')})
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
