@@ -60,7 +60,7 @@ export interface Watermark {
   color: string;
   /** 0 (invisible) to 1 (opaque). */
   opacity: number;
-  /** Degrees, counter-clockwise; negative turns it clockwise. */
+  /** Degrees, clockwise on the page: −45 turns the text to rise 45° from lower left to upper right. */
   angle: number;
 }
 

@@ -90,6 +90,7 @@ export const themeSchema = z.strictObject({
           size: z.number().positive().default(80),
           color: color.default('#C00000'),
           opacity: z.number().min(0).max(1).default(0.08),
+          /** Degrees, clockwise on the page: −45 rises from lower left to upper right. */
           angle: z.number().min(-360).max(360).default(-45),
         })
         .optional(),
