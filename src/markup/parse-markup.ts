@@ -75,6 +75,9 @@ function markupDiag(ctx: MarkupContext, message: string, line: number, column: n
   return diag('error', 'markup', message, pos, hints);
 }
 
+/** Where each furniture element's look is, in the theme's `furniture` and the IR's. */
+const FURNITURE_KEYS: Record<FurnitureElement, keyof Furniture> = { pagenumber: 'pageNumber', header: 'header', watermark: 'watermark' };
+
 class IrBuilder {
   constructor(
     private readonly ctx: MarkupContext,
@@ -93,25 +96,23 @@ class IrBuilder {
     return { meta, furniture, blocks: this.blocks(root, furniture) };
   }
 
-  /** Page furniture: the element's text, with the theme's look for it. */
+  /** Page furniture: the element's text, with the theme's look for it (`furniture.<key>` of the theme). */
   private furniture(el: El, into: Furniture): void {
     this.checkAttrs(el);
     const name = el.name as FurnitureElement;
-    if (name in into || (name === 'pagenumber' && into.pageNumber)) return this.error(el, `<${name}> appears twice`);
+    const key = FURNITURE_KEYS[name];
+    if (into[key]) return this.error(el, `<${name}> appears twice`);
     const looks = this.ctx.furniture;
-    const missing = (key: string) => this.error(el, `the theme gives <${name}> no look: add \`furniture.${key}\` to it`);
+    if (!looks[key]) return this.error(el, `the theme gives <${name}> no look: add \`furniture.${key}\` to it`);
     switch (name) {
       case 'pagenumber':
-        if (!looks.pageNumber) return missing('pageNumber');
         into.pageNumber = looks.pageNumber;
         return;
       case 'header':
-        if (!looks.header) return missing('header');
-        into.header = { text: inlineText(this.inlines(el)), style: looks.header.style };
+        into.header = { text: inlineText(this.inlines(el)), style: looks.header!.style };
         return;
       case 'watermark':
-        if (!looks.watermark) return missing('watermark');
-        into.watermark = { text: inlineText(this.inlines(el)), ...looks.watermark };
+        into.watermark = { text: inlineText(this.inlines(el)), ...looks.watermark! };
         return;
       default:
         assertNever(name, 'furniture element');
