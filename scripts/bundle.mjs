@@ -165,7 +165,7 @@ const cli = await build({
 // A render worker loads its own, smaller bundle: the render jobs and, when a job asks, a
 // renderer. Not the CLI, the planner or their dependencies, which the worker never runs (about
 // 60 ms of every worker's start).
-const worker = await build({ ...cjsOptions, entryPoints: ['src/build/render-worker.ts'], outfile: 'dist/render-worker.cjs' });
+const worker = await build({ ...cjsOptions, entryPoints: ['src/render-pool/render-worker.ts'], outfile: 'dist/render-worker.cjs' });
 // esbuild writes ASCII except inside regular expressions, which keep their Han and CJK marks.
 // One non-ASCII character sends Node's UTF-8 read of the 3 MB bundle down its slow path
 // (12 ms instead of 3 on every start), so they are written as \u escapes, which mean the same
@@ -255,9 +255,9 @@ require('./jianbao.cjs')
 
 fs.writeFileSync(
   'dist/worker.cjs',
-  `// A build's render worker (src/build/render-pool.ts): its bundle (render-worker.cjs) through the V8 code cache.
+  `// A build's render worker (src/render-pool/render-pool.ts): its bundle (render-worker.cjs) through the V8 code cache.
 ${prelude}
-// The worker writes its cache when the pool closes it (src/build/render-worker.ts), under the
+// The worker writes its cache when the pool closes it (src/render-pool/render-worker.ts), under the
 // formats it rendered.
 globalThis.__jianbaoCodeCache = require('./compile-cache.cjs').install({ roots, tag: 'worker' });
 require('./render-worker.cjs');

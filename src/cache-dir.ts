@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDir } from './package.js';
 
 // One place for where jianbao's caches live: the bundle's (font hashes, compiled templates) and
 // the V8 code cache that scripts/compile-cache.cjs keeps before the bundle is even loaded (it
@@ -17,14 +17,7 @@ export function cacheDir(): string | undefined {
   const env = process.env.JIANBAO_CACHE_DIR;
   if (env === '0' || env === 'off') return undefined;
   if (env) return path.resolve(env);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) break;
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const nm = path.join(dir, 'node_modules');
+  const nm = path.join(packageDir(), 'node_modules');
   if (fs.existsSync(nm)) return path.join(nm, '.cache', 'jianbao');
   return privateTempDir();
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../src/build/build.js';
-import { projectPaths, type ProjectPaths } from '../src/build/project.js';
-import type { Format } from '../src/build/formats.js';
+import { build } from '../src/pipeline/build.js';
+import { projectPaths, type ProjectPaths } from '../src/pipeline/project.js';
+import type { Format } from '../src/render/registry.js';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/command.js';
 

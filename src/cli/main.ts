@@ -1,8 +1,9 @@
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './command.js';
 import { COMMANDS } from './registry.js';
 import { importExternal } from '../external.js';
+import { VERSION } from '../package.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from '../package.js';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

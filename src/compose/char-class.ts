@@ -112,6 +112,21 @@ export function isOpening(c: CharClass): boolean {
 }
 
 /**
+ * clreq, for a break decided one character at a time (the end block's greedy lines): a closing
+ * mark of either width may not start a line, nor a mark that holds on to what comes before it
+ * (—— …… · and a number's %).
+ */
+export function mayNotStartLine(ch: string): boolean {
+  const c = classify(ch.codePointAt(0) ?? 0);
+  return isClosing(c) || c === DASH || c === ELLIPSIS || c === MIDDOT || ch === '%';
+}
+
+/** clreq: an opening mark of either width may not end a line. */
+export function mayNotEndLine(ch: string): boolean {
+  return isOpening(classify(ch.codePointAt(0) ?? 0));
+}
+
+/**
  * Classify a whole paragraph, fixing the context-dependent cases: `.` `,` `:` inside a number
  * or word (1.3, 1,000, 12:30, e.g.) are part of it, not sentence punctuation.
  */

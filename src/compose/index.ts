@@ -6,3 +6,4 @@ export { composeParagraphMemo, composeMemoStats, clearComposeMemo } from './memo
 export type { Run, ComposedLine } from './justify.js';
 export type { PunctuationScheme } from './punctuation.js';
 export { balanceTitle } from './title.js';
+export { mayNotEndLine, mayNotStartLine } from './char-class.js';

@@ -1,5 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { parsedFont } from '../fonts/font-file.js';
+import { FONTKIT_DEFAULT_FEATURES } from '../patches/fontkit.js';
 
 /** Per-code-point measurements of one font face, in em. */
 export interface FontMetrics {
@@ -101,13 +102,7 @@ function horizontalMetrics(font: fontkit.Font): HmtxMetrics | undefined {
  */
 export function pdfFontFeatures(): Record<string, boolean> {
   const off: Record<string, boolean> = {};
-  for (const f of DEFAULT_FEATURES) off[f] = false;
+  for (const f of FONTKIT_DEFAULT_FEATURES) off[f] = false;
   return off;
 }
 
-// fontkit 2's default feature set (DefaultShaper + OTLayoutEngine), checked against the seed:
-// with all of them off, layout() gives exactly the cmap glyphs and hmtx advances.
-const DEFAULT_FEATURES = [
-  'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig',
-  'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern',
-] as const;

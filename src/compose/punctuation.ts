@@ -3,7 +3,7 @@ import {
   CLOSE, DASH, ELLIPSIS, GLUE, HAN, MIDDOT, OPEN, OTHER, isStop, isWord,
 } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
-import type { Model } from './model.js';
+import type { Model } from './paragraph-model.js';
 
 /** Punctuation width scheme, as in ctex: all full width, stops full + others half, all half. */
 export type PunctuationScheme = 'quanjiao' | 'kaiming' | 'banjiao';

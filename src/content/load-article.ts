@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
-import { diag, DiagnosticError, hasErrors, didYouMean, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, displayPath, hasErrors, didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { Article, Block } from './model.js';
 import { articleSchema, ARTICLE_KEYS, BLOCK_KEYS, imageSchema, listSchema, sectionSchema, tableSchema } from './schema.js';
 import { cleanText } from './text.js';
@@ -196,7 +196,7 @@ export function contentRootOf(abs: string): string {
   }
 }
 
+/** How a content file is named in messages (see displayPath). */
 export function displayPathOf(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel.startsWith('..') ? abs : rel;
+  return displayPath(abs);
 }

@@ -1,12 +1,5 @@
 import type { Font, Glyph } from 'fontkit';
-
-/**
- * fontkit's default OpenType features (DefaultShaper: variation, directional, fractional,
- * common and horizontal features). When a layout turns every one of them off, as the composer's
- * runs do (`pdfFontFeatures`), and the text holds only characters the default shaper treats one
- * to one, `font.layout()` gives exactly one cmap glyph per code point with its hmtx advance.
- */
-const DEFAULT_FEATURES = ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'];
+import { FONTKIT_DEFAULT_FEATURES } from '../patches/fontkit.js';
 
 /**
  * Code points fontkit lays out one to one with the default shaper: Latin, CJK and common
@@ -68,7 +61,7 @@ function glyphClass(id: number, def: ClassDef): number {
 function allDefaultsOff(features: unknown): boolean {
   if (!features || typeof features !== 'object' || Array.isArray(features)) return false;
   const f = features as Record<string, unknown>;
-  for (const tag of DEFAULT_FEATURES) if (f[tag] !== false) return false;
+  for (const tag of FONTKIT_DEFAULT_FEATURES) if (f[tag] !== false) return false;
   for (const tag in f) if (f[tag] !== false) return false;
   return true;
 }

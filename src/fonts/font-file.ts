@@ -3,6 +3,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
+import { clearGlyphObjects, loadGlyphsOnDemand, type LazyGlyf } from '../patches/fontkit.js';
 import { fastLayout } from './fast-layout.js';
 import { fastSubsets } from './subset.js';
 
@@ -14,21 +15,6 @@ const bytesByPath = new Map<string, Buffer>();
 const parsedByBytes = new WeakMap<Uint8Array, Map<string, Font>>();
 let fontkit: FontkitModule | undefined;
 
-/**
- * A TrueType file read lazily: every table but `glyf` is in the buffer, `glyf` holds zeros until
- * a glyph is asked for, then that glyph's bytes are read from the file. A CJK face is 10–15 MB,
- * almost all of it `glyf` (Noto Serif SC: 14.3 of 14.8 MB), and a document draws a few hundred of
- * its 30,000 glyphs, so a process reads about 0.5 MB a face instead of 15, and the untouched
- * zero pages of the buffer take no memory.
- */
-interface LazyGlyf {
-  fd: number;
-  /** Where `glyf` starts in the file (and in the buffer, which mirrors the file). */
-  glyfOffset: number;
-  glyfLength: number;
-  /** Glyph ids whose bytes are in the buffer (one flag each, sized on first use). */
-  loaded?: Uint8Array;
-}
 const lazyByBytes = new WeakMap<Uint8Array, LazyGlyf>();
 let parses = 0;
 /** How many fonts this process has parsed (one per font file and face: tests check no file is parsed twice). */
@@ -89,58 +75,6 @@ function readLazily(path: string): Buffer | undefined {
 }
 
 /**
- * Makes a font parsed from lazily read bytes load each glyph's outline before fontkit first
- * builds the glyph object: every reader of `glyf` (outlines, bounding boxes, pdfkit's subset,
- * composite glyphs' components) gets its glyph through `_getBaseGlyph`.
- */
-function loadGlyphsOnDemand(font: Font, buf: Buffer, lazy: LazyGlyf): void {
-  type Internals = { _getBaseGlyph(id: number, cps?: number[]): unknown; _glyphs: Record<number, unknown>; loca?: { offsets: ArrayLike<number> }; numGlyphs: number };
-  const f = font as unknown as Internals;
-  if (typeof f._getBaseGlyph !== 'function' || !f._glyphs) throw new Error('fontkit changed: no _getBaseGlyph to load glyphs on demand');
-  presetLoca(font, buf);
-  const base = f._getBaseGlyph;
-  f._getBaseGlyph = function (this: Internals, id: number, cps?: number[]) {
-    if (!this._glyphs[id]) ensureGlyph(this, id);
-    return base.call(this, id, cps);
-  };
-  function ensureGlyph(self: Internals, id: number): void {
-    const offsets = self.loca?.offsets;
-    if (!offsets || id < 0 || id + 1 >= offsets.length) return;
-    lazy.loaded ??= new Uint8Array(offsets.length);
-    if (lazy.loaded[id]) return;
-    const start = offsets[id]!;
-    const end = Math.min(offsets[id + 1]!, lazy.glyfLength);
-    if (end > start) readFully(lazy.fd, buf, lazy.glyfOffset + start, end - start, lazy.glyfOffset + start);
-    lazy.loaded[id] = 1;
-  }
-}
-
-/**
- * Gives fontkit the `loca` table (where each glyph's outline starts) read straight from the
- * bytes: fontkit's generic decoder takes 5 ms a face for its 31,000 offsets, on every start.
- * The same object fontkit makes (its version, head.indexToLocFormat, and the offsets in bytes),
- * with the offsets in a Uint32Array, which fontkit only indexes.
- */
-function presetLoca(font: Font, buf: Buffer): void {
-  const f = font as unknown as { _tables?: Record<string, unknown>; directory?: { tables?: Record<string, { offset: number; length: number }> }; head?: { indexToLocFormat?: number } };
-  const table = f.directory?.tables?.loca;
-  const version = f.head?.indexToLocFormat;
-  if (!f._tables || !table || (version !== 0 && version !== 1) || 'loca' in f._tables) return;
-  const size = version === 0 ? 2 : 4;
-  const n = Math.floor(table.length / size);
-  const offsets = new Uint32Array(n);
-  if (version === 1) {
-    // Big-endian uint32s: copied and byte-swapped natively (a loop over 31,000 reads took 1.5 ms a face).
-    const bytes = Buffer.from(offsets.buffer);
-    buf.copy(bytes, 0, table.offset, table.offset + 4 * n);
-    bytes.swap32();
-  } else {
-    for (let i = 0; i < n; i++) offsets[i] = buf.readUInt16BE(table.offset + 2 * i) * 2;
-  }
-  f._tables.loca = { version, offsets, _processed: true };
-}
-
-/**
  * fontkit with `create` memoised per bytes object: the one fontkit of the process. pdfkit gets
  * it too, so its per-document `fontkit.create(bytes)` returns the font parsed once for the
  * process: in the bundle, pdfkit's `require('fontkit')` is this module's (scripts/bundle.mjs);
@@ -162,7 +96,7 @@ export function sharedFontkit(): FontkitModule {
       parses++;
       font = real.create(buf, postscriptName);
       const lazy = lazyByBytes.get(buf);
-      if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy);
+      if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy, readFully);
       if (!('fonts' in font)) {
         fastLayout(font);
         fastSubsets(font);
@@ -259,6 +193,5 @@ export function fontInfo(path: string): FontInfo {
  * its own text only, so the same input gives the same bytes in any order of documents.
  */
 export function forgetGlyphs(path: string): void {
-  const font = parsedFont(path) as unknown as { _glyphs?: Record<number, unknown> };
-  if (font._glyphs) font._glyphs = {};
+  clearGlyphObjects(parsedFont(path));
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { plan } from '../build/plan.js';
-import { projectPaths } from '../build/project.js';
+import { plan } from '../pipeline/plan.js';
+import { projectPaths } from '../pipeline/project.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
 import { fontParses } from './font-file.js';
 

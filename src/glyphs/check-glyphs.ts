@@ -96,12 +96,11 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
     const text = unitText(unit);
     for (const piece of unit.pieces) check(piece, roleOf(doc, piece), unit.at, text);
   }
-  const pn = doc.page.pageNumber;
-  if (pn) check({ text: pn.format.replace('{n}', '0123456789'), style: pn.style, strong: false }, doc.styles[pn.style]?.font, undefined, '');
-  if (doc.meta.draftMark) {
-    const role = doc.styles.draftMark?.font ?? Object.keys(doc.fonts)[0];
-    check({ text: doc.meta.draftMark, style: 'draftMark', strong: false }, role, undefined, '');
-  }
+  // Page furniture: set in the fonts the theme gives it.
+  const { pageNumber, header, watermark } = doc.furniture;
+  if (pageNumber) check({ text: pageNumber.format.replace('{n}', '0123456789'), style: pageNumber.style, strong: false }, doc.styles[pageNumber.style]?.font, undefined, '');
+  if (header) check({ text: header.text, style: header.style, strong: false }, doc.styles[header.style]?.font, undefined, '');
+  if (watermark) check({ text: watermark.text, style: '', strong: false }, watermark.font, undefined, '');
   if (missing > out.length) {
     out.push(diag('error', 'missing-glyph', `${missing - MAX_REPORTED} more characters are missing from their fonts`, firstUnreported, ['the font of a role may be the wrong one: check `fonts` in the theme']));
   }

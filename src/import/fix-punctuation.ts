@@ -3,7 +3,7 @@ import { decodeUtf8, parseYamlSource } from '../content/yaml-source.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
-import { writeFileAtomic } from '../build/write-atomic.js';
+import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { unbalanced } from './balance.js';
 import { normalizePunctuation, type RangeStyle } from './punctuation.js';
 

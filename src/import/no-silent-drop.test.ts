@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headingMarker } from './headings.js';
-import { importBytes, type ImportedBlock } from './index.js';
+import { importBytes, type ImportedBlock } from './readers/index.js';
 
 /** Lines of the kinds pasted pages are made of, furniture and body alike. */
 const LINES = [

@@ -13,7 +13,6 @@ import {
   protectedMask,
 } from './chinese-context.js';
 
-export { unbalanced } from './balance.js';
 
 /** What to do with a numeric range such as `2020-2035年`: report it, or join it with `—` or `～`. */
 export type RangeStyle = 'keep' | 'dash' | 'tilde';

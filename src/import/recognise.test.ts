@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics/index.js';
 import { headingMarker, headingShape, chineseNumber } from './headings.js';
 import { parseDate, parseMetaLine } from './furniture.js';
-import { importBytes, type ImportedBlock, type ImportOptions } from './index.js';
+import { importBytes, type ImportedBlock, type ImportOptions } from './readers/index.js';
 
 const run = (text: string, options: ImportOptions = {}) => importBytes(Buffer.from(text, 'utf8'), 'a.txt', options);
 const warnings = (r: ReturnType<typeof run>) => r.diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic);

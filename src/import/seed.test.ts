@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics/index.js';
-import { importFile, normalizePunctuation, type ImportedArticle, type ImportedBlock, type ImportResult } from './index.js';
+import { importFile, normalizePunctuation, type ImportedArticle, type ImportedBlock, type ImportResult } from './readers/index.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const FIXTURES = here('../../test/fixtures/import/');

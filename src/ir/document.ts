@@ -8,6 +8,8 @@ import type { SourcePos } from '../diagnostics/index.js';
 export interface Doc {
   meta: DocMeta;
   page: PageStyle;
+  /** What every page carries besides the flow: page numbers, a draft's header line and watermark. */
+  furniture: Furniture;
   /** Punctuation width scheme for composed lines (as ctex names them). */
   punctuation: 'quanjiao' | 'kaiming' | 'banjiao';
   /** Gap between Han and Latin/digits in em; 0 for none. */
@@ -25,8 +27,6 @@ export interface DocMeta {
   /** YYYY-MM-DD: the content's date, used for PDF and DOCX dates so output never depends on the clock. */
   date: string;
   lang: string;
-  /** Text of the draft mark (header line and watermark), when the output is a draft. */
-  draftMark?: string;
 }
 
 /** Lengths in the IR are PDF points (1/72 in). */
@@ -38,7 +38,37 @@ export interface PageStyle {
   linePitch: number;
   /** Character cell width for grid composition; absent means no character grid. */
   charPitch?: number;
+}
+
+/**
+ * Page furniture: what the template asked for (`<pagenumber/>`, `<header>`, `<watermark>`),
+ * with the look the theme's `furniture` gives it.
+ */
+export interface Furniture {
   pageNumber?: PageNumberStyle;
+  /** A line of text at the top of every page (a draft's 征求意见稿), in a named style. */
+  header?: { text: string; style: string };
+  watermark?: Watermark;
+}
+
+/** Text drawn large, faint and turned across every page (a draft's mark). */
+export interface Watermark {
+  text: string;
+  /** Font role (key of Doc.fonts). */
+  font: string;
+  size: number;
+  color: string;
+  /** 0 (invisible) to 1 (opaque). */
+  opacity: number;
+  /** Degrees, clockwise on the page: −45 turns the text to rise 45° from lower left to upper right. */
+  angle: number;
+}
+
+/** The look of each kind of furniture, as a theme gives it; the markup adds the text. */
+export interface FurnitureLooks {
+  pageNumber?: PageNumberStyle;
+  header?: { style: string };
+  watermark?: Omit<Watermark, 'text'>;
 }
 
 export interface PageNumberStyle {
@@ -55,12 +85,22 @@ export interface PageNumberStyle {
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
-/** A named paragraph style, shared by both renderers (the docx renderer writes them as Word styles). */
+/**
+ * What a style is for, as the theme declares it: renderers ask for the style of a role (the body
+ * text, captions, table text), and Word import maps a draft's paragraphs back to content by it.
+ * A style without a role is layout furniture (a masthead, an end block, page numbers).
+ */
+export const STYLE_ROLES = ['title', 'subtitle', 'column', 'editorNote', 'issueNote', 'author', 'heading', 'body', 'listItem', 'caption', 'tableText', 'source', 'date'] as const;
+export type StyleRole = (typeof STYLE_ROLES)[number];
+
+/** A named paragraph style, shared by every renderer (those of formats with named styles write them out). */
 export interface Style {
-  /** Word style id this maps to (Title, Heading1, BodyText, or a custom id). */
+  /** The style's identifier in a document's list of styles (Title, Heading1, BodyText, or its own). */
   id: string;
-  /** Display name in Word's style list. */
+  /** Its name as an editor's style list shows it. */
   name: string;
+  /** What it is for; absent for layout furniture. A heading's level is its outlineLevel. */
+  role?: StyleRole;
   /** Font role (key of Doc.fonts). */
   font: string;
   size: number;
@@ -86,18 +126,21 @@ export interface Style {
   strongFont?: string;
 }
 
-/** One face for a role: the file the PDF embeds, and the name Word should ask for. */
+/**
+ * The face of a font role: what it is, not what a format does with it. A format that embeds
+ * fonts embeds `file`; one that names fonts names `names[0]` (and `latin` for Latin text).
+ */
 export interface FontFace {
   role: string;
-  /** Absolute path of the TTF/OTF embedded in the PDF. */
+  /** Absolute path of the face's font file (TTF/OTF): the first of the theme's `files` found. */
   file: string;
-  /** Family name as the PDF font is known (for messages). */
+  /** The file's name without its extension (for messages). */
   family: string;
-  /** East Asian font name written into the DOCX, as offices have it installed. */
-  docxEastAsia: string;
-  /** Latin font name written into the DOCX. */
-  docxAscii: string;
-  /** Further files tried, in order, for characters the main face lacks. */
+  /** Family names of the role, in order of preference: the first is the one documents ask for. */
+  names: string[];
+  /** Family name of the role's Latin face (Times New Roman). */
+  latin: string;
+  /** Further files tried, in order, for characters the face lacks. */
   fallbacks: string[];
 }
 
@@ -173,6 +216,11 @@ export interface FootBlock extends Located {
   blocks: Block[];
 }
 
+/** A label such as `报：` or `抄送：` at the start of an end-block line: its continuation lines hang after it (GB/T 9704 版记). */
+export function endBlockLabel(text: string): string | undefined {
+  return /^[^：:\s]{1,4}[：:]/u.exec(text)?.[0];
+}
+
 export interface PageBreakBlock extends Located {
   kind: 'pageBreak';
 }
@@ -189,6 +237,18 @@ export type Block =
   | PageBreakBlock;
 
 export type BlockKind = Block['kind'];
+
+/** The key of the style that has this role (the first, when several have it), or undefined. */
+export function styleOfRole(doc: Pick<Doc, 'styles'>, role: StyleRole): string | undefined {
+  for (const [key, style] of Object.entries(doc.styles)) if (style.role === role) return key;
+  return undefined;
+}
+
+/** The style that has this role, or undefined. */
+export function styleByRole(doc: Pick<Doc, 'styles'>, role: StyleRole): Style | undefined {
+  const key = styleOfRole(doc, role);
+  return key === undefined ? undefined : doc.styles[key];
+}
 
 /** Compile-time exhaustiveness: call in the default branch of a switch over a closed union. */
 export function assertNever(x: never, what: string): never {

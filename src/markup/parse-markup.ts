@@ -1,8 +1,8 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { diag, DiagnosticError, didYouMean, parsePos, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
-import type { Block, DocMeta, Inline } from '../ir/index.js';
+import { assertNever, inlineText, type Block, type DocMeta, type Furniture, type FurnitureLooks, type Inline } from '../ir/index.js';
 import { formatCount, LIMITS } from '../limits.js';
-import { BLOCK_ELEMENTS, INLINE_ELEMENTS, VOCABULARY } from './vocabulary.js';
+import { BLOCK_ELEMENTS, FURNITURE_ELEMENTS, INLINE_ELEMENTS, VOCABULARY, type BlockElement, type FurnitureElement } from './vocabulary.js';
 
 /** A parsed element tree node, with its position in the generated markup. */
 interface El {
@@ -15,6 +15,7 @@ interface El {
 
 export interface ParsedMarkup {
   meta: DocMeta;
+  furniture: Furniture;
   blocks: Block[];
 }
 
@@ -25,6 +26,8 @@ export interface MarkupContext {
   templateSource: string;
   /** Style names the theme defines. */
   styles: readonly string[];
+  /** The look the theme gives each kind of page furniture; an element the theme gives none is an error. */
+  furniture: FurnitureLooks;
 }
 
 /** Parses markup strictly into IR blocks; every problem is a diagnostic naming the template. */
@@ -79,6 +82,9 @@ function markupDiag(ctx: MarkupContext, message: string, line: number, column: n
   return diag('error', 'markup', message, pos, hints);
 }
 
+/** Where each furniture element's look is, in the theme's `furniture` and the IR's. */
+const FURNITURE_KEYS: Record<FurnitureElement, keyof Furniture> = { pagenumber: 'pageNumber', header: 'header', watermark: 'watermark' };
+
 class IrBuilder {
   constructor(
     private readonly ctx: MarkupContext,
@@ -93,31 +99,61 @@ class IrBuilder {
     if (a.author) meta.author = a.author;
     if (a.subject) meta.subject = a.subject;
     if (a.keywords) meta.keywords = a.keywords;
-    return { meta, blocks: this.blocks(root) };
+    const furniture: Furniture = {};
+    return { meta, furniture, blocks: this.blocks(root, furniture) };
   }
 
-  private blocks(parent: El): Block[] {
+  /** Page furniture: the element's text, with the theme's look for it (`furniture.<key>` of the theme). */
+  private furniture(el: El, into: Furniture): void {
+    this.checkAttrs(el);
+    const name = el.name as FurnitureElement;
+    const key = FURNITURE_KEYS[name];
+    if (into[key]) return this.error(el, `<${name}> appears twice`);
+    const looks = this.ctx.furniture;
+    if (!looks[key]) return this.error(el, `the theme gives <${name}> no look: add \`furniture.${key}\` to it`);
+    switch (name) {
+      case 'pagenumber':
+        into.pageNumber = looks.pageNumber;
+        return;
+      case 'header':
+        into.header = { text: inlineText(this.inlines(el)), style: looks.header!.style };
+        return;
+      case 'watermark':
+        into.watermark = { text: inlineText(this.inlines(el)), ...looks.watermark! };
+        return;
+      default:
+        assertNever(name, 'furniture element');
+    }
+  }
+
+  private blocks(parent: El, furniture?: Furniture): Block[] {
     const out: Block[] = [];
     for (const child of parent.children) {
       if (typeof child === 'string') {
         if (child.trim()) this.error(parent, `text directly inside <${parent.name}>: put it in a <p>`);
         continue;
       }
+      if ((FURNITURE_ELEMENTS as readonly string[]).includes(child.name)) {
+        if (furniture) this.furniture(child, furniture);
+        else this.error(child, `<${child.name}> is page furniture: put it directly inside <doc>`);
+        continue;
+      }
       if (!(BLOCK_ELEMENTS as readonly string[]).includes(child.name)) {
         this.error(child, `<${child.name}> is not a block element here; expected one of ${BLOCK_ELEMENTS.join(', ')}`);
         continue;
       }
-      const b = this.block(child);
-      if (b) out.push(b);
+      out.push(this.block(child));
     }
     return out;
   }
 
-  private block(el: El): Block | undefined {
+  /** The IR block of a block element: every element of BLOCK_ELEMENTS has its case. */
+  private block(el: El): Block {
     this.checkAttrs(el);
     const at = el.attrs.at ? parsePos(el.attrs.at) : undefined;
     const located = <T extends object>(b: T): T => (at ? { ...b, at } : b);
-    switch (el.name) {
+    const name = el.name as BlockElement;
+    switch (name) {
       case 'p': {
         const lines = el.children.filter((c): c is El => typeof c !== 'string' && c.name === 'line');
         const block = located({ kind: 'paragraph' as const, style: this.style(el), inlines: this.inlines(el, ['line']) });
@@ -166,8 +202,9 @@ class IrBuilder {
         return located({ kind: 'foot' as const, blocks: this.blocks(el) });
       case 'pagebreak':
         return { kind: 'pageBreak' };
+      default:
+        return assertNever(name, 'block element');
     }
-    return undefined;
   }
 
   private inlines(el: El, allowedBlocks: readonly string[] = [], mark: { emphasis?: boolean; strong?: boolean } = {}): Inline[] {

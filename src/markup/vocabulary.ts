@@ -10,10 +10,17 @@ export interface ElementSpec {
 }
 
 export const BLOCK_ELEMENTS = ['p', 'heading', 'table', 'image', 'list', 'rule', 'split', 'foot', 'pagebreak'] as const;
+export type BlockElement = (typeof BLOCK_ELEMENTS)[number];
 export const INLINE_ELEMENTS = ['em', 'strong', 'br'] as const;
+/** Page furniture: directly inside <doc>, each at most once; the theme's `furniture` gives its look. */
+export const FURNITURE_ELEMENTS = ['pagenumber', 'header', 'watermark'] as const;
+export type FurnitureElement = (typeof FURNITURE_ELEMENTS)[number];
 
 export const VOCABULARY: Record<string, ElementSpec> = {
   doc: { attrs: ['title', 'author', 'subject', 'keywords', 'date', 'lang'], required: ['title', 'date'], content: 'blocks' },
+  pagenumber: { attrs: [], content: 'empty' },
+  header: { attrs: [], content: 'inline' },
+  watermark: { attrs: [], content: 'inline' },
   p: { attrs: ['style', 'at'], required: ['style'], content: 'inline' },
   line: { attrs: [], content: 'inline' },
   heading: { attrs: ['style', 'level', 'number', 'at'], required: ['style', 'level'], content: 'inline' },

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { diag, DiagnosticError } from '../diagnostics/index.js';
+import { diag, DiagnosticError, displayPath } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { formatCount, LIMITS } from '../limits.js';
 import { parseMarkup } from '../markup/index.js';
-import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
+import type { LayoutFacts } from '../theme/schema.js';
 import { compileTemplate } from './render-template.js';
 
 /** Where a layout's files live: `templates/<layout>.hbs`, `<layout>.theme.yaml` and `partials/`. */
@@ -14,7 +15,13 @@ export interface LayoutPaths {
 }
 
 export interface LayoutOptions {
+  /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
   draft?: boolean;
+}
+
+/** What a layout is, as its theme says (`layout:`). */
+export function layoutFactsOf(paths: LayoutPaths, layout: string): LayoutFacts {
+  return loadLayoutFacts(path.join(paths.templatesDir, `${layout}.theme.yaml`));
 }
 
 /** Loads a layout's theme; cached by the caller per build. */
@@ -30,7 +37,7 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
   const theme = layoutTheme(paths, layout);
   const template = compileTemplate(paths.templatesDir, layout);
   const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
-  const templateFile = path.relative(process.cwd(), template.file) || template.file;
+  const templateFile = displayPath(template.file);
   if (markup.length > LIMITS.markupChars.value) {
     // The document size after templating: past it the template multiplies the content.
     throw new DiagnosticError([
@@ -43,8 +50,8 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
     templateFile,
     templateSource: template.source,
     styles: Object.keys(theme.styles),
+    furniture: theme.furniture,
   });
-  const meta = { ...parsed.meta };
-  if (options.draft) meta.draftMark = theme.draftMark;
-  return { doc: { meta, page: theme.page, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks }, markup };
+  const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks };
+  return { doc, markup };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, didYouMean, displayPath as shownPath, type Diagnostic } from '../diagnostics/index.js';
 import { cacheDir } from '../fonts/hash-cache.js';
 import { LIMITS } from '../limits.js';
 import { BUILTIN_HELPERS, countingEach, HelperError, helpers, type IterationBudget } from './helpers.js';
@@ -288,11 +288,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Relative to the working folder when inside it, else absolute (as content paths are shown). */
-function shownPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
 
 function statOrNull(file: string): fs.Stats | null {
   try {

@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
-import type { FontFace, PageStyle, Style } from '../ir/index.js';
+import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
+import type { FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
-import { themeSchema, type ThemeFile } from './schema.js';
+import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
   file: string;
+  /** What the layout is (theme `layout:`): the content it lays out, default or not, imposed or not. */
+  layout: LayoutFacts;
   page: PageStyle;
+  /** The look of each kind of page furniture the theme gives one; the template decides which appear. */
+  furniture: FurnitureLooks;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   colors: Record<string, string>;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
-  draftMark: string;
 }
 
 type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
@@ -48,9 +51,17 @@ function readTheme(file: string, shown: string): Read {
   return read;
 }
 
+/**
+ * What a layout is (its theme's `layout:`), without resolving fonts or styles: the planner asks
+ * it of every layout to find the defaults, and a theme is read and parsed once per process.
+ */
+export function loadLayoutFacts(file: string): LayoutFacts {
+  return readTheme(file, displayPath(file)).t.layout;
+}
+
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
 export function loadTheme(file: string, projectDir: string): Theme {
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   // Font files are looked up on every call: a face dropped into fonts/ counts at once.
   const { source, t } = readTheme(file, shown);
   const errors: Diagnostic[] = [];
@@ -81,8 +92,9 @@ export function loadTheme(file: string, projectDir: string): Theme {
     if (!t.fonts[s.font]) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.font}\`, which \`fonts\` does not define`, source.posOf([...at, 'font'])));
     const ctx = { em: s.size, line: linePitch };
     const style: Style = {
-      id: s.word ?? name,
+      id: s.id ?? name,
       name: s.name ?? name,
+      ...(s.role ? { role: s.role } : {}),
       font: s.font,
       size: s.size,
       bold: s.bold,
@@ -102,29 +114,44 @@ export function loadTheme(file: string, projectDir: string): Theme {
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
+    if (s.role === 'heading' && s.outlineLevel === undefined) errors.push(diag('error', 'theme', `style \`${name}\` is a heading: give its level as \`outlineLevel\``, source.posOf([...at, 'role'])));
     styles[name] = style;
   }
+  // Renderers and Word import ask for the style of a role: one style a role (a heading one a level).
+  const byRole = new Map<string, string>();
+  for (const [name, s] of Object.entries(t.styles)) {
+    if (!s.role) continue;
+    const key = s.role === 'heading' ? `heading ${s.outlineLevel}` : s.role;
+    const other = byRole.get(key);
+    if (other) errors.push(diag('error', 'theme', `styles \`${other}\` and \`${name}\` both have the role ${key}`, source.posOf(['styles', name, 'role']), ['give the role to one style']));
+    else byRole.set(key, name);
+  }
 
-  if (t.page.pageNumber) {
-    const pn = t.page.pageNumber;
+  const furniture: FurnitureLooks = {};
+  const f = t.furniture;
+  if (f.pageNumber) {
+    const pn = f.pageNumber;
+    const at = ['furniture', 'pageNumber'];
     const style = styles[pn.style];
-    if (!style) errors.push(diag('error', 'theme', `page number style \`${pn.style}\` is not defined`, source.posOf(['page', 'pageNumber', 'style'])));
+    if (!style) errors.push(diag('error', 'theme', `page number style \`${pn.style}\` is not defined`, source.posOf([...at, 'style'])));
     const ctx = { em: style?.size ?? 14, line: linePitch };
-    page.pageNumber = {
-      format: pn.format,
-      style: pn.style,
-      position: pn.position,
-      inset: len(pn.inset, ctx, ['page', 'pageNumber', 'inset']),
-      below: len(pn.below, ctx, ['page', 'pageNumber', 'below']),
-    };
+    furniture.pageNumber = { format: pn.format, style: pn.style, position: pn.position, inset: len(pn.inset, ctx, [...at, 'inset']), below: len(pn.below, ctx, [...at, 'below']) };
+  }
+  if (f.header) {
+    if (!styles[f.header.style]) errors.push(diag('error', 'theme', `header style \`${f.header.style}\` is not defined`, source.posOf(['furniture', 'header', 'style'])));
+    furniture.header = { style: f.header.style };
+  }
+  if (f.watermark) {
+    if (!t.fonts[f.watermark.font]) errors.push(diag('error', 'theme', `the watermark uses font role \`${f.watermark.font}\`, which \`fonts\` does not define`, source.posOf(['furniture', 'watermark', 'font'])));
+    furniture.watermark = { ...f.watermark };
   }
 
   const fonts: Record<string, FontFace> = {};
   for (const [role, f] of Object.entries(t.fonts)) {
-    const file = f.pdf.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
+    const file = f.files.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
     if (!file) {
       errors.push(
-        diag('error', 'font', `no font file found for role \`${role}\` (tried ${f.pdf.join(', ')})`, source.posOf(['fonts', role, 'pdf']), [
+        diag('error', 'font', `no font file found for role \`${role}\` (tried ${f.files.join(', ')})`, source.posOf(['fonts', role, 'files']), [
           'run `npm install`, which brings the default Noto fonts, or put the face in fonts/',
         ]),
       );
@@ -134,11 +161,11 @@ export function loadTheme(file: string, projectDir: string): Theme {
       role,
       file,
       family: path.basename(file).replace(/\.(ttf|otf)$/i, ''),
-      docxEastAsia: f.docx,
-      docxAscii: f.latin,
+      names: f.names,
+      latin: f.latin,
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, page, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, draftMark: t.draftMark };
+  return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
 }

@@ -1,21 +1,33 @@
 import { z } from '../content/zod.js';
+import { STYLE_ROLES } from '../ir/index.js';
 
 const length = z.union([z.number(), z.string()]);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
 
+/**
+ * A font role: the face of, say, body text (仿宋). Nothing here is per format: a format that
+ * names fonts (DOCX) names `names[0]`, one that embeds them (PDF) embeds the first of `files`.
+ */
 export const fontRoleSchema = z.strictObject({
-  /** Files tried in order for the PDF: `fonts/…` (the user's folder) or `npm:<package>/<path>`. */
-  pdf: z.array(z.string()).min(1),
+  /**
+   * Family names of the face, in order of preference (仿宋_GB2312, 仿宋, FangSong): the first is
+   * the one documents ask for, as offices have it installed; installed faces are matched by them.
+   */
+  names: z.array(z.string().min(1)).min(1),
+  /** Font files tried in order: `fonts/…` (the project's folder) or `npm:<package>/<path>`. */
+  files: z.array(z.string()).min(1),
   /** Files tried for characters the chosen face lacks. */
   fallback: z.array(z.string()).default([]),
-  /** East Asian font name written into Word files. */
-  docx: z.string(),
-  /** Latin font name written into Word files. */
+  /** Family name of the Latin face set beside it. */
   latin: z.string().default('Times New Roman'),
 });
 
 export const styleSchema = z.strictObject({
-  word: z.string().optional(),
+  /** What the style is for (body, caption, tableText, heading…): renderers and Word import find it by this. Absent: layout furniture. */
+  role: z.enum(STYLE_ROLES).optional(),
+  /** Its id in a document's style list (Word's Title, Heading1, BodyText…); the key when absent. */
+  id: z.string().optional(),
+  /** Its name in an editor's style list; the key when absent. */
   name: z.string().optional(),
   font: z.string(),
   size: z.number().positive(),
@@ -37,32 +49,61 @@ export const styleSchema = z.strictObject({
   strongFont: z.string().optional(),
 });
 
+/** What a layout is: what it lays out, whether it is built by default, how it is imposed. */
+export const layoutSchema = z.strictObject({
+  /** The content it lays out: an article, or a bulletin issue. Any, when absent. */
+  content: z.enum(['article', 'bulletin']).optional(),
+  /** Built for content of its kind that names no `layouts` of its own. */
+  default: z.boolean().default(false),
+  /** Its output also goes out as print sheets, imposed so (a booklet's saddle stitch). */
+  imposed: z.enum(['saddle-stitch']).optional(),
+});
+
 export const themeSchema = z.strictObject({
   description: z.string().optional(),
+  layout: layoutSchema.default({ default: false }),
   page: z.strictObject({
     size: z.enum(['A4', 'A5', 'A3']),
     margins: z.strictObject({ top: length, right: length, bottom: length, left: length }),
     /** GB/T 9704 grid: line pitch = text height / lines, character pitch = text width / chars. */
     grid: z.strictObject({ lines: z.number().int().positive(), chars: z.number().int().positive().optional() }).optional(),
     linePitch: length.optional(),
-    pageNumber: z
-      .strictObject({
-        format: z.string().default('— {n} —'),
-        style: z.string(),
-        position: z.enum(['outside', 'center']).default('outside'),
-        inset: length.default('1em'),
-        below: length.default('7mm'),
-      })
-      .optional(),
   }),
+  /** The look of the page furniture a template emits (`<pagenumber/>`, `<header>`, `<watermark>`). */
+  furniture: z
+    .strictObject({
+      pageNumber: z
+        .strictObject({
+          format: z.string().default('— {n} —'),
+          style: z.string(),
+          position: z.enum(['outside', 'center']).default('outside'),
+          inset: length.default('1em'),
+          below: length.default('7mm'),
+        })
+        .optional(),
+      /** A line at the top of every page, in a style of `styles`. */
+      header: z.strictObject({ style: z.string() }).optional(),
+      /** Large faint text across every page. */
+      watermark: z
+        .strictObject({
+          font: z.string(),
+          size: z.number().positive().default(80),
+          color: color.default('#C00000'),
+          opacity: z.number().min(0).max(1).default(0.08),
+          /** Degrees, clockwise on the page: −45 rises from lower left to upper right. */
+          angle: z.number().min(-360).max(360).default(-45),
+        })
+        .optional(),
+    })
+    .default({}),
   colors: z.record(z.string(), color).default({}),
   /** Punctuation width scheme for the composer (as ctex names them). */
   punctuation: z.enum(['quanjiao', 'kaiming', 'banjiao']).default('quanjiao'),
   /** Gap between Han and Latin/digits, in em; 0 for none. */
   latinGap: z.number().min(0).max(0.5).default(0),
-  draftMark: z.string().default('征求意见稿'),
   fonts: z.record(z.string(), fontRoleSchema),
   styles: z.record(z.string(), styleSchema),
 });
 
 export type ThemeFile = z.infer<typeof themeSchema>;
+export type LayoutFacts = z.infer<typeof layoutSchema>;

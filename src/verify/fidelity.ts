@@ -12,14 +12,15 @@ export interface VerifyOptions {
 
 /**
  * Checks that the text of every paragraph, heading, cell, caption and list item of the document
- * is in the PDF's text layer, in order. Page furniture (page numbers, the draft header, outside
- * the text block; the draft watermark) is left out of the comparison; whitespace is ignored, as
+ * is in the PDF's text layer, in order. Page furniture (page numbers and the header line, outside
+ * the text block; the watermark) is left out of the comparison; whitespace is ignored, as
  * justification and line breaks add and remove it. A difference is `lost-text`, naming the unit.
  */
 export async function verifyPdf(doc: Doc, pdf: Uint8Array, options: VerifyOptions = {}): Promise<Diagnostic[]> {
   const pages = await readPdfText(pdf);
   const { top, bottom } = doc.page.margins;
-  const mark = doc.meta.draftMark ? squash(doc.meta.draftMark) : undefined;
+  // The watermark is drawn across the text block: its text is no content either.
+  const mark = doc.furniture.watermark ? squash(doc.furniture.watermark.text) : undefined;
   const slack = 4;
   const text = pages
     .map((page) =>
@@ -39,6 +40,11 @@ export function verifyDocx(doc: Doc, docx: Uint8Array, options: VerifyOptions = 
     .map((p) => p.text)
     .join('');
   return compare(textUnits(doc), squash(text), 'DOCX', options);
+}
+
+/** Checks that the text of every unit of the document is in `text`, read back from an output of any format (`label` names it). */
+export function verifyText(doc: Doc, text: string, label: string, options: VerifyOptions = {}): Diagnostic[] {
+  return compare(textUnits(doc), squash(text), label, options);
 }
 
 /** Whitespace carries no content here: the renderers add it (justification) and take it away (line ends). */

@@ -1,5 +1,5 @@
 import type { SourcePos } from '../diagnostics/index.js';
-import type { Block, Doc, Inline, Style } from '../ir/index.js';
+import { styleOfRole, type Block, type Doc, type Inline, type Style } from '../ir/index.js';
 
 /** A run of IR text with the style that sets it; `strong` may switch the style's font role. */
 export interface TextPiece {
@@ -31,7 +31,8 @@ export function textUnits(doc: Doc): TextUnit[] {
 }
 
 function walk(doc: Doc, blocks: readonly Block[], out: TextUnit[]): void {
-  const captionStyle = (fallback: string) => (doc.styles.caption ? 'caption' : fallback);
+  const caption = styleOfRole(doc, 'caption');
+  const captionStyle = (fallback: string) => caption ?? fallback;
   for (const b of blocks) {
     const at = b.at ? { at: b.at } : {};
     switch (b.kind) {

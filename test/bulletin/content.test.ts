@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources, loadSource } from '../../src/build/sources.js';
+import { defaultLayouts, layoutFacts } from '../../src/pipeline/layouts.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { checkSources, loadSource } from '../../src/pipeline/sources.js';
 import { checkBulletinSeries, loadBulletin } from '../../src/content/index.js';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../../src/diagnostics/index.js';
 import { cli, ROOT, tempDir } from '../support.js';
@@ -61,7 +63,10 @@ describe('bulletin issue files', () => {
     const { file } = project({ x: issueYaml({ layouts: '-' }) });
     const contentRoot = path.resolve(file('x'), '../..');
     const source = loadSource(file('x'), contentRoot);
-    expect(source).toMatchObject({ kind: 'bulletin', slug: 'x', layouts: ['bulletin'], date: '2021-03-10' });
+    expect(source).toMatchObject({ kind: 'bulletin', slug: 'x', date: '2021-03-10' });
+    // It names no layouts: it gets the layouts whose theme is the default for an issue.
+    expect(source.layouts).toBeUndefined();
+    expect(defaultLayouts(layoutFacts(projectPaths(ROOT)), source)).toEqual(['bulletin']);
     expect(source.dependencies.map((d) => path.basename(d))).toEqual(['sample-a.yaml', 'sample-b.yaml']);
     expect(loadSource(path.join(contentRoot, 'articles/sample-a.yaml'), contentRoot).kind).toBe('article');
   });

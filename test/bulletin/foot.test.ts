@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../src/ir/index.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
-import { loadSource } from '../../src/build/sources.js';
+import { loadSource } from '../../src/pipeline/sources.js';
 import { applyLayout } from '../../src/templates/apply-layout.js';
 import { readPdfText } from '../../src/verify/pdf-text.js';
 import { ROOT } from '../support.js';

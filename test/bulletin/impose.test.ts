@@ -1,7 +1,10 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countPdfPages } from '../../src/build/manifest.js';
-import { imposedOutput, imposedPath, imposeSaddleStitch, saddleStitchOrder, wantsImposition } from '../../src/impose/index.js';
+import { imposedOutput, imposedPath, wantsImposition } from '../../src/outputs/imposed.js';
+import { imposeSaddleStitch, saddleStitchOrder } from '../../src/impose/index.js';
+import { countPdfPages } from '../../src/render/pdf/page-count.js';
+import { layoutFacts } from '../../src/pipeline/layouts.js';
+import { projectPaths } from '../../src/pipeline/project.js';
 import { readPdfText, type PdfPageText } from '../../src/verify/pdf-text.js';
 import { buildInto } from '../support.js';
 import { OUT, SAMPLE } from './sample.js';
@@ -58,10 +61,12 @@ describe('the sample booklet imposed', () => {
     const { read, result } = await buildInto([SAMPLE], { layouts: ['booklet'], formats: ['pdf'] });
     // The build writes the sheets too; take the booklet PDF itself and impose it here.
     const entry = result.outputs.find((o) => o.path === `${OUT}/booklet.pdf`)!;
-    expect(wantsImposition(entry)).toBe(true);
+    // The booklet's theme says it is imposed (`layout: { imposed: saddle-stitch }`).
+    const imposed = layoutFacts(projectPaths(process.cwd())).get('booklet')?.imposed;
+    expect(wantsImposition(entry.format, imposed)).toBe(true);
     const pdf = read(`${OUT}/booklet.pdf`);
     booklet = await readPdfText(pdf);
-    output = await imposedOutput(entry, pdf);
+    output = await imposedOutput(entry, pdf, imposed!);
     sheets = await readPdfText(output.bytes);
   });
 
@@ -88,12 +93,13 @@ describe('the sample booklet imposed', () => {
     expect(output.entry.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(countPdfPages(output.bytes)).toBe(sheets.length);
     expect(imposedPath('a/b/booklet.pdf')).toBe('a/b/booklet-imposed.pdf');
-    expect(wantsImposition({ layout: 'bulletin', format: 'pdf' })).toBe(false);
-    expect(wantsImposition({ layout: 'booklet', format: 'docx' })).toBe(false);
+    const facts = layoutFacts(projectPaths(process.cwd()));
+    expect(wantsImposition('pdf', facts.get('bulletin')?.imposed)).toBe(false);
+    expect(wantsImposition('docx', facts.get('booklet')?.imposed)).toBe(false);
   });
 
   it('gives the same bytes for the same PDF', async () => {
-    const again = await imposedOutput({ ...output.entry, path: `${OUT}/booklet.pdf` }, (await buildInto([SAMPLE], { layouts: ['booklet'], formats: ['pdf'] })).read(`${OUT}/booklet.pdf`));
+    const again = await imposedOutput({ ...output.entry, path: `${OUT}/booklet.pdf` }, (await buildInto([SAMPLE], { layouts: ['booklet'], formats: ['pdf'] })).read(`${OUT}/booklet.pdf`), 'saddle-stitch');
     expect(again.entry.sha256).toBe(output.entry.sha256);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSource } from '../../src/build/sources.js';
+import { loadSource } from '../../src/pipeline/sources.js';
 import { inlineText, type Block } from '../../src/ir/index.js';
 import { applyLayout } from '../../src/templates/apply-layout.js';
 import { ROOT, tempDir } from '../support.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importDocx, importFile } from '../../src/import/index.js';
+import { importDocx, importFile } from '../../src/import/readers/index.js';
 import { diffArticles } from '../../src/import/docx/article-diff.js';
 import { knownImages } from '../../src/import/docx/known-images.js';
 import { mergeIntoYaml } from '../../src/import/docx/merge.js';

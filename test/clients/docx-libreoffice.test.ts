@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, outputPath, plan, type Planned } from '../../src/build/build.js';
-import { projectPaths } from '../../src/build/project.js';
+import { build, outputPath, plan, type Planned } from '../../src/pipeline/build.js';
+import { projectPaths } from '../../src/pipeline/project.js';
 import { textUnits, unitText } from '../../src/verify/ir-text.js';
 import { richProject } from '../docx/fixture.js';
 import { firstMissingInOrder, ROOT, tempDir } from '../support.js';

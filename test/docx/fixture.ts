@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from '../../src/build/build.js';
-import type { Format } from '../../src/build/formats.js';
-import { projectPaths } from '../../src/build/project.js';
+import { build } from '../../src/pipeline/build.js';
+import type { Format } from '../../src/render/registry.js';
+import { projectPaths } from '../../src/pipeline/project.js';
 import { png } from '../reliability/images.js';
 import { tempDir } from '../support.js';
 

@@ -14,7 +14,7 @@ describe('a fallback font of a role', () => {
     const theme = path.join(dir, 'templates/report.theme.yaml');
     const text = fs.readFileSync(theme, 'utf8');
     const withFallback = text.replace(
-      /(\n  body:\n    pdf: \[[^\n]*\]\n)/,
+      /(\n  body:\n    names: \[[^\n]*\]\n    files: \[[^\n]*\]\n)/,
       `$1    fallback: ['npm:@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']\n`,
     );
     expect(withFallback).not.toBe(text);

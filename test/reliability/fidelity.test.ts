@@ -25,7 +25,8 @@ describe('nothing lost: the outputs hold every paragraph of the document, in ord
   it('passes on the seed as a draft (header line and watermark are not content)', async () => {
     const doc = layOut(ROOT, SEED, true);
     const { read } = await buildInto([SEED], { draft: true, formats: ['pdf'] });
-    expect(doc.meta.draftMark).toBeTruthy();
+    expect(doc.furniture.header?.text).toBe('征求意见稿');
+    expect(doc.furniture.watermark?.text).toBe('征求意见稿');
     expect(await verifyPdf(doc, read(SEED_PDF))).toEqual([]);
   });
 

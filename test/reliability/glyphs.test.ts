@@ -72,10 +72,11 @@ describe('glyph coverage before rendering', () => {
     expect(ds.map((d) => d.message)).toContain("'\u0306' (U+0306) is not in 'Noto Serif SC' (body)");
   });
 
-  it('checks the page number and draft mark of the layout too', () => {
+  it('checks the page number, header line and watermark of the layout too', () => {
     const doc = layOut(ROOT, SEED, true);
     expect(checkGlyphs(doc)).toEqual([]);
-    const odd: Doc = { ...doc, meta: { ...doc.meta, draftMark: '草稿鿰' } };
+    const { header, watermark } = doc.furniture;
+    const odd: Doc = { ...doc, furniture: { ...doc.furniture, header: { ...header!, text: '草稿鿰' }, watermark: { ...watermark!, text: '草稿鿰' } } };
     const ds = checkGlyphs(odd);
     expect(ds).toHaveLength(1);
     expect(ds[0]!.pos).toBeUndefined();

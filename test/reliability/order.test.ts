@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
-import { sha256 } from '../../src/build/manifest.js';
+import { sha256 } from '../../src/outputs/manifest.js';
 import { pdfPlainText } from '../../src/verify/pdf-text.js';
 import { article, articleProject, layOut } from './project.js';
 

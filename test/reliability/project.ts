@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSource } from '../../src/build/sources.js';
+import { loadSource } from '../../src/pipeline/sources.js';
+import { defaultLayouts, layoutFacts } from '../../src/pipeline/layouts.js';
 import { applyLayout } from '../../src/templates/apply-layout.js';
-import { projectPaths } from '../../src/build/project.js';
+import { projectPaths } from '../../src/pipeline/project.js';
 import type { Doc } from '../../src/ir/index.js';
 import { ROOT, tempDir } from '../support.js';
 
@@ -23,7 +24,9 @@ export function articleProject(yaml: string, opts: { name?: string; templates?: 
 export function layOut(dir: string, file: string, draft = false): Doc {
   const paths = projectPaths(dir);
   const source = loadSource(file, paths.contentDir);
-  return applyLayout(paths, source.layouts[0]!, source.context(), { draft: draft || source.draft }).doc;
+  const layouts = source.layouts ?? defaultLayouts(layoutFacts(paths), source);
+  if (!Array.isArray(layouts)) throw new Error(layouts.message);
+  return applyLayout(paths, layouts[0]!, source.context(), { draft: draft || source.draft }).doc;
 }
 
 /** A YAML article from a title and body lines (each already indented as a body item). */

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { plan } from '../../src/build/plan.js';
-import { projectPaths } from '../../src/build/project.js';
-import { renderJob } from '../../src/build/render-job.js';
+import { plan } from '../../src/pipeline/plan.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { renderJob } from '../../src/render-pool/render-job.js';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../../src/diagnostics/index.js';
 import { checkGlyphs } from '../../src/glyphs/index.js';
 import { parsedFont } from '../../src/fonts/font-file.js';
@@ -171,10 +171,10 @@ export async function buildAndCheck(data: Record<string, unknown>, options: { pd
   if (missing !== undefined) throw new Error(`the document lost content text: ${JSON.stringify(missing.slice(0, 80))}`);
 
   const ctx = { readableRoots: [path.join(dir, 'content')] };
-  const docx = await renderJob({ path: 'prop/report.docx', format: 'docx', doc, ctx });
+  const docx = await renderJob({ path: 'prop/report.docx', format: 'docx', doc, options: ctx });
   const lost = verifyDocx(doc, docx);
   if (options.pdf) {
-    const pdf = await renderJob({ path: 'prop/report.pdf', format: 'pdf', doc, ctx });
+    const pdf = await renderJob({ path: 'prop/report.pdf', format: 'pdf', doc, options: ctx });
     lost.push(...(await verifyPdf(doc, pdf)));
   }
   if (lost.length > 0 && !options.collectLost) throw new Error(lost.map(formatDiagnostic).join('\n'));

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/ir/index.js';
-import { projectPaths } from '../../src/build/project.js';
-import { plan } from '../../src/build/build.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { plan } from '../../src/pipeline/build.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { readGlyphRuns } from '../../src/verify/pdf-glyphs.js';
 import { drawnLines, type DrawnLine } from '../../src/verify/line-metrics.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectPaths } from '../../src/build/project.js';
-import { plan } from '../../src/build/build.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { plan } from '../../src/pipeline/build.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { readGlyphRuns } from '../../src/verify/pdf-glyphs.js';
 import { drawnLines } from '../../src/verify/line-metrics.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { inlineText, type Block, type Doc } from '../../src/ir/index.js';
-import { projectPaths } from '../../src/build/project.js';
-import { plan } from '../../src/build/build.js';
+import { projectPaths } from '../../src/pipeline/project.js';
+import { plan } from '../../src/pipeline/build.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { readGlyphRuns } from '../../src/verify/pdf-glyphs.js';
 import { drawnLines, measureLines, type LineMetrics } from '../../src/verify/line-metrics.js';

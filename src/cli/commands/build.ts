@@ -1,17 +1,16 @@
-import path from 'node:path';
-import { build, type BuildOptions, type BuildResult } from '../../build/build.js';
-import { FORMATS, type Format } from '../../build/formats.js';
-import { outputLine, progressMode, progressReporter } from '../../build/progress.js';
-import { projectPaths } from '../../build/project.js';
-import { isReleaseName } from '../../build/release.js';
-import { defaultJobs } from '../../build/render-pool.js';
-import { parseShard } from '../../build/shard.js';
-import { watchBuild } from '../../build/watch.js';
-import { DiagnosticError, formatDiagnostic } from '../../diagnostics/index.js';
+import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
+import { outputLine, progressMode, progressReporter } from '../progress.js';
+import { projectPaths } from '../../pipeline/project.js';
+import { isReleaseName } from '../../outputs/release.js';
+import { defaultJobs } from '../../render-pool/render-pool.js';
+import { parseShard } from '../../outputs/shard.js';
+import { watchBuild } from '../../pipeline/watch.js';
+import { formatNames } from '../../render/registry.js';
+import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
-const HELP = `Usage: jianbao build [PATH…] [options]
+const help = (): string => `Usage: jianbao build [PATH…] [options]
 
 Builds every content file × layout × format and writes the outputs and a manifest.
 Only outputs whose inputs changed are rebuilt.
@@ -19,8 +18,9 @@ Only outputs whose inputs changed are rebuilt.
 PATH is content files (*.yaml) or folders searched for them; content/ by default.
 
 Options:
-  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else report)
-  -f, --format pdf,docx      formats to write (default: pdf,docx)
+  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
+                             layouts whose theme is the default for its kind)
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${formatNames().join(',')})
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
@@ -54,7 +54,9 @@ nothing written); 2 bad usage.`;
 
 export const buildCommand: Command = {
   name: 'build',
-  help: HELP,
+  get help() {
+    return help();
+  },
   run(argv, io) {
     const options = {
       layout: { type: 'string', short: 'l', multiple: true },
@@ -72,7 +74,7 @@ export const buildCommand: Command = {
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       const paths = projectPaths(io.cwd, values.out);
-      const formats = listOption(values.format, FORMATS, '--format') as Format[] | undefined;
+      const formats = listOption(values.format, formatNames(), '--format');
       const layouts = listOption(values.layout, undefined, '--layout');
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
@@ -121,8 +123,7 @@ export const buildCommand: Command = {
 /** `rebuilt 2 of 6 in 1.20 s` or `nothing to rebuild (6 up to date)`, then where the manifest is. */
 function summary(result: BuildResult, ms: number, outDir: string, cwd: string): string {
   const total = result.outputs.length + result.upToDate.length;
-  const rel = path.relative(cwd, outDir);
-  const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
+  const where = displayPath(outDir, cwd);
   const head =
     result.outputs.length === 0
       ? `nothing to rebuild (${total} up to date)`
@@ -148,7 +149,7 @@ async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean },
         else if (e.type === 'note') io.stdout(`${mark('2', `[${clock()}]`)} note: ${e.message}\n`);
       },
       onReady: (folders) => {
-        if (!quiet) io.stdout(`watching ${folders.map((f) => path.relative(io.cwd, f) || '.').join(', ')}; Ctrl-C stops\n`);
+        if (!quiet) io.stdout(`watching ${folders.map((f) => displayPath(f, io.cwd)).join(', ')}; Ctrl-C stops\n`);
       },
       onBuild: (outcome, changed) => {
         const when = mark('2', `[${clock()}]`);

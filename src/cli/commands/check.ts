@@ -1,11 +1,10 @@
-import { build } from '../../build/build.js';
-import { projectPaths } from '../../build/project.js';
+import { build } from '../../pipeline/build.js';
+import { projectPaths } from '../../pipeline/project.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, type CliIO, type Command } from '../command.js';
 import { printDiagnostics } from '../report.js';
-import { discoverContent } from '../../build/discover.js';
-import path from 'node:path';
-import { DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
+import { discoverContent } from '../../pipeline/discover.js';
+import { DiagnosticError, displayPath, type Diagnostic } from '../../diagnostics/index.js';
 import { fixPunctuationInFile } from '../../import/fix-punctuation.js';
 import { RANGE_STYLES, type RangeStyle } from '../../import/punctuation.js';
 
@@ -60,8 +59,7 @@ function punctuationPass(io: CliIO, inputs: string[], opts: { write: boolean; ra
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   const all: Diagnostic[] = [];
   for (const file of files) {
-    const rel = path.relative(io.cwd, file);
-    const shown = rel.startsWith('..') ? file : rel;
+    const shown = displayPath(file, io.cwd);
     const r = fixPunctuationInFile(file, shown, { write: opts.write, ...(opts.ranges ? { ranges: opts.ranges } : {}) });
     all.push(...r.diagnostics);
     if (opts.json) continue;

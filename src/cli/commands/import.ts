@@ -1,17 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { projectPaths } from '../../build/project.js';
-import { parse as parseYaml } from 'yaml';
-import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
-import { diag, DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/index.js';
-import { diffArticles, formatDiff, type ArticleDiff } from '../../import/docx/article-diff.js';
-import { similarity } from '../../import/docx/lcs.js';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { projectPaths } from '../../pipeline/project.js';
+import { didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/readers/index.js';
+import { formatDiff } from '../../import/docx/article-diff.js';
 import { knownImages } from '../../import/docx/known-images.js';
-import { mergeIntoYaml, mergeIssueNote } from '../../import/docx/merge.js';
 import { formatDocxSummary } from '../../import/docx/summary.js';
+import { intoUpdates, isIssueText, issueArticleFiles, writeImages, writeUpdates, type FileUpdate } from '../../import/into/updates.js';
+import { writeFileAtomic } from '../../outputs/write-atomic.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 import { exitFor } from '../report.js';
@@ -152,19 +149,6 @@ function parse(argv: string[]): Parsed {
   };
 }
 
-/** Writes `text` to `path` through a temporary file in the same folder, so a reader never sees half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 async function existing(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
@@ -228,7 +212,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   const before = output ? await existing(output) : undefined;
   if (o.into !== undefined && before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
   // A bulletin issue's draft goes back into the issue's articles, its pictures next to them.
-  const issue = o.into !== undefined && before !== undefined && isIssue(before);
+  const issue = o.into !== undefined && before !== undefined && isIssueText(before);
   const articleFiles = issue && output ? issueArticleFiles(output) : [];
   const imageFolder = articleFiles[0] ? dirname(articleFiles[0]) : output ? dirname(output) : io.cwd;
   const known = before === undefined ? [] : issue ? articleFiles.flatMap((f) => knownImages(fs.readFileSync(f, 'utf8'), dirname(f))) : knownImages(before, imageFolder);
@@ -237,7 +221,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     keepPunctuation: o.keepPunctuation,
     ranges: o.ranges,
     ...(o.changes ? { changes: o.changes } : {}),
-    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir),
+    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir, io.cwd),
     ...(output ? { images: { folder: imageFolder, stem: basename(output, extname(output)), known } } : {}),
     ...(issue ? { several: true } : {}),
   });
@@ -250,7 +234,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     lines.push(...shown(result.diagnostics, o).map(formatDiagnostic));
   }
   if (o.into !== undefined && output && before !== undefined) {
-    const updates = issue ? issueUpdates(o, io, result, output, before) : articleUpdate(o, result, output, before);
+    const updates = intoUpdates(result, output, before, { draft: o.file, into: o.into, cwd: io.cwd });
     return applyUpdates(o, io, result, updates, imageFolder, lines, report);
   }
 
@@ -266,7 +250,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
           return EXIT_BAD_INPUT;
         }
       }
-      await writeAtomically(output, result.yaml);
+      writeFileAtomic(output, result.yaml);
       const pictures = await writeImages(result, dirname(output));
       outcome = `${before === undefined ? 'wrote' : 'replaced'} ${o.output}${pictures}`;
     }
@@ -291,54 +275,6 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-/** One content file an import updates: its text before and after, and the diff a reader is shown. */
-interface FileUpdate {
-  file: string;
-  /** The path as the user gave or sees it. */
-  shown: string;
-  /** What the diff calls the new side, e.g. `issue.docx (article 2)`. */
-  from: string;
-  before: string;
-  yaml: string;
-  diff: ArticleDiff;
-  notes: Diagnostic[];
-}
-
-/** `--into` an article: merges the import into it. */
-function articleUpdate(o: Parsed, result: ImportResult, output: string, before: string): FileUpdate[] {
-  const merged = mergeIntoYaml(before, result.article, o.into!);
-  return [{ file: output, shown: o.into!, from: o.file, before, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes }];
-}
-
-/**
- * `--into` a bulletin issue: the draft's articles go back into the issue's article files, in the
- * issue's order, and its 编者按 into the issue file. The draft must hold the issue's articles.
- */
-function issueUpdates(o: Parsed, io: CliIO, result: ImportResult, output: string, before: string): FileUpdate[] {
-  const issue = loadBulletin(output).value;
-  const placed = bulletinArticles(issue);
-  const got = result.articles ?? [result.article];
-  const titles = (list: (string | undefined)[]) => list.map((t) => `'${t ?? '(untitled)'}'`).join(', ');
-  const mismatch = got.length !== placed.length || placed.some((p, i) => similarity(p.article.title, got[i]!.title ?? '') < 0.34);
-  if (mismatch) {
-    throw new DiagnosticError([
-      diag('error', 'issue-articles', `${o.file} holds ${got.length} article${got.length === 1 ? '' : 's'} (${titles(got.map((a) => a.title))}); ${o.into} places ${placed.length} (${titles(placed.map((p) => p.article.title))})`, undefined, [
-        `add, remove or reorder articles in ${o.into}, build the draft again, and edit that one`,
-      ]),
-    ]);
-  }
-  const updates: FileUpdate[] = [];
-  const note = mergeIssueNote(before, result.issueNote, o.into!);
-  updates.push({ file: output, shown: o.into!, from: o.file, before, yaml: note.yaml, diff: diffArticles(note.before, note.after), notes: [] });
-  placed.forEach((p, i) => {
-    const text = fs.readFileSync(p.article.file, 'utf8');
-    const shown = relative(io.cwd, p.article.file) || p.article.file;
-    const merged = mergeIntoYaml(text, got[i]!, shown, { inIssue: true });
-    updates.push({ file: p.article.file, shown, from: `${o.file} (article ${i + 1})`, before: text, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes });
-  });
-  return updates;
-}
-
 /**
  * Shows the diffs of `updates` and writes the changed files after a yes (terminal), with --yes,
  * or not at all (no terminal: the diff is the answer, exit 0).
@@ -346,10 +282,7 @@ function issueUpdates(o: Parsed, io: CliIO, result: ImportResult, output: string
 async function applyUpdates(o: Parsed, io: CliIO, result: ImportResult, updates: FileUpdate[], folder: string, lines: string[], report: (t: string) => void): Promise<number> {
   const changed = updates.filter((u) => u.yaml !== u.before);
   const newImages = (result.images ?? []).filter((i) => !i.exists);
-  const write = async () => {
-    for (const u of changed) await writeAtomically(u.file, u.yaml);
-    return writeImages(result, folder);
-  };
+  const write = () => writeUpdates(updates, result, folder);
   if (o.json) {
     const written = (changed.length > 0 || newImages.length > 0) && o.yes;
     io.stdout(
@@ -397,33 +330,6 @@ async function applyUpdates(o: Parsed, io: CliIO, result: ImportResult, updates:
   lines.push(`updated ${changed.map((u) => u.shown).join(', ') || o.into}${pictures}`);
   report(lines.join('\n') + '\n');
   return EXIT_OK;
-}
-
-/** Whether a content file's text is a bulletin issue (it has `bulletin:`). */
-function isIssue(text: string): boolean {
-  try {
-    return looksLikeBulletin(parseYaml(text));
-  } catch {
-    return false;
-  }
-}
-
-/** The article files an issue places, in order; the loader's errors if it does not load. */
-function issueArticleFiles(file: string): string[] {
-  return bulletinArticles(loadBulletin(file).value).map((a) => a.article.file);
-}
-
-/** Writes the pictures an import extracted next to the YAML; ` and N pictures in figures/` for the report. */
-async function writeImages(result: ImportResult, folder: string): Promise<string> {
-  const fresh = (result.images ?? []).filter((i) => !i.exists);
-  for (const image of fresh) {
-    const file = resolve(folder, image.src);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, image.data);
-  }
-  if (fresh.length === 0) return '';
-  const where = [...new Set(fresh.map((i) => relative(folder, dirname(resolve(folder, i.src))) || '.'))].join(', ');
-  return ` and ${fresh.length} picture${fresh.length === 1 ? '' : 's'} in ${where}/`;
 }
 
 export const importCommand: Command = {

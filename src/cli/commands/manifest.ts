@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { mergeShards } from '../../build/merge.js';
-import { MANIFEST_FILE } from '../../build/manifest.js';
-import { isReleaseName } from '../../build/release.js';
-import { sourceDateEpoch } from '../../build/reproducible.js';
+import { mergeShards } from '../../outputs/merge.js';
+import { MANIFEST_FILE } from '../../outputs/manifest.js';
+import { isReleaseName } from '../../outputs/release.js';
+import { sourceDateEpoch } from '../../outputs/reproducible.js';
+import { displayPath } from '../../diagnostics/index.js';
 import { withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 
@@ -46,8 +47,7 @@ export const manifestCommand: Command = {
         ...(values.release ? { release: values.release } : {}),
         ...(epoch !== undefined ? { epoch } : {}),
       });
-      const rel = path.relative(io.cwd, outDir);
-      const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
+      const where = displayPath(outDir, io.cwd);
       if (json) io.stdout(JSON.stringify(manifest, null, 2) + '\n');
       else if (!values.quiet)
         io.stdout(

@@ -1,30 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readYamlData } from '../../content/read-yaml.js';
-import { normalize, type Role, type StyleRole } from './styles.js';
-
-/** Roles of the theme's style keys: the names templates use for what each paragraph is. */
-const KEY_ROLES: Record<string, Role> = {
-  title: 'title',
-  subtitle: 'subtitle',
-  column: 'column',
-  editorNote: 'editorNote',
-  issueNote: 'issueNote',
-  author: 'author',
-  body: 'body',
-  listItem: 'listItem',
-  caption: 'caption',
-  tableCell: 'tableText',
-  source: 'source',
-  date: 'date',
-};
+import { DiagnosticError } from '../../diagnostics/index.js';
+import { loadTheme } from '../../theme/load-theme.js';
+import { normalize, type StyleRole } from './styles.js';
 
 /**
- * Word style ids and names of every `templates/*.theme.yaml`, mapped to roles by their theme key,
- * so a layout that renames a Word style still imports. Keys that are not content (masthead, end
- * block, page number) are furniture. A theme that does not parse is skipped: the build reports it.
+ * Style ids and names of every `templates/*.theme.yaml`, mapped to what each style is for by the
+ * role its theme gives it (`role:`; a heading's level is its outlineLevel), so a layout that
+ * renames a Word style still imports. Styles without a role are layout furniture (masthead, end
+ * block, page number). A theme that does not load is skipped: the build reports it.
  */
-export function themeStyleRoles(templatesDir: string): Map<string, StyleRole> {
+export function themeStyleRoles(templatesDir: string, projectDir: string = path.dirname(templatesDir)): Map<string, StyleRole> {
   const out = new Map<string, StyleRole>();
   let files: string[];
   try {
@@ -33,16 +19,16 @@ export function themeStyleRoles(templatesDir: string): Map<string, StyleRole> {
     return out;
   }
   for (const f of files) {
-    // The content reader: bounded, a regular file (a pipe named *.theme.yaml is skipped, not waited on), no alias cycles.
-    const styles = (readYamlData(path.join(templatesDir, f), f).data as { styles?: unknown } | undefined)?.styles;
-    if (!styles || typeof styles !== 'object') continue;
-    for (const [key, value] of Object.entries(styles as Record<string, unknown>)) {
-      if (!value || typeof value !== 'object') continue;
-      const heading = /^h([1-9])$/.exec(key);
-      const role: StyleRole = heading ? { role: 'heading', level: Math.min(Number(heading[1]), 4) } : { role: KEY_ROLES[key] ?? 'furniture' };
-      for (const name of [(value as { word?: unknown }).word, (value as { name?: unknown }).name]) {
-        if (typeof name === 'string' && !out.has(normalize(name))) out.set(normalize(name), role);
-      }
+    let styles;
+    try {
+      styles = loadTheme(path.join(templatesDir, f), projectDir).styles;
+    } catch (e) {
+      if (e instanceof DiagnosticError) continue;
+      throw e;
+    }
+    for (const style of Object.values(styles)) {
+      const role: StyleRole = style.role === 'heading' ? { role: 'heading', level: Math.min(style.outlineLevel ?? 1, 4) } : { role: style.role ?? 'furniture' };
+      for (const name of [style.id, style.name]) if (!out.has(normalize(name))) out.set(normalize(name), role);
     }
   }
   return out;

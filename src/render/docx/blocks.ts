@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { imageSize } from 'image-size';
 import {
-  AlignmentType,
   BorderStyle,
   ImageRun,
   Paragraph,
@@ -11,24 +10,19 @@ import {
   TabStopType,
   TextRun,
   WidthType,
-  type ParagraphChild,
 } from 'docx';
-import { assertNever, type Block, type Doc, type Inline } from '../../ir/index.js';
+import { assertNever, styleOfRole, type Block, type Doc, type Inline } from '../../ir/index.js';
 import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
-
-/** Inline runs; only content emphasis becomes run formatting, everything else is the style's. */
-export function runs(inlines: readonly Inline[]): ParagraphChild[] {
-  return inlines.map((i) =>
-    i.kind === 'text' ? new TextRun({ text: i.text, ...(i.strong ? { bold: true } : {}), ...(i.emphasis ? { emphasisMark: {} } : {}) }) : new TextRun({ break: 1 }),
-  );
-}
+import { runs } from './runs.js';
 
 /** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
 export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   const styleId = (name: string) => doc.styles[name]!.id;
+  const caption = styleOfRole(doc, 'caption');
+  const tableText = styleOfRole(doc, 'tableText');
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
@@ -42,10 +36,10 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         break;
       }
       case 'table': {
-        if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : styleId(block.style), children: runs(block.caption) }));
+        if (block.caption) out.push(new Paragraph({ style: caption ? styleId(caption) : styleId(block.style), children: runs(block.caption) }));
         const cell = (c: Inline[], header: boolean) =>
           // Header cells take the TableHeading style (bold, centred) rather than direct formatting.
-          new TableCell({ children: [new Paragraph({ style: header && doc.styles.tableCell ? TABLE_HEADING_STYLE : styleId(block.style), children: runs(c) })] });
+          new TableCell({ children: [new Paragraph({ style: header && tableText ? TABLE_HEADING_STYLE : styleId(block.style), children: runs(c) })] });
         const rows = [
           ...(block.header ? [new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true)) })] : []),
           ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
@@ -60,7 +54,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         const widthPx = (textWidthPt * block.width * 96) / 72;
         const heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
         out.push(new Paragraph({ style: PICTURE_STYLE, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
-        if (block.caption) out.push(new Paragraph({ style: doc.styles.caption ? styleId('caption') : undefined, children: runs(block.caption) }));
+        if (block.caption) out.push(new Paragraph({ style: caption ? styleId(caption) : undefined, children: runs(block.caption) }));
         break;
       }
       case 'list': {
@@ -91,7 +85,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         break;
       }
       case 'foot': {
-        out.push(...footToDocx(doc, block, textWidthPt));
+        out.push(...footToDocx(doc, block, textWidthPt, (inner) => blocksToDocx(doc, inner, textWidthPt)));
         break;
       }
       case 'pageBreak': {

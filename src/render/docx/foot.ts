@@ -12,12 +12,9 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import { inlineText, type Doc, type FootBlock, type RuleBlock } from '../../ir/index.js';
-import { blocksToDocx, runs } from './blocks.js';
+import { endBlockLabel, inlineText, type Block, type Doc, type FootBlock, type RuleBlock } from '../../ir/index.js';
+import { runs } from './runs.js';
 import { hex, twips } from './units.js';
-
-/** A label such as `报：` or `抄送：` at the start of an end-block line. */
-const LABEL = /^[^：:\s]{1,4}[：:]/u;
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
@@ -30,10 +27,11 @@ const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' }
  *
  * Not a framed paragraph (framePr): LibreOffice 7.4 drops the frame of a framed paragraph that has
  * a border, and the rules are borders. A foot holding anything but paragraphs, split lines and
- * rules is written in the flow instead.
+ * rules is written in the flow instead, by the block converter the caller passes in (blocks.ts,
+ * which calls this: no import cycle).
  */
-export function footToDocx(doc: Doc, block: FootBlock, textWidthPt: number): (Paragraph | Table)[] {
-  if (block.blocks.some((b) => b.kind !== 'rule' && b.kind !== 'paragraph' && b.kind !== 'splitLine')) return blocksToDocx(doc, block.blocks, textWidthPt);
+export function footToDocx(doc: Doc, block: FootBlock, textWidthPt: number, blocksToDocx: (blocks: readonly Block[]) => (Paragraph | Table)[]): (Paragraph | Table)[] {
+  if (block.blocks.some((b) => b.kind !== 'rule' && b.kind !== 'paragraph' && b.kind !== 'splitLine')) return blocksToDocx(block.blocks);
   const rules = block.blocks.filter((b): b is RuleBlock => b.kind === 'rule');
   const first = block.blocks[0]?.kind === 'rule' ? (block.blocks[0] as RuleBlock) : undefined;
   const last = block.blocks.length > 1 && block.blocks[block.blocks.length - 1]?.kind === 'rule' ? (block.blocks[block.blocks.length - 1] as RuleBlock) : undefined;
@@ -80,7 +78,7 @@ export function footToDocx(doc: Doc, block: FootBlock, textWidthPt: number): (Pa
 
 /** Continuation lines of `报：…` hang after the label, one full-width character per label character. */
 function hanging(text: string, size: number): { left: number; hanging: number } | undefined {
-  const label = LABEL.exec(text)?.[0];
+  const label = endBlockLabel(text);
   if (!label) return undefined;
   const width = twips([...label].length * size);
   return { left: width, hanging: width };

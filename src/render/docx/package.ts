@@ -1,6 +1,5 @@
-import type { File } from 'docx';
-import { Packer } from 'docx';
 import { writeZip } from '../../zip/write-zip.js';
+import type { DocxParts } from '../../patches/docx.js';
 
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -11,29 +10,6 @@ export interface PackageOptions {
   lang?: string;
   /** Punctuation width scheme: quanjiao keeps full-width marks at full width in Word too. */
   punctuation?: 'quanjiao' | 'kaiming' | 'banjiao';
-}
-
-/** A package's parts by path: XML as text, media as bytes. */
-export type DocxParts = Map<string, string | Uint8Array>;
-
-interface PartsCompiler {
-  compile(file: File, prettify: undefined, overrides: never[]): DocxParts;
-}
-
-/**
- * The parts of the package the docx library would zip. Packer zips them (its deflate in
- * JavaScript), and finishing the package would unzip them again to fix a few parts: the library's
- * own compiler gives them as they are. It is the object Packer itself calls, not public API, so a
- * docx release without it falls back to Packer's zip.
- */
-export async function docxParts(file: File): Promise<DocxParts> {
-  const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-  if (typeof compiler?.compile === 'function') {
-    const parts = compiler.compile(file, undefined, []);
-    if (parts instanceof Map) return parts;
-  }
-  const { unzipSync } = await import('fflate');
-  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(file)))));
 }
 
 const text = (part: string | Uint8Array | undefined): string | undefined => (part === undefined || typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8'));

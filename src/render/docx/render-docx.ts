@@ -1,16 +1,18 @@
 import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
-import type { Doc } from '../../ir/index.js';
+import { styleByRole, type Doc } from '../../ir/index.js';
+import type { WriterOptions } from '../writer.js';
 import { blocksToDocx } from './blocks.js';
-import { docxParts, finishDocxPackage } from './package.js';
+import { docxParts } from '../../patches/docx.js';
+import { finishDocxPackage } from './package.js';
 import { paragraphStyles, runFont } from './styles.js';
 import { withBalancedTitles } from './title-lines.js';
 import { halfPoints, hex, twips } from './units.js';
 
 /** Renders the IR to DOCX bytes: named styles, fonts by role, zh-CN, A4 margins, page numbers. */
-export async function renderDocx(doc: Doc): Promise<Uint8Array> {
+export async function renderDocx(doc: Doc, _options?: WriterOptions): Promise<Uint8Array> {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
-  const body = doc.styles.body ?? Object.values(doc.styles)[0]!;
+  const body = styleByRole(doc, 'body') ?? Object.values(doc.styles)[0]!;
   const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.subject ?? '',
@@ -20,7 +22,7 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
     revision: 1,
     // Marks a jianbao draft: the importer then trusts the Author property as the article's author.
     customProperties: [{ name: 'jianbao', value: 'an editable draft: jianbao import reads it back' }],
-    evenAndOddHeaderAndFooters: Boolean(doc.page.pageNumber && doc.page.pageNumber.position === 'outside'),
+    evenAndOddHeaderAndFooters: doc.furniture.pageNumber?.position === 'outside',
     styles: {
       default: {
         document: {
@@ -34,7 +36,7 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
         properties: {
           page: {
             size: { width: twips(width), height: twips(height) },
-            margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), footer: twips(Math.max(0, margins.bottom - (doc.page.pageNumber?.below ?? 0) - 20)), header: twips(margins.top / 2) },
+            margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), footer: twips(Math.max(0, margins.bottom - (doc.furniture.pageNumber?.below ?? 0) - 20)), header: twips(margins.top / 2) },
           },
         },
         headers: headers(doc),
@@ -48,7 +50,7 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
 
 /** `— N —` with a PAGE field: odd pages right, even pages left, one character in (GB/T 9704). */
 function footers(doc: Doc): { default: Footer; even?: Footer } | undefined {
-  const pn = doc.page.pageNumber;
+  const pn = doc.furniture.pageNumber;
   if (!pn) return undefined;
   const style = doc.styles[pn.style]!;
   const [before, after] = pn.format.split('{n}') as [string, string?];
@@ -67,9 +69,9 @@ function footers(doc: Doc): { default: Footer; even?: Footer } | undefined {
 }
 
 function headers(doc: Doc): { default: Header; even?: Header } | undefined {
-  const mark = doc.meta.draftMark;
-  const style = doc.styles.draftMark;
-  if (!mark || !style) return undefined;
-  const make = () => new Header({ children: [new Paragraph({ style: style.id, children: [new TextRun({ text: mark, color: hex(style.color) })] })] });
-  return doc.page.pageNumber?.position === 'outside' ? { default: make(), even: make() } : { default: make() };
+  const h = doc.furniture.header;
+  if (!h) return undefined;
+  const style = doc.styles[h.style]!;
+  const make = () => new Header({ children: [new Paragraph({ style: style.id, children: [new TextRun({ text: h.text, color: hex(style.color) })] })] });
+  return doc.furniture.pageNumber?.position === 'outside' ? { default: make(), even: make() } : { default: make() };
 }

@@ -1,5 +1,5 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IRunOptions } from 'docx';
-import type { Doc, Style } from '../../ir/index.js';
+import { styleByRole as roleStyle, type Doc, type Style } from '../../ir/index.js';
 import { halfPoints, hex, twips } from './units.js';
 
 const ALIGN = {
@@ -12,7 +12,7 @@ const ALIGN = {
 /** East Asian and Latin font names of a role, as Word users have them installed. */
 export function runFont(doc: Doc, role: string): IRunOptions['font'] {
   const face = doc.fonts[role]!;
-  return { ascii: face.docxAscii, hAnsi: face.docxAscii, eastAsia: face.docxEastAsia, hint: 'eastAsia' };
+  return { ascii: face.latin, hAnsi: face.latin, eastAsia: face.names[0]!, hint: 'eastAsia' };
 }
 
 /**
@@ -40,12 +40,12 @@ function wordOnlyStyles(doc: Doc): IParagraphStyleOptions[] {
       id: PICTURE_STYLE,
       name: '图片',
       basedOn: 'Normal',
-      next: doc.styles.caption?.id ?? PICTURE_STYLE,
+      next: roleStyle(doc, 'caption')?.id ?? PICTURE_STYLE,
       quickFormat: true,
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true },
     },
   ];
-  const cell = doc.styles.tableCell;
+  const cell = roleStyle(doc, 'tableText');
   if (cell) {
     out.push({
       id: TABLE_HEADING_STYLE,
@@ -69,7 +69,7 @@ function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
     id: s.id,
     name: s.name,
     basedOn: s.id === 'Normal' ? undefined : 'Normal',
-    next: s.outlineLevel ? 'BodyText' : s.id,
+    next: s.outlineLevel ? (roleStyle(doc, 'body')?.id ?? s.id) : s.id,
     quickFormat: true,
     run: {
       font: runFont(doc, s.font),

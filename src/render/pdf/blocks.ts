@@ -55,7 +55,7 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
         break;
       }
       case 'foot': {
-        out.push(...footToPdf(doc, block, textWidth));
+        out.push(...footToPdf(doc, block, textWidth, (inner) => blocksToPdf(doc, inner, textWidth)));
         break;
       }
       case 'pageBreak': {

@@ -1,7 +1,7 @@
 import type * as fontkit from 'fontkit';
 import { parsedFont } from '../../fonts/font-file.js';
-import { inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
-import { blocksToPdf } from './blocks.js';
+import { mayNotEndLine, mayNotStartLine } from '../../compose/index.js';
+import { endBlockLabel, inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
 
 /**
@@ -20,14 +20,15 @@ import { textProps } from './text-style.js';
  *    bottom of the text block.
  *
  * One layout pass, no measuring render, and nothing depends on how the body above was composed.
- * A foot holding anything but paragraphs, split lines and rules is laid out in the flow instead.
+ * A foot holding anything but paragraphs, split lines and rules is laid out in the flow instead,
+ * by the block converter the caller passes in (blocks.ts, which calls this: no import cycle).
  */
-export function footToPdf(doc: Doc, block: FootBlock, textWidth: number): object[] {
+export function footToPdf(doc: Doc, block: FootBlock, textWidth: number, blocksToPdf: (blocks: readonly Block[]) => object[]): object[] {
   const measured = block.blocks.map((b) => measureFootBlock(doc, b, textWidth));
   const { height: pageHeight, margins } = doc.page;
   const height = measured.reduce((sum, m) => sum + (m?.height ?? 0), 0);
   if (measured.some((m) => m === undefined) || height > pageHeight - margins.top - margins.bottom) {
-    return [{ stack: blocksToPdf(doc, block.blocks, textWidth), unbreakable: true }];
+    return [{ stack: blocksToPdf(block.blocks), unbreakable: true }];
   }
   return [
     // A zero-length, butt-capped stroke draws nothing; the canvas only reserves its height.
@@ -113,11 +114,6 @@ function lineNode(doc: Doc, style: Style, line: FootLine): object {
   return { text: line.text, ...textProps(doc, style), alignment: 'left', margin: [line.indent, 0, 0, 0] };
 }
 
-// clreq: these never start a line, and these never end one.
-const NO_LINE_START = new Set([...'，。、：；？！）》」』】〕〉”’,.:;?!)]}%·…—']);
-const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
-/** A label such as `报：` or `抄送：` at the start of an end-block line. */
-const LABEL = /^[^：:\s]{1,4}[：:]/u;
 /** Keeps a little room at the right so pdfmake's own measure never wraps a line set here. */
 const SLACK = 0.5;
 
@@ -128,7 +124,7 @@ const SLACK = 0.5;
  */
 export function breakFootText(doc: Doc, style: Style, text: string, width: number): FootLine[] {
   const units = text.match(/[A-Za-z0-9]+|\s+|./gsu) ?? [];
-  const label = LABEL.exec(text)?.[0];
+  const label = endBlockLabel(text);
   const hang = label ? measureText(doc, style, label) : 0;
   const lines: FootLine[] = [];
   let start = 0;
@@ -141,7 +137,7 @@ export function breakFootText(doc: Doc, style: Style, text: string, width: numbe
     // Pull a mark that may not start a line back onto this line, or push one that may not end it.
     if (end < units.length) {
       let e = end;
-      while (e > start + 1 && (NO_LINE_START.has(units[e]!) || NO_LINE_END.has(units[e - 1]!))) e--;
+      while (e > start + 1 && (mayNotStartLine(units[e]!) || mayNotEndLine(units[e - 1]!))) e--;
       if (e > start + 1) end = e;
     }
     const lineText = units.slice(start, end).join('').trim();

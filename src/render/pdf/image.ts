@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { imageSize } from 'image-size';
-import type { Doc, ImageBlock } from '../../ir/index.js';
+import { styleByRole, type Doc, type ImageBlock } from '../../ir/index.js';
 import { composedLines, gridFill } from './paragraph.js';
 
 /**
@@ -14,7 +14,7 @@ export function imageContent(doc: Doc, block: ImageBlock, textWidth: number): ob
   const width = textWidth * block.width;
   const size = pixelSize(block.path);
   const image = { image: block.path, width, alignment: 'center' };
-  const style = doc.styles.caption ?? Object.values(doc.styles)[0]!;
+  const style = styleByRole(doc, 'caption') ?? Object.values(doc.styles)[0]!;
   const captionStyle = { ...style, align: 'center' as const, indent: 0 };
   const caption = block.caption ? composedLines(doc, captionStyle, block.caption, textWidth) : undefined;
   const captionNode = caption ? [{ stack: caption, margin: [0, captionStyle.spaceBefore, 0, captionStyle.spaceAfter] }] : [];

@@ -3,11 +3,11 @@ import { pdfFontFeatures } from '../../compose/index.js';
 import { textProps } from './text-style.js';
 
 /**
- * The page number as GB/T 9704 sets it: `— N —`, 7 mm below the text block, odd pages at the
- * right and even pages at the left, one character in from the edge of the text block.
+ * The page number as the theme places it (GB/T 9704: `— N —`, 7 mm below the text block, odd
+ * pages at the right and even pages at the left, one character in from the edge of the text block).
  */
 export function footer(doc: Doc): ((page: number) => object) | undefined {
-  const pn = doc.page.pageNumber;
+  const pn = doc.furniture.pageNumber;
   if (!pn) return undefined;
   const style = doc.styles[pn.style]!;
   const { left, right } = doc.page.margins;
@@ -22,19 +22,18 @@ export function footer(doc: Doc): ((page: number) => object) | undefined {
   };
 }
 
-/** A draft's header line (征求意见稿) at the top left of every page. */
+/** The header line (a draft's 征求意见稿) above the text block of every page, in its style. */
 export function header(doc: Doc): ((page: number) => object) | undefined {
-  const mark = doc.meta.draftMark;
-  const style = doc.styles.draftMark;
-  if (!mark || !style) return undefined;
+  const h = doc.furniture.header;
+  if (!h) return undefined;
+  const style = doc.styles[h.style]!;
   const { left, right, top } = doc.page.margins;
-  return () => ({ text: mark, ...textProps(doc, style), alignment: style.align, margin: [left, Math.max(12, top / 2 - style.size), right, 0] });
+  return () => ({ text: h.text, ...textProps(doc, style), alignment: style.align, margin: [left, Math.max(12, top / 2 - style.size), right, 0] });
 }
 
-/** A light diagonal watermark for drafts. */
+/** The watermark (a draft's mark), large and faint across every page, as the theme draws it. */
 export function watermark(doc: Doc): object | undefined {
-  const mark = doc.meta.draftMark;
-  if (!mark) return undefined;
-  const role = doc.styles.draftMark?.font ?? Object.keys(doc.fonts)[0]!;
-  return { text: mark, color: '#C00000', opacity: 0.08, font: role, fontSize: 80, angle: -45, fontFeatures: pdfFontFeatures() };
+  const w = doc.furniture.watermark;
+  if (!w) return undefined;
+  return { text: w.text, color: w.color, opacity: w.opacity, font: w.font, fontSize: w.size, angle: w.angle, fontFeatures: pdfFontFeatures() };
 }

@@ -1,14 +1,11 @@
 import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
+import type { WriterOptions } from '../writer.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
 
-export interface PdfOptions {
-  /** Folders pdfmake may read images from (the content folder); fonts are always allowed. */
-  readableRoots: string[];
-}
 
 /**
  * Renders the IR to PDF bytes. Dates come from the document (the content's date), never the
@@ -16,7 +13,7 @@ export interface PdfOptions {
  */
 const GRID_EPSILON = 0.01;
 
-export async function renderPdf(doc: Doc, options: PdfOptions): Promise<Uint8Array> {
+export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8Array> {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
   registerFonts(doc.fonts);

@@ -1,4 +1,4 @@
-import type { Doc, Inline, TableBlock } from '../../ir/index.js';
+import { styleByRole, type Doc, type Inline, type TableBlock } from '../../ir/index.js';
 import { composedLines, gridFill, paragraphContent } from './paragraph.js';
 
 /** Width of every rule of a table, in pt. */
@@ -31,7 +31,7 @@ export function tableContent(doc: Doc, block: TableBlock, textWidth: number): ob
   const style = doc.styles[block.style]!;
   // The caption is set like a paragraph of its own (and padded to whole grid lines by it), so a
   // caption parted from a table too long for one page still leaves both on the grid.
-  const captionStyle = { ...(doc.styles.caption ?? style), align: 'center' as const, indent: 0 };
+  const captionStyle = { ...(styleByRole(doc, 'caption') ?? style), align: 'center' as const, indent: 0 };
   const caption = block.caption ? (paragraphContent(doc, captionStyle, block.caption) as { stack: object[]; margin: number[] }) : undefined;
   const columns = block.header?.length ?? block.rows[0]?.length ?? 1;
   // Fixed, equal column widths: with '*' pdfmake widens a column to fit an unbreakable run of

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import type { Doc } from '../ir/index.js';
+import { checkGlyphs } from '../glyphs/check-glyphs.js';
+import { applyLayout } from '../templates/apply-layout.js';
+import { listLayouts } from '../templates/render-template.js';
+import { outputFormat } from '../render/registry.js';
+import type { Imposition } from '../render/writer.js';
+import { discoverContent } from './discover.js';
+import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
+import { notRendered } from './not-rendered.js';
+import type { ProjectPaths } from './project.js';
+import { checkSources, loadSource, type Source } from './sources.js';
+
+/** What to lay out: the content, the layouts (each file's own when absent) and the draft flag. */
+export interface PlanOptions {
+  paths: ProjectPaths;
+  /** Content files or folders; the content folder when empty. */
+  inputs: string[];
+  layouts?: string[];
+  draft?: boolean;
+}
+
+/** One laid-out document, ready for its writers. */
+export interface Planned {
+  source: Source;
+  layout: string;
+  /** Whether this document is a draft (the build's flag or the content's own). */
+  draft: boolean;
+  /** How the layout's pages go on print sheets, when its theme says so. */
+  imposed?: Imposition;
+  doc: Doc;
+}
+
+/** Loads every input and lays out every (content, layout) pair; throws with all errors at once. */
+export function plan(options: PlanOptions): Planned[] {
+  const { paths } = options;
+  const inputs = options.inputs.length > 0 ? options.inputs : [paths.contentDir];
+  const { files, diagnostics } = discoverContent(inputs, paths.projectDir);
+  const errors: Diagnostic[] = [...diagnostics];
+  const known = listLayouts(paths.templatesDir);
+  for (const l of options.layouts ?? []) {
+    if (!known.includes(l)) errors.push(diag('error', 'layout', `unknown layout \`${l}\``, undefined, [`layouts: ${known.join(', ')}`]));
+  }
+  if (errors.length > 0) throw new DiagnosticError(errors);
+  if (files.length === 0) throw new DiagnosticError([diag('error', 'io', `no content files (*.yaml) in ${inputs.join(', ')}`)]);
+
+  const sources: Source[] = [];
+  for (const file of files) {
+    try {
+      sources.push(loadSource(file, paths.contentDir));
+    } catch (e) {
+      if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  errors.push(...checkSources(sources));
+
+  const facts = layoutFacts(paths);
+  const planned: Planned[] = [];
+  for (const source of sources) {
+    const layouts = options.layouts ?? source.layouts ?? defaultLayouts(facts, source);
+    if (!Array.isArray(layouts)) {
+      errors.push(layouts);
+      continue;
+    }
+    for (const layout of layouts) {
+      const wrongKind = checkLayoutKind(facts, source, layout);
+      if (wrongKind) {
+        errors.push(wrongKind);
+        continue;
+      }
+      try {
+        const draft = Boolean(options.draft || source.draft);
+        const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        // Content the template left out would be lost without a word: refuse it now.
+        const lost = notRendered(source.blocks, doc, layout);
+        if (lost.length > 0) {
+          errors.push(...lost);
+          continue;
+        }
+        // A character no face of its role can draw would print as an empty box: refuse it now.
+        const missing = checkGlyphs(doc);
+        if (missing.length > 0) {
+          errors.push(...missing);
+          continue;
+        }
+        const imposed = facts.get(layout)?.imposed;
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc });
+      } catch (e) {
+        if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
+        else throw e;
+      }
+    }
+  }
+  if (errors.some((d) => d.severity === 'error')) throw new DiagnosticError(dedupe(errors));
+  return planned;
+}
+
+/** `out/<path under content/ without .yaml>/<layout>.<extension>`, with forward slashes. */
+export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: string): string {
+  const rel = path.relative(paths.contentDir, source.file);
+  const base = rel.startsWith('..') ? source.slug : rel.replace(/\.ya?ml$/i, '');
+  return [...base.split(path.sep), `${layout}.${outputFormat(format).extension}`].join('/');
+}
+
+/** A theme or template error is found once per content file; report it once. */
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = JSON.stringify([d.rule, d.message, d.pos]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

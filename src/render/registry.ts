@@ -1,0 +1,108 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { Doc } from '../ir/index.js';
+import type { Imposer, Previewer, Verifier, Writer } from './writer.js';
+
+/**
+ * An output format, as the build sees it. Everything the pipeline, the render pool and the
+ * outputs (manifest, keys, previews, index, release) know of a format comes from here: a new
+ * format is a folder under src/render and one entry below.
+ */
+export interface OutputFormat {
+  /** What `--format` and the manifest call it. */
+  name: string;
+  /** The output file's extension, without the dot. */
+  extension: string;
+  /** How people call it (the index page, messages). */
+  label: string;
+  /** The writer, loaded on first use (a DOCX-only build never loads pdfmake). */
+  load(): Promise<Writer>;
+  /** `--verify`: reads an output back and lists the text it lost. */
+  verify?(): Promise<Verifier>;
+  /** Counts the pages of an output, for the manifest and the index. */
+  pageCount?(): Promise<(bytes: Uint8Array) => number>;
+  /** Page-1 previews for the index: the first rasteriser found, and what to install when none is. */
+  preview?: { find(): Promise<Previewer | undefined>; unavailable: string };
+  /** Print sheets of an output whose layout is imposed (the theme's `layout.imposed`). */
+  impose?(): Promise<Imposer>;
+  /** npm packages that write this format: their versions enter the build keys of its outputs. */
+  libraries: readonly string[];
+}
+
+/** The built-in formats, in the order the build starts them (the slowest first) and the index lists them. */
+const BUILT_IN: readonly OutputFormat[] = [
+  {
+    name: 'pdf',
+    extension: 'pdf',
+    label: 'PDF',
+    load: async () => (await import('./pdf/render-pdf.js')).renderPdf,
+    verify: async () => (await import('../verify/fidelity.js')).verifyPdf,
+    pageCount: async () => (await import('./pdf/page-count.js')).countPdfPages,
+    preview: {
+      find: async () => (await import('./pdf/preview.js')).findPreviewer(),
+      unavailable: 'install poppler-utils (pdftoppm), or pdfjs-dist with @napi-rs/canvas',
+    },
+    impose: async () => (await import('../impose/index.js')).impose,
+    libraries: ['pdfmake'],
+  },
+  {
+    name: 'docx',
+    extension: 'docx',
+    label: 'DOCX',
+    load: async () => (await import('./docx/render-docx.js')).renderDocx,
+    verify: async () => {
+      const { verifyDocx } = await import('../verify/fidelity.js');
+      return async (doc: Doc, bytes: Uint8Array, options: { output?: string }): Promise<Diagnostic[]> => verifyDocx(doc, bytes, options);
+    },
+    libraries: ['docx'],
+  },
+];
+
+const registered: OutputFormat[] = [...BUILT_IN];
+
+/** Whether every thread knows this format (render workers load only the built-in ones). */
+export function isBuiltInFormat(name: string): boolean {
+  return BUILT_IN.some((f) => f.name === name);
+}
+
+/** Every format, built-in first, in registration order. */
+export function outputFormats(): readonly OutputFormat[] {
+  return registered;
+}
+
+/** The names of every format (`--format` takes them). */
+export function formatNames(): string[] {
+  return registered.map((f) => f.name);
+}
+
+/** The format of this name, or undefined. */
+export function findFormat(name: string): OutputFormat | undefined {
+  return registered.find((f) => f.name === name);
+}
+
+/** The format of this name; throws for a name no entry has (a bug: names are checked at the CLI). */
+export function outputFormat(name: string): OutputFormat {
+  const f = findFormat(name);
+  if (!f) throw new Error(`no output format \`${name}\` (formats: ${formatNames().join(', ')})`);
+  return f;
+}
+
+export function isFormat(name: string): boolean {
+  return findFormat(name) !== undefined;
+}
+
+/**
+ * Adds a format in this thread (a plug-in, or a test's own format). Render workers know only the
+ * built-in formats: a build that uses an added one renders in this thread (`jobs: 1`).
+ * Returns a function that removes it again.
+ */
+export function registerFormat(format: OutputFormat): () => void {
+  if (findFormat(format.name)) throw new Error(`output format \`${format.name}\` is registered already`);
+  registered.push(format);
+  return () => {
+    const i = registered.indexOf(format);
+    if (i >= 0) registered.splice(i, 1);
+  };
+}
+
+/** A format name for messages that need a type: any registered name. */
+export type Format = string;
