@@ -4,6 +4,8 @@
  */
 export interface ImportedArticle {
   title?: string;
+  /** A title the source breaks over lines, line by line. */
+  titleLines?: string[];
   column?: string;
   /** YYYY-MM-DD */
   date?: string;
@@ -11,6 +13,8 @@ export interface ImportedArticle {
   subtitle?: string;
   author?: string;
   editorNote?: string;
+  /** 附件说明: the attachments' titles, printed after the body. */
+  attachments?: string[];
   body: ImportedBlock[];
 }
 
@@ -40,4 +44,4 @@ export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, 
   };
 }
 
-export const FIELD_ORDER = ['title', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'body'] as const;
+export const FIELD_ORDER = ['title', 'titleLines', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'attachments', 'body'] as const;
