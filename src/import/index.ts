@@ -131,7 +131,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   }
 
   const found = recognise(blocks, locate, page);
-  if (!html && !found.title && found.body.length === 0) {
+  if (!html && !found.title && !found.editorNote && found.body.length === 0) {
     throw new DiagnosticError([diag('error', 'no-article', `${file} has no article text: no title and no paragraph were found`, locate(0))]);
   }
   diagnostics.push(...found.diagnostics);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { headingMarker } from './headings.js';
+import { DiagnosticError } from '../diagnostics/index.js';
 import { importBytes, type ImportedBlock } from './index.js';
 
 /** Lines of the kinds pasted pages are made of, furniture and body alike. */
@@ -32,6 +33,25 @@ const LINES = [
   '版权所有 © 2021',
   '【打印】【关闭】',
   'Hello, world (really)!',
+  '本报记者 张示例 通讯员 李示例',
+  '长者模式',
+  '首页 政务公开 政务服务 互动交流',
+  '当前位置：首页 > 新闻中心 > 部门动态',
+  '发布时间：2025-11-20 10:30 来源：示例 浏览次数：-- 【字号：大 中 小】',
+  '2025年12月03日05:41 | 来源：示例网－示例日报',
+  '原创 示例作者 示例公众号 2025年11月28日 18:30 浙江',
+  '相关新闻',
+  '【纠错】【责任编辑：示例】',
+  '《 示例日报 》（ 2025年12月03日 04 版）',
+  '阅读原文',
+  '分享到：',
+  '附件：1.示例检查表.docx 2.示例安排表.pdf',
+  '1.道路交通领域，加强节日客运车辆管控；',
+  '2.燃气安全领域，全面排查隐患。',
+  '示政办发〔2025〕35号',
+  '各乡镇人民政府，县政府各部门：',
+  '示例县人民政府办公室',
+  '2025年12月20日',
 ];
 
 function texts(body: ImportedBlock[]): string[] {
@@ -56,9 +76,16 @@ describe('no silent drop', () => {
     fc.assert(
       fc.property(doc, fc.boolean(), (lines, blank) => {
         const text = lines.join(blank ? '\n\n' : '\n') + '\n';
-        const r = importBytes(Buffer.from(text), 'x.txt');
+        let r: ReturnType<typeof importBytes>;
+        try {
+          r = importBytes(Buffer.from(text), 'x.txt');
+        } catch (e) {
+          // Only furniture, no title and no text: a clear error, not a YAML of nothing.
+          if (e instanceof DiagnosticError && e.diagnostics[0]?.rule === 'no-article') return;
+          throw e;
+        }
         const a = r.article;
-        const kept = [a.title, a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body)]
+        const kept = [a.title, ...(a.titleLines ?? []), a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body), ...(a.attachments ?? [])]
           .concat(r.summary.furniture.map((f) => f.text))
           .concat(r.diagnostics.filter((d) => d.rule === 'unplaced').map((d) => d.message))
           .filter((t): t is string => t !== undefined)
@@ -76,13 +103,24 @@ describe('no silent drop', () => {
     );
   });
 
-  it('never throws on arbitrary text', () => {
+  it('never fails on arbitrary text but with a located no-article error', () => {
+    const imports = (text: string, name: string) => {
+      try {
+        importBytes(Buffer.from(text), name);
+        return 'ok';
+      } catch (e) {
+        if (e instanceof DiagnosticError && e.diagnostics.length === 1 && e.diagnostics[0]!.rule === 'no-article' && e.diagnostics[0]!.pos) return 'no article';
+        throw e;
+      }
+    };
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-        expect(() => importBytes(Buffer.from(text), 'x.txt')).not.toThrow();
-        expect(() => importBytes(Buffer.from(text), 'x.html')).not.toThrow();
+        expect(['ok', 'no article']).toContain(imports(text, 'x.txt'));
+        expect(['ok', 'no article']).toContain(imports(text, 'x.html'));
       }),
       { numRuns: 300 },
     );
+    expect(imports('', 'x.txt')).toBe('no article');
+    expect(imports('<ul><li><a href="/1">示例新闻一</a></li><li><a href="/2">示例新闻二</a></li></ul>', 'x.html')).toBe('no article');
   });
 });

@@ -260,6 +260,9 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
 
   book.resolve(r);
   if (r.column && NOT_COLUMNS.test(r.column.text)) delete r.column;
+  if (label !== undefined && r.column?.text !== (items[label] as SourceLine).text.text) {
+    drop(items[label]!, 'label above the title (dropped: the column is named elsewhere)');
+  }
 
   const where = items[0] ? locate(atOf(items[0])) : undefined;
   if (!r.title) d.push(diag('warning', 'missing-title', 'no title found: add `title:` to the YAML', where));
@@ -432,7 +435,7 @@ function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined)
   const item = items[i];
   if (!isLine(item)) return undefined;
   const t = item.text.text;
-  if (!shortLabel(t) || navLine(t) || SITE_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
+  if (!shortLabel(t) || navLine(t) || headingMarker(t) || SITE_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
   if (parseLabelled(t) || dateOnly(t) || wechatMark(t)) return undefined;
   const repeated = items.filter((it) => isLine(it) && it.text.text === t).length >= 2;
   let first = i;

@@ -154,9 +154,18 @@ describe('other encodings and formats of the seed', () => {
     expect(page.article).toEqual(seed.article);
     expect(page.summary.punctuation).toEqual(seed.summary.punctuation);
     expect(page.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule)).toEqual(['range']);
-    expect(page.summary.furniture.map((f) => f.what)).toEqual(
-      expect.arrayContaining(['page chrome <head> (dropped)', 'page chrome <header> (dropped)', 'breadcrumb (dropped)', 'page chrome <footer> (dropped)']),
+    // Every line of the page around the article is listed, with its line: menus, the breadcrumb, the footer.
+    const furniture = page.summary.furniture.map((f) => [f.line, f.what, f.text]);
+    expect(furniture).toEqual(
+      expect.arrayContaining([
+        [20, 'page head above the title (dropped)', '欢迎访问常州统一战线网！ 登录'],
+        [28, 'column name again (dropped)', '他山之石'],
+        [43, 'breadcrumb (dropped)', '您当前的位置: 网站首页> 正文'],
+        [46, 'publication date (→ date), view counter (dropped)', '发布时间:2021-03-04 浏览:'],
+        [84, 'page footer (dropped)', '版权所有：中共常州市委统战部 © 2021'],
+      ]),
     );
+    expect(page.diagnostics.filter((d) => d.rule === 'unplaced')).toEqual([]);
   });
 
   it('points each HTML change at the page source, entities and all', async () => {
