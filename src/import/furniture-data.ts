@@ -114,6 +114,9 @@ export const WECHAT_FURNITURE = [
   '在看，轻点两下取消在看', '图片来源：网络', '图片来源网络', '素材来源：网络', '声明：图片来源网络', '喜欢作者',
 ];
 
+/** A follow prompt in any wording: ↑点击上方“某某”关注我们, 点击蓝字 关注我们, 戳上方蓝字关注本号. */
+export const WECHAT_FOLLOW = /^[↑▲△⬆☝👆\s]*(?:点击|戳|轻触)?.{0,14}(?:关注我们|关注本号|关注公众号|关注\s*我们|关注)[!！~～]*$/u;
+
 /** The provinces and regions WeChat prints as a post's location (IP 属地). */
 export const REGIONS = new Set(
   ('北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 ' +

@@ -22,6 +22,7 @@ import {
   REGIONS,
   TAIL_OPENERS,
   TAIL_PREFIXES,
+  WECHAT_FOLLOW,
   WECHAT_FURNITURE,
   WECHAT_TAIL,
   type FieldKind,
@@ -250,6 +251,7 @@ export function wechatFurniture(line: string): boolean {
   if (WECHAT_SET.has(s) || WECHAT_TAIL_SET.has(s)) return true;
   if (/^(?:阅读|在看|赞|点赞|分享|收藏|留言|喜欢)\d*$/.test(s)) return true;
   if (/^收录于合集/.test(s) || /^#\S+\d+个$/.test(s)) return true;
+  if ([...s].length <= 24 && /^(?:[↑▲△⬆☝👆]|点击|戳|轻触)/u.test(s) && WECHAT_FOLLOW.test(s)) return true;
   return /^(?:END|-+END-+|—+END—+|–+END–+)$/i.test(s);
 }
 

@@ -168,7 +168,7 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
   }
   // Under the title: the header lines, WeChat's names.
   const [author, account] = seg.wechatNames.length === 2 ? seg.wechatNames : [undefined, seg.wechatNames[0]];
-  for (let i = (seg.title.at(-1) ?? -1) + 1; i < seg.bodyStart; i++) {
+  for (let i = seg.title.length > 0 ? seg.title.at(-1)! + 1 : titleAt; i < seg.bodyStart; i++) {
     const item = items[i]!;
     if (i === seg.subtitle) continue;
     if (i === author || i === account) {

@@ -253,7 +253,8 @@ export function segment(items: Item[], ctx: SegmentContext): Segments {
     } else {
       for (let i = limit - 1; i >= 0; i--) {
         const t = text(items[i]);
-        if (isLine(items[i]) && headerFurniture(t, meta)) continue;
+        // A document's number and addressees open its body, under its title.
+        if (isLine(items[i]) && (headerFurniture(t, meta) || DOC_NUMBER.test(t) || addressees(t))) continue;
         if (titleLike(items[i], meta) && !siteName(t, meta)) seg.title = [i];
         break;
       }
@@ -322,6 +323,11 @@ export function tailFurniture(t: string, meta: PageMeta | undefined): boolean {
   const b = parseByline(t);
   if (b) return true;
   return !!meta && knownTokensOnly(t, meta);
+}
+
+/** The addressees of an official document (主送): 各乡镇人民政府，县政府各部门： */
+export function addressees(t: string): boolean {
+  return /^[^。；！？]{2,80}[：:]$/.test(t) && /^各|[，、]/.test(t);
 }
 
 /** Whether a line is a 文号. */
