@@ -19,7 +19,7 @@ import {
 import { headingMarker } from './headings.js';
 import type { HtmlElement } from './html-parse.js';
 import { proseWeight } from './main-content.js';
-import type { PageMeta } from './page-meta.js';
+import { titleTagParts, type PageMeta } from './page-meta.js';
 import type { SourceLine, SourceList, SourceTable } from './source-blocks.js';
 
 /**
@@ -138,7 +138,11 @@ function bodyAnchor(items: Item[], main: HtmlElement | undefined, meta: PageMeta
 
 /** The lines that match a title the page's tags give: one line, or two that make it together. */
 function matchMetaTitle(items: Item[], meta: PageMeta, limit: number): number[] {
-  const wanted = meta.titles.map((t) => key(t.text.text)).filter((k) => length(k) >= 2);
+  // A tag that names the site on every page (og:title = 示例网) names no article.
+  const wanted = [...meta.titles.map((t) => t.text.text), ...titleTagParts(meta).filter((p) => length(p) >= 8)]
+    .filter((t) => !siteName(t, meta))
+    .map(key)
+    .filter((k) => length(k) >= 2);
   let found: number[] = [];
   for (let i = 0; i < limit; i++) {
     const here = key(text(items[i]));
@@ -215,8 +219,19 @@ function secondLineAbove(items: Item[], t: number, meta: PageMeta | undefined): 
   const title = items[t];
   if (!isLine(upper) || !isLine(title) || !titleLike(upper, meta)) return false;
   const u = upper.text.text;
-  if (upper.html || title.html) return false;
-  return length(u) >= 10 && !siteName(u, meta) && !/^(?:——|—|--)/.test(title.text.text) && !NOT_COLUMNS.test(u) && !/[！？!?]$/.test(u);
+  if (/^(?:——|—|--)/.test(title.text.text) || NOT_COLUMNS.test(u) || /[！？!?]$/.test(u) || parseBreadcrumb(u)) return false;
+  // On a page, one element broken with <br>; two elements are two things.
+  if (upper.html || title.html) return !!upper.html && !!title.html && upper.html.path.at(-1) === title.html.path.at(-1);
+  // An official document's title broken after its issuer: 示例县人民政府 / 关于…的通知.
+  if (/^(?:关于|印发|转发)/.test(title.text.text) && length(u) <= 30) return true;
+  return length(u) >= 10 && !siteName(u, meta);
+}
+
+/** A page's 副题 under its title: a lower heading element right under the title's, short and no sentence. */
+function subheading(line: SourceLine, title: Item | undefined): boolean {
+  const h = line.html?.heading ?? 0;
+  const th = isLine(title) ? (title.html?.heading ?? 0) : 0;
+  return h > 1 && th > 0 && h > th && length(line.text.text) <= 40 && !proseWeight(line);
 }
 
 export function segment(items: Item[], ctx: SegmentContext): Segments {
@@ -270,7 +285,9 @@ export function segment(items: Item[], ctx: SegmentContext): Segments {
   if (seg.title.length === 0) {
     while (i < items.length && isLine(items[i]) && (headerFurniture(text(items[i]), meta) || navLine(text(items[i])))) i++;
   }
-  if (isLine(items[i]) && /^(?:——|—|--|－－)/.test(text(items[i])) && titleLike(items[i], meta)) seg.subtitle = i++;
+  const titleLine = items[seg.title.at(-1) ?? -1];
+  const under = items[i];
+  if (isLine(under) && titleLike(under, meta) && (/^(?:——|—|--|－－)/.test(under.text.text) || subheading(under, titleLine))) seg.subtitle = i++;
   for (; i < items.length; i++) {
     const item = items[i]!;
     const t = text(item);
