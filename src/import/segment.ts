@@ -1,4 +1,4 @@
-import { DOC_NUMBER, NOT_COLUMNS, SITE_NAME } from './furniture-data.js';
+import { DOC_NUMBER, ISSUER_NAME, NOT_COLUMNS, SITE_NAME } from './furniture-data.js';
 import {
   buttonsOnly,
   dateOnly,
@@ -223,7 +223,7 @@ function secondLineAbove(items: Item[], t: number, meta: PageMeta | undefined): 
   // On a page, one element broken with <br>; two elements are two things.
   if (upper.html || title.html) return !!upper.html && !!title.html && upper.html.path.at(-1) === title.html.path.at(-1);
   // An official document's title broken after its issuer: 示例县人民政府 / 关于…的通知.
-  if (/^(?:关于|印发|转发)/.test(title.text.text) && length(u) <= 30) return true;
+  if (/^(?:关于|印发|转发)/.test(title.text.text) && length(u) <= 30 && ISSUER_NAME.test(u)) return true;
   return length(u) >= 10 && !siteName(u, meta);
 }
 
