@@ -23,6 +23,7 @@ describe('breadcrumbs', () => {
     ['您的位置：首页/政务公开/政策解读', '政策解读'],
     ['您的位置：首页 → 教育动态', '教育动态'],
     ['您当前的位置: 网站首页> 正文', undefined],
+    ['首页 / 新闻中心 / 部门动态', '部门动态'],
   ])('%s names %s', (line, column) => {
     const steps = parseBreadcrumb(line);
     expect(steps).toBeDefined();
@@ -31,6 +32,7 @@ describe('breadcrumbs', () => {
   it('is no sentence that holds an arrow', () => {
     expect(parseBreadcrumb('产值从10亿元增长到20亿元，增幅>50%。')).toBeUndefined();
     expect(parseBreadcrumb('首页')).toBeUndefined();
+    expect(parseBreadcrumb('首页 | 时政 | 国际 | 财经 | 科技 | 文化')).toBeUndefined();
   });
 });
 
@@ -76,7 +78,7 @@ describe('page furniture', () => {
     expect(navLine('首页 政务公开 政务服务 互动交流')).toBe(true);
     expect(navLine('长者模式')).toBe(true);
     expect(navLine('示例市召开全市重点项目推进会')).toBe(false);
-    for (const line of ['相关新闻', '【纠错】', '上一篇：示例新闻', '扫一扫在手机打开当前页', '版权所有：示例', '示ICP备00000000号']) expect(tailOpener(line)).toBe(true);
+    for (const line of ['相关新闻', '【纠错】', '（完）', '上一篇：示例新闻', '扫一扫在手机打开当前页', '版权所有：示例', '示ICP备00000000号']) expect(tailOpener(line)).toBe(true);
     expect(tailOpener('相关新闻发布会将于下周召开。')).toBe(false);
   });
   it('reads a newspaper’s edition line', () => {
@@ -88,6 +90,7 @@ describe('page furniture', () => {
     expect(dateOnly('2025-12-03 09:15:20')).toBe('2025-12-03');
     expect(dateOnly('2025年09月10日 星期三')).toBe('2025-09-10');
     expect(dateOnly('2025-09-06T09:30:00+08:00')).toBe('2025-09-06');
+    expect(dateOnly('2025年12月03日 09时15分')).toBe('2025-12-03');
     expect(dateOnly('2025年9月10日召开')).toBeUndefined();
   });
 });

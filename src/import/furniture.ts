@@ -55,7 +55,7 @@ export function isoDate(y: number, mo: number, d: number): string | undefined {
 
 /** A date with an optional time and weekday, and nothing else: 2025-12-03 09:15:20, 2025年12月03日05:41, 2025 06/05 10:12. */
 const DATE_ONLY =
-  /^[[［(（【]?\s*\d{4}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\s+\d{1,2}\s*\/\s*\d{1,2})\s*(?:T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*(?:星期|周)?[一二三四五六日天]?\s*[\]］)）】]?$/;
+  /^[[［(（【]?\s*\d{4}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\s+\d{1,2}\s*\/\s*\d{1,2})\s*(?:T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?\s*分?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*(?:星期|周)?[一二三四五六日天]?\s*[\]］)）】]?$/;
 
 export function dateOnly(text: string): string | undefined {
   return DATE_ONLY.test(text.trim()) ? parseDate(text) : undefined;
@@ -189,7 +189,13 @@ export function parseLabelled(line: string): LabelledLine | undefined {
     const m = found[k]!;
     const label = squeeze(m[1]!);
     const kind = LABEL_OF.get(label)!;
-    const { value, start } = valueAt(text, m.index + m[0].length, found[k + 1]?.index ?? text.length);
+    let { value, start } = valueAt(text, m.index + m[0].length, found[k + 1]?.index ?? text.length);
+    // 来源：示例日报 2025-12-03 09:15: a date that follows a value without a label of its own.
+    const trailing = kind !== 'date' && kind !== 'written' ? /[\s\u3000]+(\d{4}\s*[-/.年][^\s]*(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?)$/.exec(value) : null;
+    if (trailing && dateOnly(trailing[1]!) && !result.leadingDate) {
+      result.leadingDate = { date: dateOnly(trailing[1]!)!, start: start + trailing.index };
+      value = value.slice(0, trailing.index).replace(SEPARATORS, '');
+    }
     const ok = validValue(kind, value);
     if (ok === false) return undefined;
     const field: LabelledField = { kind, label, value, start };
@@ -273,7 +279,11 @@ export function parseBreadcrumb(line: string, marked = false): string[] | undefi
   // Without arrows, a breadcrumb marked as one (or opened with 当前位置) may use slashes or spaces.
   if (steps.length === 1 && (opened || marked)) steps = body.split(/\s*[/／|]\s*|\s{2,}|\u3000+/).map((s) => s.trim()).filter((s) => s !== '');
   const arrows = STEP_SEPARATOR.test(body);
-  if (!opened && !marked && !arrows) return undefined;
+  // 首页 / 新闻中心 / 部门动态: slashes count when the path starts at home.
+  // (A menu separates its links with bars and runs longer.)
+  const slashed = /^(?:网站首页|首页|主页)\s*[/／]/.test(body) ? body.split(/\s*[/／]\s*/).filter((s) => s !== '') : [];
+  if (!opened && !marked && !arrows && slashed.length >= 2 && slashed.length <= 5) steps = slashed;
+  else if (!opened && !marked && !arrows) return undefined;
   if (steps.some((s) => [...s].length > 20 || /[。，；！？]/.test(s))) return undefined;
   if (!opened && !marked && steps.length < 2) return undefined;
   // A path needs a home or a column, not a sentence that has an arrow in it.

@@ -75,6 +75,15 @@ describe('structure', () => {
     expect(r.article.body).toEqual(['示政发〔2025〕9号', '各乡镇人民政府，县政府各部门：', '现将有关事项通知如下。']);
   });
 
+  it('drops the title the body repeats, and takes no site logo for the title', () => {
+    const r = html(`<h1 class="logo">示例市发展和改革委员会</h1><div class="crumb">当前位置：首页 > 工作动态</div>
+      <div class="tit">示例市召开全市重点项目推进会</div><div>发布时间：2025-11-20</div>
+      <div id="zoom"><p align="center"><strong>示例市召开全市重点项目推进会</strong></p>${BODY}</div>`);
+    expect(r.article.title).toBe('示例市召开全市重点项目推进会');
+    expect(r.article.body).toHaveLength(2);
+    expect(r.summary.furniture.map((f) => f.what)).toContain('title again (dropped)');
+  });
+
   it('keeps the ideographic spaces a page writes on purpose', () => {
     const r = html(`<h1>示例标题</h1><div>发布时间：2025-11-20</div><div><p>本报讯&#x3000;今年以来，示例市新建口袋公园十二个。</p><p>市园林局表示，明年将继续推进建设。</p></div>`);
     expect(r.article.body[0]).toBe('本报讯\u3000今年以来，示例市新建口袋公园十二个。');

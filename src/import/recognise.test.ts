@@ -58,12 +58,14 @@ describe('publication lines', () => {
     ['2025年12月03日05:41 | 来源：示例日报', '2025-12-03'],
     ['2025 06/05 10:12:36', '2025-06-05'],
     ['时间:2025-01-20 16:45来源:未知作者:admin点击:次', '2025-01-20'],
+    ['来源：示例日报 2025-12-03 09:15', '2025-12-03'],
   ])('%s', (line, date) => expect(dateOf(line)).toBe(date));
   it('reads source, author and editor, in any order and with any separators', () => {
     const fields = (line: string) => Object.fromEntries(parseLabelled(line)!.fields.map((f) => [f.kind, f.value]));
     expect(fields('作者：张三 来源：常州日报')).toEqual({ author: '张三', source: '常州日报' });
     expect(fields('（责任编辑：李四）')).toEqual({ editor: '李四' });
     expect(fields('来源：示例晚报  作者：杨示例  我要评论')).toEqual({ source: '示例晚报', author: '杨示例' });
+    expect(fields('来源：示例日报 2025-12-03 09:15')).toEqual({ source: '示例日报' });
     expect(fields('索引号：\t00000000-1/2025-00211\t主题分类：\t劳动、人事、监察')).toEqual({ catalogue: '劳动、人事、监察' });
   });
   it('takes digits, placeholders and empty script slots as counters', () => {

@@ -171,6 +171,10 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
   for (let i = seg.title.length > 0 ? seg.title.at(-1)! + 1 : titleAt; i < seg.bodyStart; i++) {
     const item = items[i]!;
     if (i === seg.subtitle) continue;
+    if (seg.repeatedTitle.includes(i)) {
+      drop(item, 'title again (dropped)');
+      continue;
+    }
     if (i === author || i === account) {
       const line = (item as SourceLine).text;
       book.add(i === author ? 'author' : 'source', { text: line, at: startOffset(line), trust: 1, from: 'WeChat header' });

@@ -39,6 +39,8 @@ export interface Segments {
   bodyEnd: number;
   /** WeChat's header names, when the copy split them over lines: [account] or [author, account]. */
   wechatNames: number[];
+  /** Lines at the body's start that repeat the title. */
+  repeatedTitle: number[];
 }
 
 export interface SegmentContext {
@@ -155,8 +157,16 @@ function matchMetaTitle(items: Item[], meta: PageMeta, limit: number): number[] 
 
 /** The page's own heading for the article: the last <h1>–<h3> line before the body that is no site name. */
 function headingTitle(items: Item[], limit: number, meta: PageMeta | undefined): number[] {
+  // A heading above the breadcrumb is the site's (its logo), not the article's.
+  let floor = 0;
+  for (let i = limit - 1; i >= 0; i--) {
+    if (isLine(items[i]) && parseBreadcrumb(text(items[i]), items[i]!.kind === 'line' && !!(items[i] as SourceLine).html?.breadcrumb)) {
+      floor = i + 1;
+      break;
+    }
+  }
   for (const level of [1, 2, 3]) {
-    for (let i = limit - 1; i >= 0; i--) {
+    for (let i = limit - 1; i >= floor; i--) {
       const item = items[i];
       if (!isLine(item) || item.html?.heading !== level) continue;
       if (!titleLike(item, meta) || siteName(item.text.text, meta)) continue;
@@ -236,7 +246,7 @@ function subheading(line: SourceLine, title: Item | undefined): boolean {
 
 export function segment(items: Item[], ctx: SegmentContext): Segments {
   const { meta, main } = ctx;
-  const seg: Segments = { title: [], bodyStart: 0, bodyEnd: items.length, wechatNames: [] };
+  const seg: Segments = { title: [], bodyStart: 0, bodyEnd: items.length, wechatNames: [], repeatedTitle: [] };
   const limit = bodyAnchor(items, main, meta);
   const wechat = items.some((it) => isLine(it) && wechatFurniture(it.text.text) && !buttonsOnly(it.text.text));
 
@@ -323,9 +333,16 @@ export function segment(items: Item[], ctx: SegmentContext): Segments {
   // Furniture at the end of the body: source, editor and edition lines, by-lines, WeChat's end marks.
   while (end > seg.bodyStart && isLine(items[end - 1]) && tailFurniture(text(items[end - 1]), meta)) end--;
   seg.bodyEnd = end;
-  // And at its start: WeChat's follow prompt, a source or by-line above the first paragraph.
-  while (seg.bodyStart < end && isLine(items[seg.bodyStart]) && (headerFurniture(text(items[seg.bodyStart]), meta) || wechatFurniture(text(items[seg.bodyStart])))) {
-    seg.bodyStart++;
+  // And at its start: WeChat's follow prompt, a source or by-line above the first paragraph, the title again.
+  const titleKey = seg.title.map((i) => key(text(items[i]))).join('');
+  for (;;) {
+    const t = text(items[seg.bodyStart]);
+    if (seg.bodyStart >= end || !isLine(items[seg.bodyStart])) break;
+    if (headerFurniture(t, meta) || wechatFurniture(t)) seg.bodyStart++;
+    else if (titleKey !== '' && key(t) === titleKey) seg.repeatedTitle.push(seg.bodyStart++);
+    else if (titleKey !== '' && isLine(items[seg.bodyStart + 1]) && key(t + text(items[seg.bodyStart + 1])) === titleKey) {
+      seg.repeatedTitle.push(seg.bodyStart++, seg.bodyStart++);
+    } else break;
   }
   return seg;
 }
