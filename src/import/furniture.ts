@@ -165,6 +165,19 @@ function validValue(kind: FieldKind, value: string): LabelledField['date'] | boo
  * A line with anything else in it is no labelled line: body text may well start with 时间：.
  */
 export function parseLabelled(line: string): LabelledLine | undefined {
+  // The same lines are asked about many times while a page is read.
+  if (labelledCache.has(line)) return labelledCache.get(line);
+  if (labelledCache.size > 20_000) labelledCache.clear();
+  const result = readLabelled(line);
+  labelledCache.set(line, result);
+  return result;
+}
+
+const labelledCache = new Map<string, LabelledLine | undefined>();
+
+function readLabelled(line: string): LabelledLine | undefined {
+  // Every field has a colon; a line without one is at most a date or buttons.
+  if (!/[:：]/.test(line) && !/\d{4}/.test(line) && !/[【\[［]/.test(line) && !/字[号体]/.test(line)) return undefined;
   const { text, buttons } = blankButtons(line);
   let found = [...text.matchAll(LABEL_RE)];
   if (found.length > 0) {

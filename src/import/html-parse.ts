@@ -46,7 +46,12 @@ const decoder = new HtmlEntityDecoder((cp, n) => {
 export function mappedSource(source: string, start: number, end: number, expected: string, entities = true): MappedText {
   let text = '';
   const offsets: number[] = [];
-  if (entities) {
+  const amp = entities ? source.indexOf('&', start) : -1;
+  if (amp < 0 || amp >= end) {
+    // No references: the run as it is (most text, and every script).
+    text = source.slice(start, end);
+    for (let i = start; i < end; i++) offsets.push(i);
+  } else {
     let i = start;
     while (i < end) {
       if (source.charCodeAt(i) === 38 /* & */) {
@@ -64,13 +69,12 @@ export function mappedSource(source: string, start: number, end: number, expecte
           continue;
         }
       }
-      text += source[i];
-      offsets.push(i);
-      i++;
+      const next = source.indexOf('&', i + 1);
+      const stop = next < 0 || next > end ? end : next;
+      text += source.slice(i, stop);
+      for (let k = i; k < stop; k++) offsets.push(k);
+      i = stop;
     }
-  } else {
-    text = source.slice(start, end);
-    for (let i = start; i < end; i++) offsets.push(i);
   }
   if (text === expected) return { text, offsets };
   if (text.endsWith(expected)) {
@@ -104,9 +108,12 @@ export function parseHtml(source: string): HtmlElement {
         const t = child as DefaultTreeAdapterMap['textNode'];
         const loc = t.sourceCodeLocation;
         const raw = RAW_TEXT.has(to.name);
-        const text = loc
-          ? mappedSource(source, loc.startOffset, loc.endOffset, t.value, !raw)
-          : { text: t.value, offsets: Array.from({ length: t.value.length }, () => to.at) };
+        // A script's or style's text never shows: it keeps only where it starts (see `scriptOffset`).
+        const text = !loc
+          ? { text: t.value, offsets: Array.from({ length: t.value.length }, () => to.at) }
+          : to.name === 'script' || to.name === 'style'
+            ? { text: t.value, offsets: [loc.startOffset] }
+            : mappedSource(source, loc.startOffset, loc.endOffset, t.value, !raw);
         to.children.push({ type: 'text', text });
       } else if ('tagName' in child) {
         const el = child as DefaultTreeAdapterMap['element'];
@@ -139,6 +146,11 @@ function firstOffset(el: DefaultTreeAdapterMap['element']): number | undefined {
     if ('childNodes' in n) stack.push(...[...n.childNodes].reverse());
   }
   return undefined;
+}
+
+/** The source offset of a script's character `i`: script text is raw, so it is its start plus `i`. */
+export function scriptOffset(script: MappedText, i: number): number {
+  return (script.offsets[0] ?? 0) + i;
 }
 
 /** All text below a node, in order. */

@@ -239,28 +239,39 @@ const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 function joinLine(parts: MappedText[], pre: boolean): MappedText {
   const all = concatText(...parts);
   if (pre) return all;
+  const src = all.text;
   let text = '';
   const offsets: number[] = [];
   let i = 0;
-  while (i < all.text.length) {
-    const ch = all.text[i]!;
-    if (/[ \t\n\r\f]/.test(ch)) {
-      let j = i;
-      while (j < all.text.length && /[ \t\n\r\f]/.test(all.text[j]!)) j++;
-      const run = all.text.slice(i, j);
-      const before = text[text.length - 1];
-      const after = all.text[j];
-      const wrapOnly = run.includes('\n') && before !== undefined && after !== undefined && HAN.test(before) && HAN.test(after);
-      if (!wrapOnly) {
-        text += ' ';
-        offsets.push(all.offsets[i]!);
-      }
+  while (i < src.length) {
+    if (!isHtmlSpace(src.charCodeAt(i))) {
+      // A run without spaces, as it is.
+      let j = i + 1;
+      while (j < src.length && !isHtmlSpace(src.charCodeAt(j))) j++;
+      text += src.slice(i, j);
+      for (let k = i; k < j; k++) offsets.push(all.offsets[k]!);
       i = j;
       continue;
     }
-    text += ch;
-    offsets.push(all.offsets[i]!);
-    i++;
+    let j = i;
+    let newline = false;
+    while (j < src.length && isHtmlSpace(src.charCodeAt(j))) {
+      if (src.charCodeAt(j) === 10) newline = true;
+      j++;
+    }
+    const before = text[text.length - 1];
+    const after = src[j];
+    const wrapOnly = newline && before !== undefined && after !== undefined && HAN.test(before) && HAN.test(after);
+    if (!wrapOnly) {
+      text += ' ';
+      offsets.push(all.offsets[i]!);
+    }
+    i = j;
   }
   return text.length === 0 ? emptyText() : { text, offsets };
+}
+
+/** The white space HTML collapses: space, tab, line feed, form feed, carriage return. */
+function isHtmlSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }

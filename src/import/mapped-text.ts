@@ -24,10 +24,9 @@ export function sliceText(m: MappedText, start: number, end = m.text.length): Ma
 }
 
 export function concatText(...parts: MappedText[]): MappedText {
-  return {
-    text: parts.map((p) => p.text).join(''),
-    offsets: parts.flatMap((p) => p.offsets),
-  };
+  const offsets: number[] = [];
+  for (const p of parts) for (const o of p.offsets) offsets.push(o);
+  return { text: parts.map((p) => p.text).join(''), offsets };
 }
 
 /** Where the text starts in the source; `fallback` for empty text. */

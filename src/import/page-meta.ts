@@ -1,5 +1,5 @@
 import { isoDate, parseDate } from './furniture.js';
-import { textOf, type HtmlElement } from './html-parse.js';
+import { scriptOffset, textOf, type HtmlElement } from './html-parse.js';
 import { tidyText, type MappedText } from './mapped-text.js';
 
 /**
@@ -124,7 +124,7 @@ export function readPageMeta(root: HtmlElement, scripts: MappedText[]): PageMeta
     for (const m of script.text.matchAll(WECHAT_VAR)) {
       const value = unescapeJs(m[3]!).trim();
       if (value === '') continue;
-      const at = script.offsets[m.index] ?? 0;
+      const at = scriptOffset(script, m.index);
       const v = { text: pinned(value, at), from: `var ${m[1]}` };
       switch (m[1]) {
         case 'msg_title':

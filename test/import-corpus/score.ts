@@ -159,7 +159,10 @@ export interface CorpusScore {
 }
 
 export function scoreCorpus(dir: string): CorpusScore {
-  const pages = corpusPages(dir).map(scorePage);
+  const files = corpusPages(dir);
+  // Warm up: the first import compiles the importer's code and tables.
+  if (files[0]) scorePage(files[0]);
+  const pages = files.map(scorePage);
   const rows = ROWS.map((row) => ({ row, right: pages.filter((p) => p.right[row]).length, total: pages.length }));
   const allRight = pages.filter((p) => ROWS.every((r) => p.right[r])).length;
   return { pages, rows, allRight };
@@ -176,7 +179,7 @@ export function formatScore(s: CorpusScore, verbose: boolean): string {
   const times = s.pages.map((p) => p.ms).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
   out.push('');
-  out.push(`  import time: median ${median.toFixed(1)} ms, slowest ${(times[times.length - 1] ?? 0).toFixed(1)} ms (in process, after warm-up of the first page)`);
+  out.push(`  import time: median ${median.toFixed(1)} ms, slowest ${(times[times.length - 1] ?? 0).toFixed(1)} ms (in process, after a warm-up import)`);
   if (verbose) {
     for (const p of s.pages) {
       const wrong = ROWS.filter((r) => !p.right[r]);
