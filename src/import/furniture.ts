@@ -28,6 +28,10 @@ import {
   type FieldKind,
 } from './furniture-data.js';
 
+/** No furniture line is longer: longer lines are text, and skip every reader (bounded time on any input). */
+const MAX_FURNITURE = 300;
+const tooLong = (line: string) => line.length > MAX_FURNITURE;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const squeeze = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
 
@@ -58,6 +62,7 @@ const DATE_ONLY =
   /^[[［(（【]?\s*\d{4}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\s+\d{1,2}\s*\/\s*\d{1,2})\s*(?:T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?\s*分?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*(?:星期|周)?[一二三四五六日天]?\s*[\]］)）】]?$/;
 
 export function dateOnly(text: string): string | undefined {
+  if (text.length > 60) return undefined;
   return DATE_ONLY.test(text.trim()) ? parseDate(text) : undefined;
 }
 
@@ -165,6 +170,7 @@ function validValue(kind: FieldKind, value: string): LabelledField['date'] | boo
  * A line with anything else in it is no labelled line: body text may well start with 时间：.
  */
 export function parseLabelled(line: string): LabelledLine | undefined {
+  if (tooLong(line)) return undefined;
   // The same lines are asked about many times while a page is read.
   if (labelledCache.has(line)) return labelledCache.get(line);
   if (labelledCache.size > 20_000) labelledCache.clear();
@@ -230,6 +236,7 @@ export function labelledDate(l: LabelledLine): { date: string; start: number } |
 
 /** A line of buttons only: 【打印本页】【关闭窗口】, 字号：大 中 小, 分享到：, 放大 缩小 默认. */
 export function buttonsOnly(line: string): boolean {
+  if (tooLong(line)) return false;
   const { text } = blankButtons(line);
   const words = text
     .replace(/(?:分享到|分享|字号|字体)\s*[:：]?/g, ' ')
@@ -240,6 +247,7 @@ export function buttonsOnly(line: string): boolean {
 
 /** A run of short links: 首页 政务公开 政务服务, 网站地图 | 联系我们, or one tool link (长者模式). */
 export function navLine(line: string): boolean {
+  if (tooLong(line)) return false;
   const tokens = line.split(/[\s\u3000|｜丨/／·•]+/).filter((t) => t !== '');
   if (tokens.length === 0) return false;
   if (tokens.every((t) => NAV_WORDS.has(t))) return true;
@@ -252,6 +260,7 @@ const WECHAT_SET = new Set(WECHAT_FURNITURE.map(squeeze));
 
 /** A line after which nothing is article: 相关新闻, 上一篇：…, 【纠错】, 阅读原文, 版权所有…. */
 export function tailOpener(line: string): boolean {
+  if (tooLong(line)) return false;
   const s = squeeze(line);
   if (TAIL_SET.has(s) || TAIL_SET.has(s.replace(/[:：]$/, ''))) return true;
   if (TAIL_PREFIXES.some((p) => s.startsWith(p) && /^[:：]/.test(s.slice(p.length)))) return true;
@@ -260,12 +269,14 @@ export function tailOpener(line: string): boolean {
 
 /** The site's footer: copyright, ICP and owner lines. */
 export function footerLine(line: string): boolean {
+  if (tooLong(line)) return false;
   const s = line.trim();
   return FOOTER_PREFIXES.some((p) => s.startsWith(p)) || FOOTER_ANYWHERE.test(s);
 }
 
 /** WeChat's own words: 点击蓝字关注我们, 阅读 2816, 在看, 微信扫一扫, 收录于合集 #… 12个. */
 export function wechatFurniture(line: string): boolean {
+  if (tooLong(line)) return false;
   const s = squeeze(line);
   if (WECHAT_SET.has(s) || WECHAT_TAIL_SET.has(s)) return true;
   if (/^(?:阅读|在看|赞|点赞|分享|收藏|留言|喜欢)\d*$/.test(s)) return true;
@@ -285,6 +296,7 @@ const STEP_SEPARATOR = /\s*(?:>>|＞＞|&gt;|[>＞»›→])\s*/;
  * `首页 » 协会动态 » 正文`, `您的位置：首页/政务公开/政策解读`. Returns its steps.
  */
 export function parseBreadcrumb(line: string, marked = false): string[] | undefined {
+  if (tooLong(line)) return undefined;
   const t = line.trim();
   const opened = OPENER_RE.exec(t);
   const body = opened ? t.slice(opened[0].length) : t;
@@ -339,6 +351,7 @@ const NAME = /^[\p{Script=Han}A-Za-z·.\s\u3000、]+$/u;
  * a slash or a space: 文化 is no role.
  */
 export function parseByline(line: string): Byline | undefined {
+  if (line.length > 60) return undefined;
   const t = line.trim().replace(BYLINE_BULLETS, '');
   const roles = [...t.matchAll(ROLE_RE)];
   if (roles.length === 0 || roles[0]!.index !== 0) return undefined;
@@ -378,6 +391,7 @@ export interface WechatHeader {
  * names around a date with a time, and WeChat's own marks; nothing else.
  */
 export function parseWechatHeader(line: string): WechatHeader | undefined {
+  if (line.length > 80) return undefined;
   const m = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}/.exec(line);
   if (!m) return undefined;
   const date = parseDate(m[0]);
@@ -390,6 +404,7 @@ export function parseWechatHeader(line: string): WechatHeader | undefined {
 
 /** A line that is one of WeChat's header pieces alone: 原创, a region (四川). */
 export function wechatMark(line: string): boolean {
+  if (line.length > 20) return false;
   const s = squeeze(line);
   return s === '原创' || s === '转载' || REGIONS.has(s);
 }
@@ -399,6 +414,7 @@ export function wechatMark(line: string): boolean {
 
 /** A newspaper's edition line: 《 示例日报 》（ 2025年12月03日 04 版）, 第A03版：要闻. */
 export function parseEdition(line: string): { source?: string; date?: string } | undefined {
+  if (line.length > 60) return undefined;
   const m = EDITION_LINE.exec(line.trim());
   if (!m) return undefined;
   const date = m[2] ? parseDate(m[2]) : undefined;

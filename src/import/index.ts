@@ -45,6 +45,18 @@ export interface ImportResult {
 }
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.xht']);
+/** A saved page may carry scripts, styles and inline pictures; beyond this it is no article's page. */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/** More text than any article has (a long report is a few hundred kilobytes). */
+const MAX_TEXT_CHARS = 2 * 1024 * 1024;
+
+function tooLarge(file: string, what: string): DiagnosticError {
+  return new DiagnosticError([
+    diag('error', 'too-large', `${file} is too large to be one article: ${what}`, { file, line: 1, column: 1 }, [
+      'import the article’s own page or text, not a whole site or book',
+    ]),
+  ]);
+}
 const UNSUPPORTED: Record<string, string> = {
   '.doc': 'a Word 97–2003 document (.doc)',
   '.wps': 'a WPS document (.wps)',
@@ -102,6 +114,8 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   rejectUnsupported(file, ext, bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const html = HTML_EXT.has(ext) || /^(?:\ufeff|ï»¿)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])/i.test(head);
+  const limit = html ? MAX_PAGE_BYTES : MAX_TEXT_CHARS * 3;
+  if (bytes.length > limit) throw tooLarge(file, `${bytes.length.toLocaleString('en')} bytes, where an import reads at most ${limit.toLocaleString('en')}`);
   const decoded = decodeBytes(bytes, html ? declaredCharset(bytes) : undefined);
   const index = new LineIndex(decoded.text);
   const locate = (offset: number): SourcePos => ({ file, ...index.locate(offset) });
@@ -123,10 +137,13 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   if (html) {
     const extract = extractHtml(decoded.text);
     blocks = extract.blocks;
+    const chars = blocks.reduce((n, b) => n + (b.kind === 'line' ? b.text.text.length : 0), 0);
+    if (chars > MAX_TEXT_CHARS) throw tooLarge(file, `${chars.toLocaleString('en')} characters of text, where an article has at most ${MAX_TEXT_CHARS.toLocaleString('en')}`);
     const main = findMainContent(blocks);
     if (!main) throw new DiagnosticError([noArticle(file, blocks, locate)]);
     page = { meta: readPageMeta(extract.root, extract.scripts), main, images: extract.images };
   } else {
+    if (decoded.text.length > MAX_TEXT_CHARS) throw tooLarge(file, `${decoded.text.length.toLocaleString('en')} characters of text, where an article has at most ${MAX_TEXT_CHARS.toLocaleString('en')}`);
     blocks = plainLines(decoded.text);
   }
 

@@ -106,6 +106,11 @@ describe('a page without an article', () => {
     expect(formatDiagnostic(d!)).toMatch(/^page\.html:1:1: error\[no-article\]: no article found in page\.html: no part of the page has sentences of text; the largest blocks of text are <ul\.list> at line 2: \d+ characters, \d+% in links/);
   });
 
+  it('reads no more than any article has, and says so', () => {
+    const huge = `标题\n${'示例文字。'.repeat(450_000)}\n`;
+    expect(() => text(huge)).toThrow(/error\[too-large\]: page\.txt is too large to be one article: 2,250,004 characters of text/);
+  });
+
   it('takes an article the page hides until a script runs, and warns', () => {
     const r = html(`<h1>示例标题</h1><div>发布时间：2025-11-20</div><div id="content" style="display:none">${BODY}</div>`);
     expect(r.article.body).toHaveLength(2);
