@@ -108,7 +108,7 @@ describe('a page without an article', () => {
 
   it('reads no more than any article has, and says so', () => {
     const huge = `标题\n${'示例文字。'.repeat(450_000)}\n`;
-    expect(() => text(huge)).toThrow(/error\[too-large\]: page\.txt is too large to be one article: 2,250,004 characters of text/);
+    expect(() => text(huge)).toThrow(/error\[too-large\]: page\.txt is too large to be one article: 6,750,008 bytes, where an import reads at most 6,291,456/);
   });
 
   it('takes an article the page hides until a script runs, and warns', () => {
