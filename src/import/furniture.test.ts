@@ -45,6 +45,7 @@ describe('by-lines', () => {
     ['文/图：示例日报记者 赵示例', ['赵示例'], ' '],
     ['图文 | 示例', ['示例'], ' '],
     ['文/张示例', ['张示例'], ' '],
+    ['（文/示例 图/示例 审核/示例）', ['示例'], ' '],
   ])('%s', (line, authors, separator) => {
     expect(parseByline(line)).toMatchObject({ authors, separator });
   });

@@ -352,7 +352,8 @@ const NAME = /^[\p{Script=Han}A-Za-z·.\s\u3000、]+$/u;
  */
 export function parseByline(line: string): Byline | undefined {
   if (line.length > 60) return undefined;
-  const t = line.trim().replace(BYLINE_BULLETS, '');
+  // A by-line may stand in brackets: （文/示例 图/示例）.
+  const t = line.trim().replace(/^[（(【[]\s*(.*?)\s*[）)】\]]$/, '$1').replace(BYLINE_BULLETS, '');
   const roles = [...t.matchAll(ROLE_RE)];
   if (roles.length === 0 || roles[0]!.index !== 0) return undefined;
   const authors: string[] = [];
