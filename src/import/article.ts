@@ -33,6 +33,16 @@ export interface ImportedTable {
   rows: string[][];
 }
 
+/** Every string of a body in reading order: headings, paragraphs, table captions and cells, list items. */
+export function bodyTexts(body: ImportedBlock[]): string[] {
+  return body.flatMap((b) => {
+    if (typeof b === 'string') return [b];
+    if ('heading' in b) return [b.heading, ...bodyTexts(b.body)];
+    if ('table' in b) return [...(b.table.caption ? [b.table.caption] : []), ...(b.table.header ?? []), ...b.table.rows.flat()];
+    return b.list;
+  });
+}
+
 /** A table as the YAML writes it, each cell's text finished (trimmed, punctuation normalised) by `finish`. */
 export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, finish: (text: T) => string): { table: ImportedTable } {
   return {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { bodyTexts as texts } from './article.js';
 import { describe, expect, it } from 'vitest';
 import { headingMarker } from './headings.js';
 import { DiagnosticError } from '../diagnostics/index.js';
-import { importBytes, type ImportedBlock } from './index.js';
+import { importBytes } from './index.js';
 
 /** Lines of the kinds pasted pages are made of, furniture and body alike. */
 const LINES = [
@@ -53,15 +54,6 @@ const LINES = [
   '示例县人民政府办公室',
   '2025年12月20日',
 ];
-
-function texts(body: ImportedBlock[]): string[] {
-  return body.flatMap((b) => {
-    if (typeof b === 'string') return [b];
-    if ('heading' in b) return [b.heading, ...texts(b.body)];
-    if ('table' in b) return [...(b.table.header ?? []), ...b.table.rows.flat()];
-    return b.list;
-  });
-}
 
 /** The Han characters of a line, without the heading number and note label the importer strips. */
 function signature(line: string): string {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { bodyTexts as texts } from './article.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics/index.js';
@@ -23,16 +24,6 @@ const HEADINGS = [
   '各项重点工作扎实推进',
   '机关党建水平全面提升',
 ];
-
-/** Every string of the body in reading order: headings, paragraphs, cells, items. */
-function texts(body: ImportedBlock[]): string[] {
-  return body.flatMap((b) => {
-    if (typeof b === 'string') return [b];
-    if ('heading' in b) return [b.heading, ...texts(b.body)];
-    if ('table' in b) return [b.table.caption ?? '', ...(b.table.header ?? []), ...b.table.rows.flat()];
-    return b.list;
-  });
-}
 
 function allText(a: ImportedArticle): string[] {
   return [a.title ?? '', a.column ?? '', a.source ?? '', a.editorNote ?? '', ...texts(a.body)];

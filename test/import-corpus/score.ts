@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { bodyTexts as texts } from '../../src/import/article.js';
 import { basename, extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
@@ -57,16 +58,6 @@ function headingsAt(body: ImportedBlock[], depth: number, at = 1): string[] {
   return body.flatMap((b) => {
     if (typeof b !== 'object' || !('heading' in b)) return [];
     return at === depth ? [b.heading] : headingsAt(b.body, depth, at + 1);
-  });
-}
-
-/** Every string of a body in reading order, headings and cells too. */
-function texts(body: ImportedBlock[]): string[] {
-  return body.flatMap((b) => {
-    if (typeof b === 'string') return [b];
-    if ('heading' in b) return [b.heading, ...texts(b.body)];
-    if ('table' in b) return [b.table.caption ?? '', ...(b.table.header ?? []), ...b.table.rows.flat()];
-    return b.list;
   });
 }
 
