@@ -143,6 +143,9 @@ export const NOT_COLUMNS = BREADCRUMB_NON_COLUMNS;
 /** How the name of a body that issues documents ends: 示例县人民政府, 示例市教育局, 示例区委办公室. */
 export const ISSUER_NAME = /(?:人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|院|中心|公司|处|所|站|社|联合会|协会|学会|党委|党组|支部|总队|大队|管委会)$/;
 
+/** A government body's name, which heads a site and names no column: 示例市发展和改革委员会, 示例县教育局. */
+export const BODY_NAME = /^.{2,}(?:人民政府|政府|委员会|办公室|办公厅|管理局|局|厅)$/;
+
 /** A 文号: 示政办发〔2025〕35号, 国发〔2025〕1号, 示政发[2025]9号. */
 export const DOC_NUMBER = /^[\p{Script=Han}A-Za-z]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$/u;
 

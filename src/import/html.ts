@@ -110,7 +110,9 @@ export function extractHtml(source: string): HtmlExtract {
   let heading = 0;
   let list: HtmlLine['list'];
 
-  const flush = (breadcrumb = false) => {
+  /** A <br> ended the last line: the next line of the same block continues its paragraph, unless it says otherwise. */
+  let broken: HtmlElement | undefined;
+  const flush = (breadcrumb = false, br = false) => {
     const text = joinLine(pieces.map((p) => p.text), pre);
     const meaningful = pieces.filter((p) => p.text.text.trim() !== '');
     const links = meaningful.filter((p) => p.link).reduce((n, p) => n + p.text.text.trim().length, 0);
@@ -126,8 +128,11 @@ export function extractHtml(source: string): HtmlExtract {
       if (hidden) html.hidden = hidden;
       if (list) html.list = list;
       if (breadcrumb) html.breadcrumb = true;
-      blocks.push({ kind: 'line', text: part, indent: 0, continues: false, html });
+      const block = path[path.length - 1];
+      blocks.push({ kind: 'line', text: part, indent: 0, continues: broken !== undefined && broken === block, html });
+      broken = undefined;
     }
+    if (br) broken = path[path.length - 1];
   };
 
   const walk = (node: HtmlNode, link: boolean, bold: boolean) => {
@@ -142,7 +147,7 @@ export function extractHtml(source: string): HtmlExtract {
       if (t?.type === 'text') scripts.push(t.text);
     }
     if (SILENT.has(el.name)) return;
-    if (el.name === 'br') return flush();
+    if (el.name === 'br') return flush(false, true);
     if (el.name === 'img') {
       images.push({ at: el.at, src: imageSource(el), alt: el.attrs.alt ?? '', before: blocks.length, path: [...path, el] });
       return;

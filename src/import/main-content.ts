@@ -82,13 +82,40 @@ export function findMainContent(blocks: SourceBlock[]): MainContent | undefined 
   const visible = weigh(blocks, true);
   if (visible.total >= MIN_PROSE) {
     const el = deepest(blocks, visible.weights, visible.total);
-    if (el) return { element: el, hidden: false };
+    if (el) return { element: widen(blocks, el), hidden: false };
   }
   // Some pages hide the article until a script has run; take it, and say so.
   const all = weigh(blocks, false);
   if (all.total < MIN_PROSE) return undefined;
   const el = deepest(blocks, all.weights, all.total);
-  return el ? { element: el, hidden: true } : undefined;
+  return el ? { element: widen(blocks, el), hidden: true } : undefined;
+}
+
+/** Elements that hold one paragraph, never an article. */
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'span', 'a', 'font', 'strong', 'b', 'em', 'i', 'u']);
+
+const pathOf = (b: SourceBlock) => (b.kind === 'line' ? b.html?.path : b.kind === 'table' ? b.html?.path : undefined) ?? [];
+
+/**
+ * The article's element, widened to hold all of it: from a paragraph to the element around it,
+ * and to the parent while a sentence right before or after it (a short last paragraph in a
+ * sibling element) lies outside.
+ */
+function widen(blocks: SourceBlock[], start: HtmlElement): HtmlElement {
+  let el = start;
+  for (let guard = 0; guard < 64; guard++) {
+    const inside = blocks.map((b) => pathOf(b).includes(el));
+    const first = inside.indexOf(true);
+    const last = inside.lastIndexOf(true);
+    const someLine = blocks.find((b) => pathOf(b).includes(el));
+    const path = someLine ? pathOf(someLine) : [];
+    const parent = path[path.indexOf(el) - 1];
+    if (!parent || parent.name === 'body' || parent.name === 'html' || parent.name === '#document') return el;
+    const neighbour = (b: SourceBlock | undefined) => !!b && b.kind === 'line' && pathOf(b).includes(parent) && proseWeight(b) > 0;
+    if (PARAGRAPH.has(el.name) || neighbour(blocks[last + 1]) || neighbour(blocks[first - 1])) el = parent;
+    else return el;
+  }
+  return el;
 }
 
 /** The elements with the most text, for the error that says no article was found. */

@@ -84,6 +84,13 @@ describe('structure', () => {
     expect(r.summary.furniture.map((f) => f.what)).toContain('title again (dropped)');
   });
 
+  it('keeps a short last paragraph, and joins a paragraph the page broke with <br> mid-sentence', () => {
+    const r = html(`<h1>示例标题</h1><div>发布时间：2025-11-20</div><div id="zoom">
+      <p>　　今年以来，示例市坚持项目为王，重点项目建设总体保持良好态势，一批打基础、<br>利长远的项目加快落地见效。<br>　　第二段很短。</p>
+      <p>　　第三段也是正文。</p></div><div class="foot">版权所有：示例</div>`);
+    expect(r.article.body).toEqual(['今年以来，示例市坚持项目为王，重点项目建设总体保持良好态势，一批打基础、利长远的项目加快落地见效。', '第二段很短。', '第三段也是正文。']);
+  });
+
   it('keeps the ideographic spaces a page writes on purpose', () => {
     const r = html(`<h1>示例标题</h1><div>发布时间：2025-11-20</div><div><p>本报讯&#x3000;今年以来，示例市新建口袋公园十二个。</p><p>市园林局表示，明年将继续推进建设。</p></div>`);
     expect(r.article.body[0]).toBe('本报讯\u3000今年以来，示例市新建口袋公园十二个。');

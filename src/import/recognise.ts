@@ -1,7 +1,7 @@
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import { findAttachments } from './attachments.js';
 import { collectFields, type FieldBook } from './fields.js';
-import { AFTER_SIGNATURE, DOC_NUMBER, NOT_COLUMNS, PLACEHOLDER_VALUES, SITE_NAME } from './furniture-data.js';
+import { AFTER_SIGNATURE, BODY_NAME, DOC_NUMBER, NOT_COLUMNS, PLACEHOLDER_VALUES, SITE_NAME } from './furniture-data.js';
 import {
   authorNames,
   breadcrumbColumn,
@@ -439,7 +439,7 @@ function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined)
   const item = items[i];
   if (!isLine(item)) return undefined;
   const t = item.text.text;
-  if (!shortLabel(t) || navLine(t) || headingMarker(t) || SITE_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
+  if (!shortLabel(t) || navLine(t) || headingMarker(t) || SITE_NAME.test(t) || BODY_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
   if (parseLabelled(t) || dateOnly(t) || wechatMark(t)) return undefined;
   const repeated = items.filter((it) => isLine(it) && it.text.text === t).length >= 2;
   let first = i;

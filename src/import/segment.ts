@@ -234,7 +234,9 @@ function secondLineAbove(items: Item[], t: number, meta: PageMeta | undefined): 
   if (upper.html || title.html) return !!upper.html && !!title.html && upper.html.path.at(-1) === title.html.path.at(-1);
   // An official document's title broken after its issuer: 示例县人民政府 / 关于…的通知.
   if (/^(?:关于|印发|转发)/.test(title.text.text) && length(u) <= 30 && ISSUER_NAME.test(u)) return true;
-  return length(u) >= 10 && !siteName(u, meta);
+  // Otherwise a body's name above a title is the site's header (示例市发展和改革委员会), not its first line.
+  const repeated = items.filter((it) => isLine(it) && it.text.text === u).length > 1;
+  return length(u) >= 10 && !siteName(u, meta) && !ISSUER_NAME.test(u) && !repeated;
 }
 
 /** A page's 副题 under its title: a lower heading element right under the title's, short and no sentence. */
