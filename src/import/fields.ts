@@ -78,7 +78,9 @@ export function collectFields(locate: (offset: number) => SourcePos, d: Diagnost
         r.date = { value: date.date, at: date.at };
         report('date', date, book.get('date') ?? []);
       }
-      if (written?.date && written !== date && written.date !== date?.date) {
+      if (written?.date && !published) {
+        d.push(diag('info', 'written-date', `no publication date (发布日期): date is the date the document was signed, ${written.date} (${written.from})`, locate(written.at)));
+      } else if (written?.date && written.date !== date?.date) {
         d.push(
           diag('info', 'written-date', `成文日期 ${written.date} (${written.from}) is when the document was signed: date is the publication date (发布日期), ${date!.date}`, locate(written.at)),
         );

@@ -69,6 +69,14 @@ describe('structure', () => {
     expect(r.article.date).toBe('2025-12-22');
   });
 
+  it('dates a document that gives no other date by its signature, and says so', () => {
+    const r = text('示例市教育局关于做好寒假安全工作的通知\n各县（市、区）教育局：\n现将有关事项通知如下，请认真落实。\n示例市教育局\n2026年1月10日\n');
+    expect(r.article.date).toBe('2026-01-10');
+    expect(r.diagnostics.find((d) => d.rule === 'written-date')?.message).toBe(
+      'no publication date (发布日期): date is the date the document was signed, 2026-01-10 (the signature)',
+    );
+  });
+
   it('reads a title broken over two lines as one, and keeps the break', () => {
     const r = text('示例县人民政府\n关于做好冬季供暖工作的通知\n发布时间：2025-11-01\n示政发〔2025〕9号\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n');
     expect(r.article).toMatchObject({ title: '示例县人民政府关于做好冬季供暖工作的通知', titleLines: ['示例县人民政府', '关于做好冬季供暖工作的通知'] });

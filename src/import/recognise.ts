@@ -262,6 +262,9 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
   r.closing = outline.closing;
   d.push(...outline.diagnostics);
 
+  // A document that gives no date but its signature's (落款) is dated by it.
+  const signed = signatureDate(body);
+  if (signed) book.add('written', { date: signed.date, at: signed.at, trust: 6, from: 'the signature' });
   book.resolve(r);
   if (r.column && NOT_COLUMNS.test(r.column.text)) delete r.column;
   if (label !== undefined && r.column?.text !== (items[label] as SourceLine).text.text) {
@@ -432,6 +435,18 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
   }
 }
 
+/** The date of a signature at the end of the body: an issuer's name, then a date alone (then 此件公开发布). */
+function signatureDate(body: Item[]): { date: string; at: number } | undefined {
+  let end = body.length;
+  while (end > 0 && isLine(body[end - 1]) && AFTER_SIGNATURE.test((body[end - 1] as SourceLine).text.text)) end--;
+  const date = body[end - 1];
+  const name = body[end - 2];
+  if (!isLine(date) || !isLine(name)) return undefined;
+  const d = dateOnly(date.text.text);
+  if (!d || length(name.text.text) > 30 || /[，。；：！？,;:!?]/.test(name.text.text)) return undefined;
+  return { date: d, at: startOffset(date.text) };
+}
+
 /** The short line right above the title that names its column: 他山之石 (repeated, or the page's first line). */
 function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined): number | undefined {
   let i = titleAt - 1;
@@ -439,6 +454,8 @@ function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined)
   const item = items[i];
   if (!isLine(item)) return undefined;
   const t = item.text.text;
+  // A link is a menu's, not a label.
+  if (item.html && item.html.linkChars > t.length / 2) return undefined;
   if (!shortLabel(t) || navLine(t) || headingMarker(t) || SITE_NAME.test(t) || BODY_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
   if (parseLabelled(t) || dateOnly(t) || wechatMark(t)) return undefined;
   const repeated = items.filter((it) => isLine(it) && it.text.text === t).length >= 2;
