@@ -95,6 +95,34 @@ describe('no silent drop', () => {
     );
   });
 
+  it('accounts for every line of a page too, whatever its elements', () => {
+    const block = fc.record({ line: fc.constantFrom(...LINES), tag: fc.constantFrom('p', 'div', 'li', 'h1', 'h2', 'td', 'span'), wrap: fc.constantFrom('', 'div', 'section', 'article') });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), (blocks) => {
+        const page = `<html><body>${blocks.map((b) => (b.wrap ? `<${b.wrap}><${b.tag}>${b.line}</${b.tag}></${b.wrap}>` : `<${b.tag}>${b.line}</${b.tag}>`)).join('\n')}</body></html>`;
+        let r: ReturnType<typeof importBytes>;
+        try {
+          r = importBytes(Buffer.from(page), 'x.html');
+        } catch (e) {
+          if (e instanceof DiagnosticError && e.diagnostics[0]?.rule === 'no-article') return;
+          throw e;
+        }
+        const a = r.article;
+        const kept = [a.title, ...(a.titleLines ?? []), a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body), ...(a.attachments ?? [])]
+          .concat(r.summary.furniture.map((f) => f.text))
+          .concat(r.diagnostics.filter((d) => d.rule === 'unplaced').map((d) => d.message))
+          .filter((t): t is string => t !== undefined)
+          .map(signature);
+        const all = kept.join('|') + '|' + kept.join('');
+        for (const b of blocks) {
+          const sig = signature(b.line);
+          if (sig !== '' && !all.includes(sig)) throw new Error(`line '${b.line}' went missing from:\n${page}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never fails on arbitrary text but with a located no-article error', () => {
     const imports = (text: string, name: string) => {
       try {
