@@ -70,6 +70,7 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     if (cleaned) (article as unknown as Record<string, string>)[key] = cleaned;
   }
   if (a.titleLines) article.titleLines = a.titleLines.map((l, i) => ctx.text(l, ['titleLines', i]));
+  if (a.attachments) article.attachments = a.attachments.map((l, i) => ctx.text(l, ['attachments', i]));
   if (a.layouts) article.layouts = a.layouts;
   if (a.draft !== undefined) article.draft = a.draft;
 

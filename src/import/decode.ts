@@ -55,13 +55,35 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
       return { text: lines(text), encoding, fallback: encoding };
     }
   }
-  // Neither: keep what UTF-8 can read; the replacement characters show where the damage is.
-  return { text: lines(new TextDecoder('utf-8').decode(bytes)), encoding: 'utf-8', fallback: 'utf-8 (lossy)' };
+  // None reads every byte: a page with a few damaged bytes. Take the reading that loses fewest,
+  // so a GBK page with one bad byte stays a GBK page; the replacement characters show the damage.
+  let best = { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  let bestLost = lost(best.text);
+  for (const label of candidates) {
+    const text = new TextDecoder(label).decode(bytes);
+    if (lost(text) < bestLost) {
+      best = { text, encoding: new TextDecoder(label).encoding };
+      bestLost = lost(text);
+    }
+  }
+  return { text: lines(best.text), encoding: best.encoding, fallback: `${best.encoding} (lossy: ${bestLost} unreadable)` };
 }
 
-/** The charset an HTML page declares in its first bytes, if any. */
+/** How many characters a decoder could not read. */
+function lost(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The charset an HTML page declares: `<meta charset=gbk>` or `<meta http-equiv="Content-Type"
+ * content="text/html; charset=gb2312">`, looked for in the head, which long scripts and styles
+ * may push past the first kilobyte that browsers look at.
+ */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16384));
+  const end = head.search(/<body[\s>]/i);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(end < 0 ? head : head.slice(0, end));
   return m?.[1]?.toLowerCase();
 }
