@@ -1,7 +1,7 @@
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import type { MappedText } from './mapped-text.js';
 import type { PageMeta } from './page-meta.js';
-import type { Recognised } from './recognise.js';
+import type { Recognised } from './recognised.js';
 
 /**
  * Every value a page gives for a field, with where it came from and how far it is trusted:

@@ -30,43 +30,8 @@ import { titleTagParts } from './page-meta.js';
 import { isLine, segment, type Item } from './segment.js';
 import type { SourceBlock, SourceLine, SourceList } from './source-blocks.js';
 
-/** A line the importer dropped on purpose, for the report. */
-export interface Furniture {
-  at: number;
-  what: string;
-  text: string;
-}
-
-/** An article's fields as found in a source (text, HTML or Word), each mapped to where it was. */
-export interface MappedArticleFields {
-  title?: MappedText;
-  subtitle?: MappedText;
-  column?: MappedText;
-  date?: { value: string; at: number };
-  source?: MappedText;
-  author?: MappedText;
-  editorNote?: MappedText;
-}
-
-/** What the recogniser found, every text still mapped to the source. */
-export interface Recognised extends MappedArticleFields {
-  /** A title over two lines: each line, as the page breaks it. */
-  titleLines?: MappedText[];
-  /** The attachments' titles (附件说明). */
-  attachments?: MappedText[];
-  body: OutlineBlock[];
-  /** How many paragraphs at the end of `body` close the article. */
-  closing: number;
-  furniture: Furniture[];
-  diagnostics: Diagnostic[];
-}
-
-/** What an HTML page adds to its lines: its tags' fields and the element that holds its article. */
-export interface PageContext {
-  meta: PageMeta;
-  main: MainContent;
-  images: { at: number; src: string; alt: string; before: number; path: import('./html-parse.js').HtmlElement[] }[];
-}
+export type { Furniture, MappedArticleFields, Recognised, PageContext } from './recognised.js';
+import type { Furniture, Recognised, PageContext } from './recognised.js';
 
 type Locate = (offset: number) => SourcePos;
 
