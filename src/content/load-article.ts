@@ -80,6 +80,7 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
       ]),
     );
   }
+  if (a.attachments) article.attachments = a.attachments.map((l, i) => ctx.text(l, ['attachments', i]));
   if (a.layouts) article.layouts = a.layouts;
   if (a.draft !== undefined) article.draft = a.draft;
 

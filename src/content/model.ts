@@ -62,6 +62,8 @@ export interface Article extends Positioned {
   source?: string;
   author?: string;
   editorNote?: string;
+  /** 附件说明: the titles of the document's attachments, in order, printed after its body. */
+  attachments?: string[];
   /** Layouts to build by default; all article layouts when absent. */
   layouts?: string[];
   draft?: boolean;

@@ -25,6 +25,8 @@ export const articleSchema = z.strictObject({
   source: optionalText,
   author: optionalText,
   editorNote: optionalText,
+  /** 附件说明: the attachments' titles, printed after the body as GB/T 9704 places them. */
+  attachments: z.array(text).min(1).optional(),
   /** Names of templates/<layout>.hbs: a name, never a path. */
   layouts: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a layout is a name such as `report`, not a path')).min(1).optional(),
   draft: z.boolean().optional(),

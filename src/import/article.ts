@@ -4,6 +4,8 @@
  */
 export interface ImportedArticle {
   title?: string;
+  /** A title the source breaks over lines, line by line. */
+  titleLines?: string[];
   column?: string;
   /** YYYY-MM-DD */
   date?: string;
@@ -11,6 +13,8 @@ export interface ImportedArticle {
   subtitle?: string;
   author?: string;
   editorNote?: string;
+  /** 附件说明: the attachments' titles, printed after the body. */
+  attachments?: string[];
   body: ImportedBlock[];
 }
 
@@ -29,6 +33,16 @@ export interface ImportedTable {
   rows: string[][];
 }
 
+/** Every string of a body in reading order: headings, paragraphs, table captions and cells, list items. */
+export function bodyTexts(body: ImportedBlock[]): string[] {
+  return body.flatMap((b) => {
+    if (typeof b === 'string') return [b];
+    if ('heading' in b) return [b.heading, ...bodyTexts(b.body)];
+    if ('table' in b) return [...(b.table.caption ? [b.table.caption] : []), ...(b.table.header ?? []), ...b.table.rows.flat()];
+    return b.list;
+  });
+}
+
 /** A table as the YAML writes it, each cell's text finished (trimmed, punctuation normalised) by `finish`. */
 export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, finish: (text: T) => string): { table: ImportedTable } {
   return {
@@ -40,4 +54,4 @@ export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, 
   };
 }
 
-export const FIELD_ORDER = ['title', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'body'] as const;
+export const FIELD_ORDER = ['title', 'titleLines', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'attachments', 'body'] as const;

@@ -83,11 +83,27 @@ export function lineBefore(text: string, i: number): { chinese: boolean; latinWo
  */
 export function inChineseContext(text: string, start: number, end = start + 1): boolean {
   if (isCjk(contextBefore(text, start))) return true;
+  if (endsLatinPhrase(text, start, end)) return false;
   const after = contextAfter(text, end);
   if (after !== undefined && !isCjk(after)) return false;
   const before = lineBefore(text, start);
   if (after !== undefined) return before.chinese || before.latinWords === 0;
   return before.chinese && before.latinWords < 2;
+}
+
+/** Marks that close a quotation or a parenthesis. */
+const CLOSING = /^["'”’」』）)》\]]$/;
+
+/**
+ * A mark right after a Latin phrase of two words or more and right before a closing quote or
+ * bracket (or the line's end) ends that phrase: `“Keep going, never give up!”` keeps its `!`,
+ * as GB/T 15834 keeps a foreign quotation's own marks.
+ */
+function endsLatinPhrase(text: string, start: number, end: number): boolean {
+  if (!isLatin(charBefore(text, start))) return false;
+  const next = charAt(text, end);
+  if (next !== undefined && next !== '\n' && !CLOSING.test(next)) return false;
+  return lineBefore(text, start).latinWords >= 2;
 }
 
 const URL = /\b(?:https?|ftp):\/\/[^\s<>"'“”‘’\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>"'“”‘’\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*/g;

@@ -109,6 +109,18 @@ describe('jianbao import', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('says a page has no article, names where its text is, and writes nothing, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianbao-import-'));
+    const page = join(dir, 'list.html');
+    writeFileSync(page, '<html><body><ul class="news"><li><a href="/1">示例市召开全市重点项目推进会</a></li><li><a href="/2">示例区开展安全检查</a></li></ul></body></html>');
+    const out = join(dir, 'out.yaml');
+    const r = await run([page, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/list\.html:1:1: error\[no-article\]: no article found in .*list\.html: no part of the page has sentences of text; the largest blocks of text are <ul\.news> at line 1: \d+ characters, 100% in links/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('says when the file is missing, exit 1', async () => {
     const r = await run(['nosuch.txt']);
     expect(r.code).toBe(1);

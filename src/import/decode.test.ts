@@ -28,4 +28,15 @@ describe('decodeBytes', () => {
     expect(declaredCharset(Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=GB2312">'))).toBe('gb2312');
     expect(declaredCharset(Buffer.from('<meta charset="utf-8">'))).toBe('utf-8');
   });
+  it('keeps a GBK page with a damaged byte a GBK page, and says how much was lost', () => {
+    const damaged = Uint8Array.from([...GB, 0x81, 0x20, ...GB]);
+    const r = decodeBytes(damaged, 'gbk');
+    expect(r.text).toBe('中文，测试\ufffd 中文，测试');
+    expect(r.fallback).toBe('gbk (lossy: 1 unreadable)');
+  });
+  it('finds a charset declared after a long head, and none in the body', () => {
+    const script = `<script>${'var a = 1;\n'.repeat(400)}</script>`;
+    expect(declaredCharset(Buffer.from(`<html><head>${script}<meta charset="gbk"></head>`))).toBe('gbk');
+    expect(declaredCharset(Buffer.from('<html><body><p>示例</p><meta charset="big5">'))).toBeUndefined();
+  });
 });

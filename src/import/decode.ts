@@ -8,11 +8,11 @@ export interface Decoded {
   /** Set when the bytes were not valid UTF-8 and another decoder was used. */
   fallback?: string;
   /**
-   * Set when no decoder reads every byte: where the first bad byte is (in the decoded text, for
-   * its line and column), its value, and how many bad sequences there are. The text then holds
-   * U+FFFD for each, which an import must not pass off as the page's text.
+   * Set when no decoder reads every byte: the first bad byte (its value, where it is among the
+   * bytes, and where its U+FFFD stands in `text`) and where every U+FFFD the decoding put in
+   * stands, so an import lists each place text was lost instead of passing it off as the page's.
    */
-  bad?: { textOffset: number; byteOffset: number; byte: number; count: number };
+  bad?: { byte: number; byteOffset: number; textOffsets: number[] };
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
@@ -45,25 +45,19 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   }
   for (const [b0, b1, label] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
     if (bytes[0] !== b0 || bytes[1] !== b1) continue;
-    const body = bytes.subarray(2);
-    const text = tryDecode(label, body);
-    if (text !== undefined) return { text: lines(text), encoding: label };
-    // An odd byte or an unpaired surrogate: reported, as any byte no decoder reads.
-    const lossy = new TextDecoder(label, { ignoreBOM: true }).decode(body);
-    const at = lossy.indexOf('\uFFFD');
-    return { text: lines(lossy), encoding: label, fallback: `${label} (lossy)`, bad: { textOffset: Math.max(0, at), byteOffset: 2 + Math.max(0, at) * 2, byte: body[Math.max(0, at) * 2] ?? 0, count: Math.max(1, lossy.match(/\uFFFD/g)?.length ?? 1) } };
+    const text = new TextDecoder(label, { ignoreBOM: true }).decode(bytes.subarray(2));
+    // An odd byte or an unpaired surrogate: listed like any byte no decoder reads.
+    if (lost(text) === 0) return { text: lines(text), encoding: label };
+    const at = text.indexOf('\ufffd');
+    return { text: lines(text), encoding: label, fallback: `${label} (lossy: ${lost(text)} unreadable)`, bad: { byte: bytes[2 + at * 2] ?? 0, byteOffset: 2 + at * 2, textOffsets: offsetsOf(lines(text)) } };
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: lines(utf8), encoding: 'utf-8' };
   // UTF-8 text with a damaged byte or two is still UTF-8: read as anything else it would turn into
   // other characters without an error. (GB18030 read as UTF-8 breaks on nearly every character.)
   const utf8Lossy = new TextDecoder('utf-8').decode(bytes);
-  const damaged = (t: string) => t.match(/\uFFFD/g)?.length ?? 0;
-  const utf8Bad = damaged(utf8Lossy);
-  const multibyte = utf8Lossy.match(/[^\x00-\x7f\uFFFD]/g)?.length ?? 0;
-  if (utf8Bad <= 2 && multibyte >= 10 * utf8Bad) {
-    return { text: lines(utf8Lossy), encoding: 'utf-8', fallback: 'utf-8 (lossy)', bad: firstBadByte(bytes, 'utf-8', utf8Bad) };
-  }
+  const multibyte = utf8Lossy.match(/[^\x00-\x7f\ufffd]/g)?.length ?? 0;
+  if (lost(utf8Lossy) <= 2 && multibyte >= 10 * lost(utf8Lossy)) return lossy(bytes, 'utf-8', utf8Lossy);
   const candidates = [declared, 'gb18030'].filter(
     (l): l is string => !!l && !/^utf-?8$/i.test(l) && supported(l),
   );
@@ -74,21 +68,35 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
       return { text: lines(text), encoding, fallback: encoding };
     }
   }
-  // None reads every byte: the one that reads the fewest wrong (UTF-8 on a tie), with
-  // replacement characters, and where the first bad byte is.
-  let best = { label: 'utf-8', text: utf8Lossy, bad: utf8Bad };
+  // None reads every byte: a page with a few damaged bytes. Take the reading that loses fewest,
+  // so a GBK page with one bad byte stays a GBK page; the replacement characters show the damage,
+  // and `bad` says where each is.
+  let best = { label: 'utf-8', text: utf8Lossy };
   for (const label of candidates) {
     const text = new TextDecoder(label).decode(bytes);
-    if (damaged(text) < best.bad) best = { label, text, bad: damaged(text) };
+    if (lost(text) < lost(best.text)) best = { label, text };
   }
-  const encoding = new TextDecoder(best.label).encoding;
-  return { text: lines(best.text), encoding, fallback: `${encoding} (lossy)`, bad: firstBadByte(bytes, best.label, best.bad) };
+  return lossy(bytes, best.label, best.text);
+}
+
+/** A reading that lost characters: the text with U+FFFD for each, and where they are. */
+function lossy(bytes: Uint8Array, label: string, text: string): Decoded {
+  const encoding = new TextDecoder(label).encoding;
+  const first = firstBadByte(bytes, label);
+  const lined = text.replace(/\r\n?/g, '\n');
+  return { text: lined, encoding, fallback: `${encoding} (lossy: ${lost(text)} unreadable)`, bad: { ...first, textOffsets: offsetsOf(lined) } };
+}
+
+/** Offsets of every U+FFFD in a text. */
+function offsetsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) out.push(i);
+  return out;
 }
 
 /** The first byte `label` cannot decode: found line by line, then byte by byte in its line. */
-function firstBadByte(bytes: Uint8Array, label: string, count: number): NonNullable<Decoded['bad']> {
+function firstBadByte(bytes: Uint8Array, label: string): { byte: number; byteOffset: number } {
   let lineStart = 0;
-  let textOffset = 0;
   for (let i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0x0a) continue;
     // 0x0A is never part of a multibyte character in UTF-8 or GB18030: lines decode on their own.
@@ -104,19 +112,29 @@ function firstBadByte(bytes: Uint8Array, label: string, count: number): NonNulla
       }
       // A lead byte whose trail is missing is the bad byte, not the ASCII character after it.
       if (j > 0 && j < line.length && line[j]! < 0x80 && line[j - 1]! >= 0x81) j -= 1;
-      const before = new TextDecoder(label, { ignoreBOM: true }).decode(line.subarray(0, j));
-      const at = before.indexOf('\uFFFD');
-      return { textOffset: textOffset + (at >= 0 ? at : before.length), byteOffset: lineStart + Math.min(j, line.length - 1), byte: line[Math.min(j, line.length - 1)] ?? 0, count: Math.max(1, count) };
+      const k = Math.min(j, line.length - 1);
+      return { byte: line[k] ?? 0, byteOffset: lineStart + k };
     }
-    textOffset += new TextDecoder(label, { ignoreBOM: true }).decode(line).replace(/\r\n?/g, '\n').length + 1;
     lineStart = i + 1;
   }
-  return { textOffset: 0, byteOffset: 0, byte: bytes[0] ?? 0, count: Math.max(1, count) };
+  return { byte: bytes[0] ?? 0, byteOffset: 0 };
 }
 
-/** The charset an HTML page declares in its first bytes, if any. */
+/** How many characters a decoder could not read. */
+function lost(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The charset an HTML page declares: `<meta charset=gbk>` or `<meta http-equiv="Content-Type"
+ * content="text/html; charset=gb2312">`, looked for in the head, which long scripts and styles
+ * may push past the first kilobyte that browsers look at.
+ */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16384));
+  const end = head.search(/<body[\s>]/i);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(end < 0 ? head : head.slice(0, end));
   return m?.[1]?.toLowerCase();
 }

@@ -1,17 +1,19 @@
-import { decodeEntity } from './html-entities.js';
+import { DecodingMode, HtmlEntityDecoder } from 'entities/decode';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { MappedText } from './mapped-text.js';
 
 /**
- * A forgiving HTML reader, enough for saved article pages: elements, attributes, text with
- * entities decoded (each character keeps the source offset of what produced it), raw-text
- * elements, void elements, and the implied end tags that matter for text (p, li, td, tr…).
+ * A saved page as the browser builds it: parse5 runs the HTML standard's tree construction
+ * (implied end tags, tables, misnested markup), with the source position of every node. Text
+ * nodes are mapped back to the source character by character, character references included,
+ * so a diagnostic points at the page's line and column.
  */
 export interface HtmlElement {
   type: 'element';
   name: string;
   attrs: Record<string, string>;
   children: HtmlNode[];
-  /** Offset of the `<` of the start tag. */
+  /** Offset of the `<` of the start tag; an element the parser implied takes its first child's. */
   at: number;
 }
 
@@ -22,165 +24,144 @@ export interface HtmlText {
 
 export type HtmlNode = HtmlElement | HtmlText;
 
-const VOID = new Set(
-  'area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen'.split(' '),
-);
-const RAW = new Set('script style xmp iframe noembed noframes noscript textarea title plaintext'.split(' '));
-/** Block starts that close an open <p>. */
-const CLOSES_P = new Set(
-  ('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form ' +
-    'h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section summary table ul li dd dt').split(' '),
-);
-/** Deeper nesting than any real page has; keeps the tree walk's recursion bounded. */
+type P5Node = DefaultTreeAdapterMap['node'];
+type P5Parent = DefaultTreeAdapterMap['parentNode'];
+
+/** Deeper nesting than any real page has; deeper children join the deepest kept element. */
 const MAX_DEPTH = 256;
-const SCOPE = new Set('html body table td th caption template object marquee applet button'.split(' '));
 
-/** For each tag, the open tags it closes, and where the search for them stops. */
-const IMPLIED: Record<string, { closes: Set<string>; stop: Set<string> }> = {
-  li: { closes: new Set(['li']), stop: new Set(['ul', 'ol', 'menu', ...SCOPE]) },
-  dd: { closes: new Set(['dd', 'dt']), stop: new Set(['dl', ...SCOPE]) },
-  dt: { closes: new Set(['dd', 'dt']), stop: new Set(['dl', ...SCOPE]) },
-  tr: { closes: new Set(['tr']), stop: new Set(['table', 'tbody', 'thead', 'tfoot']) },
-  td: { closes: new Set(['td', 'th']), stop: new Set(['tr', 'table']) },
-  th: { closes: new Set(['td', 'th']), stop: new Set(['tr', 'table']) },
-  tbody: { closes: new Set(['tbody', 'thead', 'tfoot']), stop: new Set(['table']) },
-  thead: { closes: new Set(['tbody', 'thead', 'tfoot']), stop: new Set(['table']) },
-  tfoot: { closes: new Set(['tbody', 'thead', 'tfoot']), stop: new Set(['table']) },
-  option: { closes: new Set(['option']), stop: new Set(['select', 'datalist', ...SCOPE]) },
-};
+/** The decoder's output for the reference being read: its code units and its length in the source. */
+const decoded = { code: [] as number[], consumed: 0 };
+const decoder = new HtmlEntityDecoder((cp, n) => {
+  decoded.code.push(cp);
+  decoded.consumed = n;
+});
 
-function decodeText(source: string, start: number, end: number, entities: boolean): MappedText {
+/**
+ * The text of source[start, end) with character references decoded, each character mapped to
+ * its offset (a reference's characters to its `&`). `expected` is what the parser made of it;
+ * where the two differ (the parser dropped a newline after <pre>, merged text across a comment),
+ * the characters are mapped to the start of the run instead.
+ */
+export function mappedSource(source: string, start: number, end: number, expected: string, entities = true): MappedText {
   let text = '';
   const offsets: number[] = [];
-  let i = start;
-  while (i < end) {
-    if (entities && source[i] === '&') {
-      const e = decodeEntity(source, i);
-      if (e && i + e.length <= end) {
-        text += e.value;
-        for (let k = 0; k < e.value.length; k++) offsets.push(i);
-        i += e.length;
-        continue;
+  const amp = entities ? source.indexOf('&', start) : -1;
+  if (amp < 0 || amp >= end) {
+    // No references: the run as it is (most text, and every script).
+    text = source.slice(start, end);
+    for (let i = start; i < end; i++) offsets.push(i);
+  } else {
+    let i = start;
+    while (i < end) {
+      if (source.charCodeAt(i) === 38 /* & */) {
+        decoded.code = [];
+        decoded.consumed = 0;
+        decoder.startEntity(DecodingMode.Legacy);
+        // A reference never runs past its text node: the node ends at `<` or at the end of the page.
+        let n = decoder.write(source, i + 1);
+        if (n < 0) n = decoder.end();
+        if (n > 0 && decoded.code.length > 0) {
+          const value = String.fromCharCode(...decoded.code);
+          text += value;
+          for (let k = 0; k < value.length; k++) offsets.push(i);
+          i += decoded.consumed;
+          continue;
+        }
       }
+      const next = source.indexOf('&', i + 1);
+      const stop = next < 0 || next > end ? end : next;
+      text += source.slice(i, stop);
+      for (let k = i; k < stop; k++) offsets.push(k);
+      i = stop;
     }
-    text += source[i];
-    offsets.push(i);
-    i++;
   }
-  return { text, offsets };
+  if (text === expected) return { text, offsets };
+  if (text.endsWith(expected)) {
+    // <pre> and <textarea> drop the newline that follows the start tag.
+    const k = text.length - expected.length;
+    return { text: expected, offsets: offsets.slice(k) };
+  }
+  return { text: expected, offsets: Array.from({ length: expected.length }, () => start) };
 }
 
-function parseAttributes(source: string, i: number): { attrs: Record<string, string>; end: number } {
+function attrsOf(node: DefaultTreeAdapterMap['element']): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const n = source.length;
-  while (i < n) {
-    while (i < n && /[\s/]/.test(source[i]!)) i++;
-    if (i >= n || source[i] === '>') break;
-    const nameMatch = /^[^\s/>=]+/.exec(source.slice(i, i + 200));
-    const name = nameMatch ? nameMatch[0].toLowerCase() : source[i]!;
-    i += nameMatch ? nameMatch[0].length : 1;
-    while (i < n && /\s/.test(source[i]!)) i++;
-    let value = '';
-    if (source[i] === '=') {
-      i++;
-      while (i < n && /\s/.test(source[i]!)) i++;
-      const q = source[i];
-      if (q === '"' || q === "'") {
-        const close = source.indexOf(q, i + 1);
-        const stop = close < 0 ? n : close;
-        value = decodeText(source, i + 1, stop, true).text;
-        i = stop + 1;
-      } else {
-        const m = /^[^\s>]*/.exec(source.slice(i))!;
-        value = decodeText(source, i, i + m[0].length, true).text;
-        i += m[0].length;
-      }
-    }
-    if (!(name in attrs)) attrs[name] = value;
-  }
-  return { attrs, end: Math.min(i + 1, n) };
+  for (const a of node.attrs) if (!(a.name in attrs)) attrs[a.name] = a.value;
+  return attrs;
 }
+
+/** Elements whose text is raw: no references, nothing to map but the run itself. */
+const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 
 export function parseHtml(source: string): HtmlElement {
+  const doc = parse(source, { sourceCodeLocationInfo: true, scriptingEnabled: true });
   const root: HtmlElement = { type: 'element', name: '#document', attrs: {}, children: [], at: 0 };
-  const stack: HtmlElement[] = [root];
-  const top = () => stack[stack.length - 1]!;
-  const closeTo = (index: number) => {
-    stack.length = Math.max(1, index);
-  };
-  const findOpen = (names: Set<string>, stop: Set<string>): number => {
-    for (let k = stack.length - 1; k > 0; k--) {
-      const name = stack[k]!.name;
-      if (names.has(name)) return k;
-      if (stop.has(name)) return -1;
-    }
-    return -1;
-  };
-  const n = source.length;
-  let i = 0;
-  let textStart = 0;
-  const flushText = (end: number) => {
-    if (end > textStart) top().children.push({ type: 'text', text: decodeText(source, textStart, end, true) });
-  };
-  while (i < n) {
-    if (source[i] !== '<') {
-      i++;
-      continue;
-    }
-    const next = source[i + 1] ?? '';
-    if (source.startsWith('<!--', i)) {
-      flushText(i);
-      const close = source.indexOf('-->', i + 4);
-      i = textStart = close < 0 ? n : close + 3;
-    } else if (next === '!' || next === '?') {
-      flushText(i);
-      const close = source.indexOf('>', i);
-      i = textStart = close < 0 ? n : close + 1;
-    } else if (next === '/' && /[A-Za-z]/.test(source[i + 2] ?? '')) {
-      flushText(i);
-      const m = /^<\/([A-Za-z][^\s/>]*)[^>]*>?/.exec(source.slice(i, i + 300))!;
-      const name = m[1]!.toLowerCase();
-      const k = findOpen(new Set([name]), new Set());
-      if (k > 0) closeTo(k);
-      i = textStart = i + m[0].length;
-    } else if (/[A-Za-z]/.test(next)) {
-      flushText(i);
-      const m = /^<([A-Za-z][^\s/>]*)/.exec(source.slice(i, i + 300))!;
-      const name = m[1]!.toLowerCase();
-      const { attrs, end } = parseAttributes(source, i + m[0].length);
-      const el: HtmlElement = { type: 'element', name, attrs, children: [], at: i };
-      if (CLOSES_P.has(name)) {
-        const p = findOpen(new Set(['p']), SCOPE);
-        if (p > 0) closeTo(p);
+  // An explicit stack: a page may nest thousands deep, the call stack may not.
+  const work: { from: P5Parent; to: HtmlElement; depth: number }[] = [{ from: doc, to: root, depth: 0 }];
+  const merged = new Set<HtmlElement>();
+  while (work.length > 0) {
+    const { from, to, depth } = work.pop()!;
+    const kids: P5Node[] = 'content' in from && from.nodeName === 'template' ? from.content.childNodes : from.childNodes;
+    for (const child of kids) {
+      if (child.nodeName === '#text') {
+        const t = child as DefaultTreeAdapterMap['textNode'];
+        const loc = t.sourceCodeLocation;
+        const raw = RAW_TEXT.has(to.name);
+        // A script's or style's text never shows: it keeps only where it starts (see `scriptOffset`).
+        const text = !loc
+          ? { text: t.value, offsets: Array.from({ length: t.value.length }, () => to.at) }
+          : to.name === 'script' || to.name === 'style'
+            ? { text: t.value, offsets: [loc.startOffset] }
+            : mappedSource(source, loc.startOffset, loc.endOffset, t.value, !raw);
+        to.children.push({ type: 'text', text });
+      } else if ('tagName' in child) {
+        const el = child as DefaultTreeAdapterMap['element'];
+        const at = el.sourceCodeLocation?.startOffset ?? firstOffset(el) ?? to.at;
+        const mine: HtmlElement = { type: 'element', name: el.tagName, attrs: attrsOf(el), children: [], at };
+        to.children.push(mine);
+        // Past MAX_DEPTH (pages full of unclosed <font>), children go to the deepest kept element.
+        const target = depth < MAX_DEPTH ? mine : to;
+        if (target === to) merged.add(to);
+        work.push({ from: el, to: target, depth: depth < MAX_DEPTH ? depth + 1 : depth });
       }
-      const implied = IMPLIED[name];
-      if (implied) {
-        const k = findOpen(implied.closes, implied.stop);
-        if (k > 0) closeTo(k);
-      }
-      top().children.push(el);
-      i = textStart = end;
-      if (RAW.has(name)) {
-        const closeTag = new RegExp(`</${name}`, 'gi');
-        closeTag.lastIndex = end;
-        const close = closeTag.exec(source)?.index ?? -1;
-        const stop = close < 0 ? n : close;
-        if (stop > end) el.children.push({ type: 'text', text: decodeText(source, end, stop, name === 'textarea' || name === 'title') });
-        const gt = close < 0 ? n : source.indexOf('>', close);
-        i = textStart = gt < 0 ? n : gt + 1;
-      } else if (!VOID.has(name) && stack.length < MAX_DEPTH) {
-        // Past MAX_DEPTH (pages full of unclosed <font>), children go to the deepest open element.
-        stack.push(el);
-      }
-    } else {
-      i++;
     }
   }
-  flushText(n);
+  // An element that took the children of elements nested past MAX_DEPTH got them out of order.
+  for (const el of merged) el.children.sort((a, b) => nodeAt(a) - nodeAt(b));
   return root;
+}
+
+function nodeAt(n: HtmlNode): number {
+  return n.type === 'element' ? n.at : (n.text.offsets[0] ?? 0);
+}
+
+/** The first source offset below an element the parser implied (html, head, body, tbody). */
+function firstOffset(el: DefaultTreeAdapterMap['element']): number | undefined {
+  const stack: P5Node[] = [...el.childNodes].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const loc = (n as { sourceCodeLocation?: { startOffset: number } | null }).sourceCodeLocation;
+    if (loc) return loc.startOffset;
+    if ('childNodes' in n) stack.push(...[...n.childNodes].reverse());
+  }
+  return undefined;
+}
+
+/** The source offset of a script's character `i`: script text is raw, so it is its start plus `i`. */
+export function scriptOffset(script: MappedText, i: number): number {
+  return (script.offsets[0] ?? 0) + i;
 }
 
 /** All text below a node, in order. */
 export function textOf(node: HtmlNode): string {
-  return node.type === 'text' ? node.text.text : node.children.map(textOf).join('');
+  if (node.type === 'text') return node.text.text;
+  let out = '';
+  const stack: HtmlNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += n.text.text;
+    else for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]!);
+  }
+  return out;
 }

@@ -1,67 +1,60 @@
+import { BREADCRUMB_CLASS } from './furniture-data.js';
 import { parseHtml, textOf, type HtmlElement, type HtmlNode } from './html-parse.js';
 import { concatText, emptyText, sliceText, tidyText, type MappedText } from './mapped-text.js';
-import type { Omission, SourceBlock } from './source-blocks.js';
+import type { HtmlLine, SourceBlock } from './source-blocks.js';
 
 /**
- * Turns a saved HTML page into lines of text in reading order: one per block element or <br>,
- * with data tables and content lists kept as such. Page chrome goes: scripts and styles, the
- * head, navigation, forms, and a header or footer outside the article. Each omission is listed.
+ * Turns a saved HTML page into lines of text in reading order, one per block element or <br>,
+ * each with what its markup says (where it sits, links, bold, headings, hidden), and data tables
+ * as tables. Nothing is thrown away here but what never shows (scripts, styles, form controls):
+ * which lines are the article is decided later, by content.
  */
 export interface HtmlExtract {
+  root: HtmlElement;
+  head: HtmlElement | undefined;
   blocks: SourceBlock[];
-  omitted: Omission[];
-  /** Images in the text, which the importer cannot carry over. */
-  images: { at: number; src: string; alt: string }[];
+  /** Images, with the index in `blocks` of the line they stand before. */
+  images: { at: number; src: string; alt: string; before: number; path: HtmlElement[] }[];
+  /** Inline scripts' text, which some pages (WeChat) keep their fields in. */
+  scripts: MappedText[];
 }
 
-const DROP = new Set(
-  ('head script style noscript template nav aside form button select input textarea iframe svg canvas ' +
-    'object embed audio video map frame frameset noembed noframes dialog').split(' '),
+/** Elements that never show text. */
+const SILENT = new Set(
+  ('head script style noscript template svg math canvas iframe object embed audio video map area select option optgroup datalist ' +
+    'textarea input button frame frameset noembed noframes link meta base param source track').split(' '),
 );
 const BLOCK = new Set(
-  ('address article aside blockquote body center dd details dir div dl dt fieldset figcaption figure footer ' +
-    'h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu ol p pre section summary table tbody thead tfoot ' +
-    'tr td th caption ul').split(' '),
+  ('address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer form ' +
+    'h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table tbody thead tfoot ' +
+    'tr td th caption ul ucapcontent ucaptitle founder-content').split(' '),
 );
-/** class or id words of page chrome; `header`/`footer` only count outside an article. */
-const CHROME =
-  /^(?:nav|nav-?bar|navigation|(?:main-?|top-?|sub-?)?menu|breadcrumbs?|crumbs?|side-?bar|share|bdsharebuttonbox|tool-?bar|top-?bar|banner|advert|ads?|pagination|pager|copyright|login|search(?:-?box)?|skip-?link)$/i;
-const OUTER_CHROME = /^(?:header|footer|site-?header|site-?footer|page-?header|page-?footer|top|foot|bottom|head)$/i;
+const BOLD = new Set(['b', 'strong']);
 
-function words(el: HtmlElement): string[] {
-  return [...(el.attrs.class ?? '').split(/\s+/), el.attrs.id ?? ''].filter((w) => w !== '');
-}
-
-function hidden(el: HtmlElement): boolean {
-  return 'hidden' in el.attrs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attrs.style ?? '');
-}
-
-/** Why an element is chrome, or undefined when it is content. */
-function chrome(el: HtmlElement, inArticle: boolean): string | undefined {
-  if (DROP.has(el.name)) return `<${el.name}>`;
-  if (hidden(el)) return `hidden <${el.name}>`;
-  if (!inArticle && (el.name === 'header' || el.name === 'footer')) return `<${el.name}>`;
-  for (const w of words(el)) {
-    if (CHROME.test(w) || (!inArticle && OUTER_CHROME.test(w))) return `<${el.name}> "${w}"`;
-  }
+function hiddenBy(el: HtmlElement): 'display' | 'visibility' | undefined {
+  const style = (el.attrs.style ?? '').toLowerCase();
+  if ('hidden' in el.attrs || /display\s*:\s*none/.test(style)) return 'display';
+  if (/visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|!|$)/.test(style)) return 'visibility';
   return undefined;
+}
+
+function isBoldStyle(el: HtmlElement): boolean {
+  return BOLD.has(el.name) || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(el.attrs.style ?? '');
 }
 
 function elementChildren(el: HtmlElement): HtmlElement[] {
   return el.children.filter((c): c is HtmlElement => c.type === 'element');
 }
 
-function descendants(el: HtmlElement, name: string, stopAt = new Set<string>()): HtmlElement[] {
+function descendants(el: HtmlElement, name: string): HtmlElement[] {
   const out: HtmlElement[] = [];
-  for (const c of elementChildren(el)) {
+  const stack = [...elementChildren(el)].reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
     if (c.name === name) out.push(c);
-    if (!stopAt.has(c.name)) out.push(...descendants(c, name, stopAt));
+    stack.push(...elementChildren(c).reverse());
   }
   return out;
-}
-
-function hasBlockInside(el: HtmlElement): boolean {
-  return elementChildren(el).some((c) => (BLOCK.has(c.name) && c.name !== 'br') || hasBlockInside(c));
 }
 
 /** A table of data, not of layout: rows of short cells, nothing nested. */
@@ -74,91 +67,171 @@ function dataRows(table: HtmlElement): HtmlElement[][] | undefined {
   return rows;
 }
 
+/** A first row that heads the table: <th> cells, a <thead>, or every cell bold where the other rows are not. */
+function headerRow(table: HtmlElement, rows: HtmlElement[][]): boolean {
+  const first = rows[0]!;
+  if (first.every((c) => c.name === 'th') || descendants(table, 'thead').length > 0) return true;
+  const allBold = (cell: HtmlElement) => {
+    const text = textOf(cell).trim();
+    if (text === '') return false;
+    const bold = [...descendants(cell, 'strong'), ...descendants(cell, 'b')].map((b) => textOf(b)).join('').trim();
+    return bold === text || isBoldStyle(cell);
+  };
+  return first.every(allBold) && !rows.slice(1).every((r) => r.every(allBold));
+}
+
+/** An image's address: lazy-loading pages keep it in data-src, with a placeholder in src. */
+function imageSource(el: HtmlElement): string {
+  const src = el.attrs.src ?? '';
+  return el.attrs['data-src'] ?? (src.startsWith('data:') ? '' : src);
+}
+
+function isBreadcrumb(el: HtmlElement): boolean {
+  const words = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+  return BREADCRUMB_CLASS.test(words) || /面包屑|breadcrumb/i.test(el.attrs['aria-label'] ?? '');
+}
+
+interface Piece {
+  text: MappedText;
+  link: boolean;
+  bold: boolean;
+}
+
 export function extractHtml(source: string): HtmlExtract {
   const root = parseHtml(source);
   const blocks: SourceBlock[] = [];
-  const omitted: Omission[] = [];
   const images: HtmlExtract['images'] = [];
-  let line: MappedText[] = [];
+  const scripts: MappedText[] = [];
+  let head: HtmlElement | undefined;
+  let pieces: Piece[] = [];
   let pre = false;
+  const path: HtmlElement[] = [];
+  let hidden: 'display' | 'visibility' | undefined;
+  let heading = 0;
+  let list: HtmlLine['list'];
 
-  const flush = () => {
-    const text = joinLine(line, pre);
-    line = [];
+  /** A <br> ended the last line: the next line of the same block continues its paragraph, unless it says otherwise. */
+  let broken: HtmlElement | undefined;
+  const flush = (breadcrumb = false, br = false) => {
+    const text = joinLine(pieces.map((p) => p.text), pre);
+    const meaningful = pieces.filter((p) => p.text.text.trim() !== '');
+    const links = meaningful.filter((p) => p.link).reduce((n, p) => n + p.text.text.trim().length, 0);
+    const bold = meaningful.length > 0 && meaningful.every((p) => p.bold);
+    pieces = [];
     let start = 0;
     // In <pre> every source line is a line; elsewhere the text has no line breaks left.
     for (const piece of text.text.split('\n')) {
       const part = sliceText(text, start, start + piece.length);
       start += piece.length + 1;
-      if (piece.trim() !== '') blocks.push({ kind: 'line', text: part, indent: 0, continues: false });
+      if (piece.trim() === '') continue;
+      const html: HtmlLine = { path: [...path], linkChars: Math.min(links, piece.length), bold, heading };
+      if (hidden) html.hidden = hidden;
+      if (list) html.list = list;
+      if (breadcrumb) html.breadcrumb = true;
+      const block = path[path.length - 1];
+      blocks.push({ kind: 'line', text: part, indent: 0, continues: broken !== undefined && broken === block, html });
+      broken = undefined;
     }
-  };
-  const cellText = (el: HtmlElement): MappedText => {
-    const parts: MappedText[] = [];
-    const collect = (n: HtmlNode) => {
-      if (n.type === 'text') parts.push(n.text);
-      else if (!chrome(n, true)) {
-        if (n.name === 'br') parts.push({ text: ' ', offsets: [n.at] });
-        n.children.forEach(collect);
-      }
-    };
-    el.children.forEach(collect);
-    return tidyText(joinLine(parts, false));
+    if (br) broken = path[path.length - 1];
   };
 
-  const walk = (node: HtmlNode, inArticle: boolean) => {
+  const walk = (node: HtmlNode, link: boolean, bold: boolean) => {
     if (node.type === 'text') {
-      line.push(node.text);
+      pieces.push({ text: node.text, link, bold });
       return;
     }
     const el = node;
-    const why = el.name === '#document' ? undefined : chrome(el, inArticle);
-    if (why) {
-      if (textOf(el).trim() !== '' || el.name === 'script' || el.name === 'style') omitted.push({ at: el.at, what: why });
-      return;
+    if (el.name === 'head') head = el;
+    if (el.name === 'script') {
+      const t = el.children[0];
+      if (t?.type === 'text') scripts.push(t.text);
     }
-    const inside = inArticle || el.name === 'article' || el.name === 'main';
-    if (el.name === 'br') return flush();
+    if (SILENT.has(el.name)) return;
+    if (el.name === 'br') return flush(false, true);
     if (el.name === 'img') {
-      images.push({ at: el.at, src: el.attrs.src ?? '', alt: el.attrs.alt ?? '' });
+      images.push({ at: el.at, src: imageSource(el), alt: el.attrs.alt ?? '', before: blocks.length, path: [...path, el] });
       return;
     }
-    if (el.name === 'table') {
-      const rows = dataRows(el);
-      if (rows) {
-        flush();
-        const caption = descendants(el, 'caption')[0];
-        const first = rows[0]!;
-        const head = first.every((c) => c.name === 'th') || descendants(el, 'thead').length > 0;
-        blocks.push({
-          kind: 'table',
-          at: el.at,
-          ...(caption ? { caption: cellText(caption) } : {}),
-          ...(head ? { header: first.map(cellText) } : {}),
-          rows: (head ? rows.slice(1) : rows).map((r) => r.map(cellText)),
-        });
-        return;
-      }
-    }
-    if ((el.name === 'ul' || el.name === 'ol') && inside) {
-      const items = elementChildren(el).filter((c) => c.name === 'li');
-      if (items.length > 0 && items.every((li) => !hasBlockInside(li))) {
-        flush();
-        blocks.push({ kind: 'list', at: el.at, ordered: el.name === 'ol', items: items.map(cellText) });
-        return;
-      }
-    }
+    const wasHidden = hidden;
+    const wasHeading = heading;
+    const wasList = list;
+    const wasPre = pre;
+    // display:none wins over visibility:hidden: a script may reveal the one, not the other.
+    const hide = hiddenBy(el);
+    if (hide === 'display' || (hide && !hidden)) hidden = hide;
     const block = BLOCK.has(el.name);
     if (block) flush();
-    const wasPre = pre;
+    path.push(el);
+    const h = /^h([1-6])$/.exec(el.name);
+    if (h) heading = Number(h[1]);
+    if (el.name === 'ul' || el.name === 'ol') list = { el, ordered: el.name === 'ol' };
     if (el.name === 'pre') pre = true;
-    for (const c of el.children) walk(c, inside);
+    const rows = el.name === 'table' ? dataRows(el) : undefined;
+    if (rows) {
+      const caption = descendants(el, 'caption')[0];
+      const head = headerRow(el, rows);
+      blocks.push({
+        kind: 'table',
+        at: el.at,
+        ...(caption ? { caption: cellText(caption) } : {}),
+        ...(head ? { header: rows[0]!.map(cellText) } : {}),
+        rows: (head ? rows.slice(1) : rows).map((r) => r.map(cellText)),
+        html: { path: [...path], ...(hidden ? { hidden } : {}) },
+      });
+    } else if (isBreadcrumb(el) && !isBreadcrumbInside(el)) {
+      // A breadcrumb is one line however its steps are marked up (<li>, <span>, <a>).
+      flush();
+      collectBreadcrumb(el);
+      flush(true);
+    } else {
+      const isLink = link || el.name === 'a';
+      const isBold = bold || isBoldStyle(el);
+      for (const c of el.children) walk(c, isLink, isBold);
+    }
     if (block) flush();
+    path.pop();
+    hidden = wasHidden;
+    heading = wasHeading;
+    list = wasList;
     pre = wasPre;
   };
-  walk(root, false);
+
+  /** The steps of a breadcrumb element, block children separated by ' > '. */
+  const collectBreadcrumb = (el: HtmlElement) => {
+    const visit = (n: HtmlNode) => {
+      if (n.type === 'text') pieces.push({ text: n.text, link: false, bold: false });
+      else if (!SILENT.has(n.name)) {
+        const step = BLOCK.has(n.name) && pieces.some((p) => p.text.text.trim() !== '');
+        if (step) pieces.push({ text: { text: ' > ', offsets: [n.at, n.at, n.at] }, link: false, bold: false });
+        n.children.forEach(visit);
+      }
+    };
+    el.children.forEach(visit);
+  };
+
+  walk(root, false, false);
   flush();
-  return { blocks, omitted, images };
+  return { root, head, blocks, images, scripts };
+}
+
+/** A breadcrumb-looking element that holds a breadcrumb-looking element: the inner one is it. */
+function isBreadcrumbInside(el: HtmlElement): boolean {
+  if (textOf(el).length > 200) return true;
+  return ['div', 'span', 'nav', 'ol', 'ul', 'p'].some((name) => descendants(el, name).some(isBreadcrumb));
+}
+
+/** A table cell's text on one line. */
+function cellText(el: HtmlElement): MappedText {
+  const parts: MappedText[] = [];
+  const collect = (n: HtmlNode) => {
+    if (n.type === 'text') parts.push(n.text);
+    else if (!SILENT.has(n.name)) {
+      if (n.name === 'br') parts.push({ text: ' ', offsets: [n.at] });
+      n.children.forEach(collect);
+    }
+  };
+  el.children.forEach(collect);
+  return tidyText(joinLine(parts, false), true);
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
@@ -171,28 +244,39 @@ const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 function joinLine(parts: MappedText[], pre: boolean): MappedText {
   const all = concatText(...parts);
   if (pre) return all;
+  const src = all.text;
   let text = '';
   const offsets: number[] = [];
   let i = 0;
-  while (i < all.text.length) {
-    const ch = all.text[i]!;
-    if (/[ \t\n\r\f]/.test(ch)) {
-      let j = i;
-      while (j < all.text.length && /[ \t\n\r\f]/.test(all.text[j]!)) j++;
-      const run = all.text.slice(i, j);
-      const before = text[text.length - 1];
-      const after = all.text[j];
-      const wrapOnly = run.includes('\n') && before !== undefined && after !== undefined && HAN.test(before) && HAN.test(after);
-      if (!wrapOnly) {
-        text += ' ';
-        offsets.push(all.offsets[i]!);
-      }
+  while (i < src.length) {
+    if (!isHtmlSpace(src.charCodeAt(i))) {
+      // A run without spaces, as it is.
+      let j = i + 1;
+      while (j < src.length && !isHtmlSpace(src.charCodeAt(j))) j++;
+      text += src.slice(i, j);
+      for (let k = i; k < j; k++) offsets.push(all.offsets[k]!);
       i = j;
       continue;
     }
-    text += ch;
-    offsets.push(all.offsets[i]!);
-    i++;
+    let j = i;
+    let newline = false;
+    while (j < src.length && isHtmlSpace(src.charCodeAt(j))) {
+      if (src.charCodeAt(j) === 10) newline = true;
+      j++;
+    }
+    const before = text[text.length - 1];
+    const after = src[j];
+    const wrapOnly = newline && before !== undefined && after !== undefined && HAN.test(before) && HAN.test(after);
+    if (!wrapOnly) {
+      text += ' ';
+      offsets.push(all.offsets[i]!);
+    }
+    i = j;
   }
   return text.length === 0 ? emptyText() : { text, offsets };
+}
+
+/** The white space HTML collapses: space, tab, line feed, form feed, carriage return. */
+function isHtmlSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }

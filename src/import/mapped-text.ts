@@ -24,10 +24,9 @@ export function sliceText(m: MappedText, start: number, end = m.text.length): Ma
 }
 
 export function concatText(...parts: MappedText[]): MappedText {
-  return {
-    text: parts.map((p) => p.text).join(''),
-    offsets: parts.flatMap((p) => p.offsets),
-  };
+  const offsets: number[] = [];
+  for (const p of parts) for (const o of p.offsets) offsets.push(o);
+  return { text: parts.map((p) => p.text).join(''), offsets };
 }
 
 /** Where the text starts in the source; `fallback` for empty text. */
@@ -45,22 +44,36 @@ export function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && SPACE.test(ch);
 }
 
-/** Trims both ends and turns every inner run of spaces into one ASCII space. */
-export function tidyText(m: MappedText): MappedText {
+/**
+ * Trims both ends and turns every inner run of spaces into one ASCII space. With
+ * `keepIdeographic`, a run that holds ideographic spaces (U+3000, `&#x3000;`) keeps them and only
+ * them: Chinese text spaces with them on purpose (本报讯　今年以来, 张三　李四).
+ */
+export function tidyText(m: MappedText, keepIdeographic = false): MappedText {
   let text = '';
   const offsets: number[] = [];
-  let pendingSpace = -1;
+  let pending: { text: string; offsets: number[] } | undefined;
   for (let i = 0; i < m.text.length; i++) {
     const ch = m.text[i]!;
     if (isSpace(ch)) {
-      if (pendingSpace < 0) pendingSpace = m.offsets[i]!;
+      pending ??= { text: '', offsets: [] };
+      if (keepIdeographic && ch === '\u3000') {
+        if (pending.text === ' ') pending = { text: '', offsets: [] };
+        pending.text += ch;
+        pending.offsets.push(m.offsets[i]!);
+      } else if (pending.offsets.length === 0 || pending.text === ' ') {
+        if (pending.text === '') {
+          pending.text = ' ';
+          pending.offsets.push(m.offsets[i]!);
+        }
+      }
       continue;
     }
-    if (pendingSpace >= 0 && text.length > 0) {
-      text += ' ';
-      offsets.push(pendingSpace);
+    if (pending && text.length > 0) {
+      text += pending.text;
+      offsets.push(...pending.offsets);
     }
-    pendingSpace = -1;
+    pending = undefined;
     text += ch;
     offsets.push(m.offsets[i]!);
   }

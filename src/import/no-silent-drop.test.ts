@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { bodyTexts as texts } from './article.js';
 import { describe, expect, it } from 'vitest';
 import { headingMarker } from './headings.js';
-import { importBytes, type ImportedBlock } from './readers/index.js';
+import { DiagnosticError } from '../diagnostics/index.js';
+import { importBytes } from './readers/index.js';
 
 /** Lines of the kinds pasted pages are made of, furniture and body alike. */
 const LINES = [
@@ -32,16 +34,26 @@ const LINES = [
   '版权所有 © 2021',
   '【打印】【关闭】',
   'Hello, world (really)!',
+  '本报记者 张示例 通讯员 李示例',
+  '长者模式',
+  '首页 政务公开 政务服务 互动交流',
+  '当前位置：首页 > 新闻中心 > 部门动态',
+  '发布时间：2025-11-20 10:30 来源：示例 浏览次数：-- 【字号：大 中 小】',
+  '2025年12月03日05:41 | 来源：示例网－示例日报',
+  '原创 示例作者 示例公众号 2025年11月28日 18:30 浙江',
+  '相关新闻',
+  '【纠错】【责任编辑：示例】',
+  '《 示例日报 》（ 2025年12月03日 04 版）',
+  '阅读原文',
+  '分享到：',
+  '附件：1.示例检查表.docx 2.示例安排表.pdf',
+  '1.道路交通领域，加强节日客运车辆管控；',
+  '2.燃气安全领域，全面排查隐患。',
+  '示政办发〔2025〕35号',
+  '各乡镇人民政府，县政府各部门：',
+  '示例县人民政府办公室',
+  '2025年12月20日',
 ];
-
-function texts(body: ImportedBlock[]): string[] {
-  return body.flatMap((b) => {
-    if (typeof b === 'string') return [b];
-    if ('heading' in b) return [b.heading, ...texts(b.body)];
-    if ('table' in b) return [...(b.table.header ?? []), ...b.table.rows.flat()];
-    return b.list;
-  });
-}
 
 /** The Han characters of a line, without the heading number and note label the importer strips. */
 function signature(line: string): string {
@@ -51,38 +63,71 @@ function signature(line: string): string {
 }
 
 describe('no silent drop', () => {
+  /**
+   * Imports `source` and checks that each of `lines` is somewhere: in the article, in the
+   * furniture listed, or in an unplaced warning. A source with no article at all is a clear error.
+   */
+  const accounted = (source: string, name: string, lines: string[]) => {
+    let r: ReturnType<typeof importBytes>;
+    try {
+      r = importBytes(Buffer.from(source), name);
+    } catch (e) {
+      // Only furniture, no title and no text: a clear error, not a YAML of nothing.
+      if (e instanceof DiagnosticError && e.diagnostics[0]?.rule === 'no-article') return;
+      throw e;
+    }
+    const a = r.article;
+    const kept = [a.title, ...(a.titleLines ?? []), a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body), ...(a.attachments ?? [])]
+      .concat(r.summary.furniture.map((f) => f.text))
+      .concat(r.diagnostics.filter((d) => d.rule === 'unplaced').map((d) => d.message))
+      .filter((t): t is string => t !== undefined)
+      .map(signature);
+    // A heading run into its paragraph is split in two, one after the other.
+    const all = kept.join('|') + '|' + kept.join('');
+    for (const line of lines) {
+      const sig = signature(line);
+      if (sig !== '' && !all.includes(sig)) throw new Error(`line '${line}' went missing from:\n${source}`);
+    }
+  };
+
   it('accounts for every line of any mix: imported, listed as furniture, or warned about', () => {
     const doc = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 14 });
     fc.assert(
-      fc.property(doc, fc.boolean(), (lines, blank) => {
-        const text = lines.join(blank ? '\n\n' : '\n') + '\n';
-        const r = importBytes(Buffer.from(text), 'x.txt');
-        const a = r.article;
-        const kept = [a.title, a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body)]
-          .concat(r.summary.furniture.map((f) => f.text))
-          .concat(r.diagnostics.filter((d) => d.rule === 'unplaced').map((d) => d.message))
-          .filter((t): t is string => t !== undefined)
-          .map(signature);
-        // A heading run into its paragraph is split in two, one after the other.
-        const all = kept.join('|') + '|' + kept.join('');
-        for (const line of lines) {
-          const sig = signature(line);
-          if (sig !== '' && !all.includes(sig)) {
-            throw new Error(`line '${line}' went missing from:\n${text}`);
-          }
-        }
-      }),
+      fc.property(doc, fc.boolean(), (lines, blank) => accounted(lines.join(blank ? '\n\n' : '\n') + '\n', 'x.txt', lines)),
       { numRuns: 400 },
     );
   });
 
-  it('never throws on arbitrary text', () => {
+  it('accounts for every line of a page too, whatever its elements', () => {
+    const block = fc.record({ line: fc.constantFrom(...LINES), tag: fc.constantFrom('p', 'div', 'li', 'h1', 'h2', 'td', 'span'), wrap: fc.constantFrom('', 'div', 'section', 'article') });
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-        expect(() => importBytes(Buffer.from(text), 'x.txt')).not.toThrow();
-        expect(() => importBytes(Buffer.from(text), 'x.html')).not.toThrow();
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), (blocks) => {
+        const element = (b: (typeof blocks)[number]) => `<${b.tag}>${b.line}</${b.tag}>`;
+        const page = `<html><body>${blocks.map((b) => (b.wrap ? `<${b.wrap}>${element(b)}</${b.wrap}>` : element(b))).join('\n')}</body></html>`;
+        accounted(page, 'x.html', blocks.map((b) => b.line));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('never fails on arbitrary text but with a located no-article error', () => {
+    const imports = (text: string, name: string) => {
+      try {
+        importBytes(Buffer.from(text), name);
+        return 'ok';
+      } catch (e) {
+        if (e instanceof DiagnosticError && e.diagnostics.length === 1 && e.diagnostics[0]!.rule === 'no-article' && e.diagnostics[0]!.pos) return 'no article';
+        throw e;
+      }
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        expect(['ok', 'no article']).toContain(imports(text, 'x.txt'));
+        expect(['ok', 'no article']).toContain(imports(text, 'x.html'));
+      }),
+      { numRuns: 300 },
+    );
+    expect(imports('', 'x.txt')).toBe('no article');
+    expect(imports('<ul><li><a href="/1">示例新闻一</a></li><li><a href="/2">示例新闻二</a></li></ul>', 'x.html')).toBe('no article');
   });
 });

@@ -1,4 +1,6 @@
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
+import { AFTER_SIGNATURE } from './furniture-data.js';
+import { dateOnly } from './furniture.js';
 import { headingMarker, headingShape, type HeadingMarker } from './headings.js';
 import { concatText, sliceText, startOffset, tidyText, type MappedText } from './mapped-text.js';
 import type { SourceLine, SourceList, SourceTable } from './source-blocks.js';
@@ -52,7 +54,7 @@ export function joinWrapped(
       result.push(item);
       continue;
     }
-    const text = tidyText(item.text);
+    const text = tidyText(item.text, true);
     if (
       prev?.kind === 'line' &&
       item.continues &&
@@ -115,6 +117,7 @@ export function buildOutline(items: BodyItem[], locate: Locate): Outline {
     return true;
   };
 
+  const runItems = listRuns(items);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind !== 'line') {
@@ -124,11 +127,11 @@ export function buildOutline(items: BodyItem[], locate: Locate): Outline {
     const line = item.text;
     const at = startOffset(line);
     const m = headingMarker(line.text);
-    if (!m) {
+    if (!m || runItems.has(i)) {
       current().body.push({ kind: 'paragraph', text: line });
       continue;
     }
-    const rest = tidyText(sliceText(line, m.marker.length));
+    const rest = tidyText(sliceText(line, m.marker.length), true);
     if (rest.text === '') {
       // A marker alone on its line: the heading is the next line.
       const next = items[i + 1];
@@ -154,13 +157,58 @@ export function buildOutline(items: BodyItem[], locate: Locate): Outline {
       current().body.push({ kind: 'paragraph', text: line });
       continue;
     }
-    const body = tidyText(sliceText(rest, shape.headingEnd));
+    const body = tidyText(sliceText(rest, shape.headingEnd), true);
     current().body.push({ kind: 'paragraph', text: body });
     diagnostics.push(diag('info', 'run-in', `heading '${rest.text.slice(0, shape.headingEnd)}' runs into its paragraph: split after its full stop`, locate(startOffset(body))));
   }
 
   const closing = liftClosing(root, locate, diagnostics);
   return { body: root.body, closing, diagnostics };
+}
+
+/**
+ * Numbered lines that are items of a run, not headings: `1.…；` `2.…；` `3.…。`. A run is a few
+ * numbered lines of one style with nothing between them; it is a run of items when one of them
+ * ends in ；, or when none of them carries text of its own (a heading would be empty).
+ * Returns the indices of the items, which stay paragraphs with their numbers.
+ */
+function listRuns(items: BodyItem[]): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  while (i < items.length) {
+    const first = items[i]!;
+    const m = first.kind === 'line' ? headingMarker(first.text.text) : undefined;
+    if (!m) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < items.length) {
+      const next = items[j]!;
+      const n = next.kind === 'line' ? headingMarker(next.text.text) : undefined;
+      if (!n || n.rank !== m.rank) break;
+      j++;
+    }
+    const run = items.slice(i, j).map((b) => (b as { text: MappedText }).text.text);
+    const rest = (t: string) => t.slice(headingMarker(t)!.marker.length);
+    const semicolons = run.some((t) => /[；;]$/.test(t));
+    const bare = run.every((t) => headingShape(rest(t)).kind === 'heading');
+    if (run.length >= 2 && (semicolons || bare)) for (let k = i; k < j; k++) out.add(k);
+    i = j;
+  }
+  return out;
+}
+
+/** A document's signature at its end: the issuing body's name, then the date (落款), and 此件公开发布. */
+function signatureLength(body: OutlineBlock[]): number {
+  let end = body.length;
+  while (end > 0 && body[end - 1]!.kind === 'paragraph' && AFTER_SIGNATURE.test((body[end - 1] as OutlineParagraph).text.text)) end--;
+  const date = body[end - 1];
+  const name = body[end - 2];
+  if (date?.kind !== 'paragraph' || name?.kind !== 'paragraph' || !dateOnly(date.text.text)) return 0;
+  const n = name.text.text;
+  if ([...n].length > 30 || /[，。；：！？,;:!?]/.test(n) || headingMarker(n)) return 0;
+  return body.length - (end - 2);
 }
 
 /** Openings of a closing paragraph: 总之, 下一步, 2021年，全市…将. */
@@ -174,9 +222,21 @@ const CLOSING_CUE = /^(?:总之|综上所述?|总而言之|下一步|今后|展�
 function liftClosing(root: OutlineSection, locate: Locate, out: Diagnostic[]): number {
   const top = root.body.filter((b): b is OutlineSection => b.kind === 'section');
   const last = root.body[root.body.length - 1];
-  if (top.length < 2 || last?.kind !== 'section') return 0;
+  if (last?.kind !== 'section') return 0;
   let node: OutlineSection = last;
   while (node.body[node.body.length - 1]?.kind === 'section') node = node.body[node.body.length - 1] as OutlineSection;
+  // The signature closes the whole document, whatever the sections before it.
+  const signed = signatureLength(node.body);
+  const signature = node.body.splice(node.body.length - signed) as OutlineParagraph[];
+  for (const p of signature.slice(0, 1)) {
+    out.push(diag('info', 'closing', `signature '${p.text.text}' placed after the last section, not inside it`, locate(startOffset(p.text))));
+  }
+  const lifted = top.length < 2 ? 0 : liftClosingParagraphs(root, node, last, top, locate, out);
+  root.body.push(...signature);
+  return lifted + signature.length;
+}
+
+function liftClosingParagraphs(root: OutlineSection, node: OutlineSection, last: OutlineSection, top: OutlineSection[], locate: Locate, out: Diagnostic[]): number {
   let first = node.body.length;
   while (first > 0 && node.body[first - 1]!.kind === 'paragraph') first--;
   const trailing = node.body.length - first;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics/index.js';
 import { headingMarker, headingShape, chineseNumber } from './headings.js';
-import { parseDate, parseMetaLine } from './furniture.js';
+import { labelledDate, parseDate, parseLabelled } from './furniture.js';
 import { importBytes, type ImportedBlock, type ImportOptions } from './readers/index.js';
 
 const run = (text: string, options: ImportOptions = {}) => importBytes(Buffer.from(text, 'utf8'), 'a.txt', options);
@@ -40,6 +40,10 @@ describe('heading markers', () => {
 });
 
 describe('publication lines', () => {
+  const dateOf = (line: string) => {
+    const l = parseLabelled(line);
+    return l ? labelledDate(l)?.date : undefined;
+  };
   it.each([
     ['发布时间:2021-03-04 浏览:', '2021-03-04'],
     ['发布日期：2021年3月4日', '2021-03-04'],
@@ -48,14 +52,30 @@ describe('publication lines', () => {
     ['2021年03月04日 09:30', '2021-03-04'],
     ['来源：新华社 发布时间：2021-03-04 10:21:33 点击数：123', '2021-03-04'],
     ['【发布时间：2021.3.4】【字体：大 中 小】【打印】【关闭】', '2021-03-04'],
-  ])('%s', (line, date) => expect(parseMetaLine(line)?.date).toBe(date));
-  it('reads source, author and editor', () => {
-    expect(parseMetaLine('作者：张三 来源：常州日报')).toMatchObject({ author: '张三', source: '常州日报' });
-    expect(parseMetaLine('（责任编辑：李四）')).toMatchObject({ editor: '李四' });
+    ['发布时间：2025-11-20 10:30 来源：示例 浏览次数：1532 【字号：大 中 小】', '2025-11-20'],
+    ['点击：-- 发布日期：2025-10-09', '2025-10-09'],
+    ['2025-12-03 09:15:20\u3000来源：示例\u3000作者：示例', '2025-12-03'],
+    ['2025年12月03日05:41 | 来源：示例日报', '2025-12-03'],
+    ['2025 06/05 10:12:36', '2025-06-05'],
+    ['时间:2025-01-20 16:45来源:未知作者:admin点击:次', '2025-01-20'],
+    ['来源：示例日报 2025-12-03 09:15', '2025-12-03'],
+  ])('%s', (line, date) => expect(dateOf(line)).toBe(date));
+  it('reads source, author and editor, in any order and with any separators', () => {
+    const fields = (line: string) => Object.fromEntries(parseLabelled(line)!.fields.map((f) => [f.kind, f.value]));
+    expect(fields('作者：张三 来源：常州日报')).toEqual({ author: '张三', source: '常州日报' });
+    expect(fields('（责任编辑：李四）')).toEqual({ editor: '李四' });
+    expect(fields('来源：示例晚报  作者：杨示例  我要评论')).toEqual({ source: '示例晚报', author: '杨示例' });
+    expect(fields('来源：示例日报 2025-12-03 09:15')).toEqual({ source: '示例日报' });
+    expect(fields('索引号：\t00000000-1/2025-00211\t主题分类：\t劳动、人事、监察')).toEqual({ catalogue: '劳动、人事、监察' });
   });
-  it('is no meta line when body text starts with a label', () => {
-    expect(parseMetaLine('时间：下午三点，地点：市政府')).toBeUndefined();
-    expect(parseMetaLine('来源：群众反映的问题，我们认真整改，逐条落实。')).toBeUndefined();
+  it('takes digits, placeholders and empty script slots as counters', () => {
+    for (const line of ['浏览次数：1532', '点击：--', '点击数：', '阅读：1532次', '浏览量：—']) expect(parseLabelled(line)?.fields[0]?.kind).toBe('views');
+    expect(parseLabelled('阅读：这篇文章')).toBeUndefined();
+  });
+  it('is no labelled line when body text starts with a label', () => {
+    expect(parseLabelled('时间：下午三点，地点：市政府')).toBeUndefined();
+    expect(parseLabelled('来源：群众反映的问题，我们认真整改，逐条落实。')).toBeUndefined();
+    expect(parseLabelled('图片来源：网络')).toBeUndefined();
   });
   it('rejects impossible dates', () => {
     expect(parseDate('2021-02-30')).toBeUndefined();
@@ -121,7 +141,7 @@ describe('structure', () => {
       'publication date (→ date), source (→ source)',
       'author (→ author)',
       'editor (dropped: the content format has no field for it)',
-      'page footer (dropped)',
+      'page tail (dropped)',
     ]);
     expect(warnings(r)).toEqual([]);
   });
@@ -148,12 +168,20 @@ describe('structure', () => {
     ]);
   });
 
-  it('reports what it cannot place, and drops nothing silently', () => {
+  it('lists the page’s head and tail with their lines, and warns about a sentence it cannot place', () => {
     const r = run('网站名称：常州统一战线网\n他山之石\n标题在此\n发布时间：2021-03-04\n正文。\n来源：常州日报\n相关链接\n常州统一战线网\n');
     expect(r.article).toMatchObject({ title: '标题在此', column: '他山之石', source: '常州日报', body: ['正文。'] });
-    expect(warnings(r).map((w) => w.split('\n')[0])).toEqual([
-      "a.txt:1:1: warning[unplaced]: above the title and not a column name: '网站名称：常州统一战线网' is not imported",
-      "a.txt:8:1: warning[unplaced]: below the source line: '常州统一战线网' is not imported",
+    expect(r.summary.furniture.map((f) => [f.line, f.what])).toEqual([
+      [1, 'page head above the title (dropped)'],
+      [4, 'publication date (→ date)'],
+      [6, 'source (→ source)'],
+      [7, 'page tail (dropped)'],
+      [8, 'page tail (dropped)'],
+    ]);
+    expect(warnings(r)).toEqual([]);
+    const prose = run('这是一段写在标题上面的长句子，它读起来像正文，却不在文章里，导入时要说出来。\n标题在此\n发布时间：2021-03-04\n正文第一段。\n');
+    expect(warnings(prose).map((w) => w.split('\n')[0])).toEqual([
+      "a.txt:1:1: warning[unplaced]: above the title and not a column name: '这是一段写在标题上面的长句子，它读起来像正文，却不在文章里，导入时要说出来。' is not imported",
     ]);
   });
 
@@ -194,20 +222,20 @@ describe('structure', () => {
 
   it('carries an HTML table and list into the YAML, and warns about an image', () => {
     const html = `<html><body><article><h1>统计表</h1><p>发布日期：2021年3月4日</p>
-      <p>一、捐款情况</p><p>见下表(单位:万元)。</p>
+      <p>一、捐款情况</p><p>捐款情况见下表(单位:万元)。</p>
       <table><caption>表1 捐款</caption><tr><th>项目</th><th>金额</th></tr><tr><td>捐款</td><td>1,300</td></tr></table>
       <ul><li>第一项,已完成</li><li>第二项</li></ul><p><img src="a.jpg" alt="合影"></p></article></body></html>`;
     const r = importBytes(Buffer.from(html), 'page.html');
     expect(r.article.body).toEqual([
       {
         heading: '捐款情况',
-        body: ['见下表（单位：万元）。', { table: { caption: '表1 捐款', header: ['项目', '金额'], rows: [['捐款', '1,300']] } }, { list: ['第一项，已完成', '第二项'] }],
+        body: ['捐款情况见下表（单位：万元）。', { table: { caption: '表1 捐款', header: ['项目', '金额'], rows: [['捐款', '1,300']] } }, { list: ['第一项，已完成', '第二项'] }],
       },
     ]);
     expect(r.yaml).toContain('header: [ 项目, 金额 ]');
     expect(r.yaml).toContain('- [ 捐款, "1,300" ]');
     expect(warnings(r)).toEqual([
-      "page.html:4:47: warning[unplaced]: image 'a.jpg' (合影) is not imported\n  = hint: save the image next to the YAML and add an `image:` block by hand",
+      "page.html:4:47: warning[image]: image 'a.jpg' (合影) is not imported\n  = hint: save the image next to the YAML and add an `image:` block by hand",
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { bodyTexts as texts } from './article.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics/index.js';
@@ -23,16 +24,6 @@ const HEADINGS = [
   '各项重点工作扎实推进',
   '机关党建水平全面提升',
 ];
-
-/** Every string of the body in reading order: headings, paragraphs, cells, items. */
-function texts(body: ImportedBlock[]): string[] {
-  return body.flatMap((b) => {
-    if (typeof b === 'string') return [b];
-    if ('heading' in b) return [b.heading, ...texts(b.body)];
-    if ('table' in b) return [b.table.caption ?? '', ...(b.table.header ?? []), ...b.table.rows.flat()];
-    return b.list;
-  });
-}
 
 function allText(a: ImportedArticle): string[] {
   return [a.title ?? '', a.column ?? '', a.source ?? '', a.editorNote ?? '', ...texts(a.body)];
@@ -154,9 +145,18 @@ describe('other encodings and formats of the seed', () => {
     expect(page.article).toEqual(seed.article);
     expect(page.summary.punctuation).toEqual(seed.summary.punctuation);
     expect(page.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule)).toEqual(['range']);
-    expect(page.summary.furniture.map((f) => f.what)).toEqual(
-      expect.arrayContaining(['page chrome <head> (dropped)', 'page chrome <header> (dropped)', 'breadcrumb (dropped)', 'page chrome <footer> (dropped)']),
+    // Every line of the page around the article is listed, with its line: menus, the breadcrumb, the footer.
+    const furniture = page.summary.furniture.map((f) => [f.line, f.what, f.text]);
+    expect(furniture).toEqual(
+      expect.arrayContaining([
+        [20, 'page head above the title (dropped)', '欢迎访问常州统一战线网！ 登录'],
+        [28, 'column name again (dropped)', '他山之石'],
+        [43, 'breadcrumb (dropped)', '您当前的位置: 网站首页> 正文'],
+        [46, 'publication date (→ date), view counter (dropped)', '发布时间:2021-03-04 浏览:'],
+        [84, 'page footer (dropped)', '版权所有：中共常州市委统战部 © 2021'],
+      ]),
     );
+    expect(page.diagnostics.filter((d) => d.rule === 'unplaced')).toEqual([]);
   });
 
   it('points each HTML change at the page source, entities and all', async () => {

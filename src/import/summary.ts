@@ -7,6 +7,8 @@ export interface ImportSummary {
   format: 'text' | 'html';
   encoding: string;
   title?: string;
+  /** A title the source breaks over lines. */
+  titleLines?: string[];
   subtitle?: string;
   column?: string;
   date?: string;
@@ -14,6 +16,8 @@ export interface ImportSummary {
   author?: string;
   /** Length of the editor's note in characters, when there is one. */
   editorNote?: number;
+  /** The attachments' titles (附件说明). */
+  attachments?: string[];
   sections: SectionSummary[];
   counts: {
     /** Sections by depth: [depth 1, depth 2, depth 3, depth 4]. */
@@ -93,6 +97,25 @@ export function kindsByCount(byKind: Record<string, number>): [string, number][]
   return Object.entries(byKind).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Dropped lines that a page has many of in a row (menus, footers), and the report prints as one. */
+const GROUPED = /^(?:navigation|page head above the title|page header|page tail|page footer|WeChat mark|hidden by the page)/;
+
+/** Runs of the same kind of dropped line, each run one row of the report. */
+function groupFurniture(list: ImportSummary['furniture']): { what: string; items: ImportSummary['furniture'] }[] {
+  const groups: { what: string; items: ImportSummary['furniture'] }[] = [];
+  for (const f of list) {
+    const last = groups[groups.length - 1];
+    if (last && last.what === f.what && GROUPED.test(f.what)) last.items.push(f);
+    else groups.push({ what: f.what, items: [f] });
+  }
+  return groups;
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** The report `jianbao import` prints: what was found, then the section tree. */
 export function formatSummary(s: ImportSummary, diagnostics: readonly Diagnostic[]): string {
   const out: string[] = [];
@@ -100,6 +123,7 @@ export function formatSummary(s: ImportSummary, diagnostics: readonly Diagnostic
   const missing = '(not found)';
   out.push(`imported ${s.file} (${s.format}, ${s.encoding})`);
   row('title', s.title ?? missing);
+  if (s.titleLines) row('title lines', s.titleLines.join(' / '));
   if (s.subtitle) row('subtitle', s.subtitle);
   row('column', s.column ?? missing);
   row('date', s.date ?? missing);
@@ -117,13 +141,19 @@ export function formatSummary(s: ImportSummary, diagnostics: readonly Diagnostic
       tree(sec.sections, indent + '   ');
     });
   };
+  if (s.attachments) row('attachments', s.attachments.join('; '));
   if (s.sections.length > 0) {
     out.push('  sections');
     tree(s.sections, '    ');
   }
   if (s.furniture.length > 0) {
     out.push(`  furniture      ${s.furniture.length} lines or elements that are not body text:`);
-    for (const f of s.furniture) out.push(`    line ${f.line}: ${f.what}${f.text ? `  ${f.text}` : ''}`);
+    for (const g of groupFurniture(s.furniture)) {
+      const lines = g.items.length === 1 ? `line ${g.items[0]!.line}` : `lines ${g.items[0]!.line}–${g.items[g.items.length - 1]!.line}`;
+      const texts = g.items.map((f) => f.text).filter((t) => t !== '');
+      const shown = g.items.length === 1 ? texts[0] ?? '' : clip(texts.join(' · '), 80);
+      out.push(`    ${lines}: ${g.what}${g.items.length > 1 ? ` (${g.items.length})` : ''}${shown ? `  ${shown}` : ''}`);
+    }
   }
   const p = s.punctuation;
   if (!p.normalised) row('punctuation', 'kept as it is (--keep-punctuation)');

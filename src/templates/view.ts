@@ -15,6 +15,8 @@ export interface ArticleView {
   source?: string;
   author?: string;
   editorNote?: string;
+  /** 附件说明, each attachment with its number (`1.`), none when there is only one. */
+  attachments?: { number: string; name: string }[];
   at: string;
   fieldAt: Record<string, string>;
   body: BlockView[];
@@ -33,6 +35,11 @@ export function articleView(a: Article): ArticleView {
   const view: ArticleView = { slug: a.slug, title: a.title, date: a.date, at: formatPos(a.pos), fieldAt, body: blocksView(a.body) };
   for (const key of ['titleLines', 'subtitle', 'column', 'source', 'author', 'editorNote'] as const) {
     if (a[key] !== undefined) (view as unknown as Record<string, unknown>)[key] = a[key];
+  }
+  if (a.attachments) {
+    // GB/T 9704 numbers attachments only when there are several: 附件：1.… / 2.….
+    const several = a.attachments.length > 1;
+    view.attachments = a.attachments.map((name, i) => ({ number: several ? `${i + 1}.` : '', name }));
   }
   return view;
 }

@@ -1,13 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
-import { expectRefused, hostileProject, removeProjects } from './hostile.js';
+import { expectRefused, hostileProject, removeProjects, runIn } from './hostile.js';
 
 /**
- * `jianbao import` on hostile files: a pipe or a device, text with a byte no encoding reads,
- * Word files that are encrypted, nest without end or inflate to gigabytes. Each is refused at
- * once with its rule and place, exit 1, no YAML and no picture written.
+ * `jianbao import` on hostile files: a pipe or a device, Word files that are encrypted, nest
+ * without end or inflate to gigabytes: each refused at once with its rule and place, exit 1, no
+ * YAML and no picture written. Text with a byte no encoding reads imports with every lost
+ * character listed, and the build refuses the YAML until the character is put back.
  */
 afterAll(removeProjects);
 
@@ -56,31 +59,60 @@ describe('import inputs that are not files', () => {
   it('a folder', () => expectRefused(hostileProject({ files: { 'page.txt/x': 'x' } }), importing('page.txt'), [{ rule: 'io', file: 'page.txt', line: 1, column: 1, message: 'is a folder' }]), 20_000);
 });
 
-describe('text with a byte no encoding reads is refused where the byte is, not imported as �', () => {
-  const gb = encodeGb;
+describe('text with a byte no encoding reads: every lost character listed where it is, and refused by the build', () => {
   const lines = ['示例标题', '2021年3月4日', '第一段文字，测试内容。', '第二段文字。'];
+
+  /**
+   * Imports `page` to content/articles/out.yaml: exit 0, one encoding warning per lost character
+   * at its line and column in the page, U+FFFD where it was in the YAML; then the build refuses
+   * that YAML at the U+FFFD's own place, writing nothing.
+   */
+  async function importsWithLoss(page: Buffer, expected: { line: number; column: number; message: string }[]) {
+    const dir = hostileProject({ files: { 'page.txt': page } });
+    const { code, stdout, stderr } = await runIn(dir, importing('page.txt'));
+    expect(code, stderr).toBe(0);
+    // With -o the report goes to standard output, the YAML to the file.
+    const warnings = stdout.split('\n').filter((l) => /warning\[encoding\]/.test(l));
+    expect(warnings, stdout).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(warnings[i]).toMatch(new RegExp(`^page\\.txt:${e.line}:${e.column}: warning\\[encoding\\]: .*${e.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+    const yaml = fs.readFileSync(path.join(dir, 'content/articles/out.yaml'), 'utf8');
+    expect(yaml).toContain('\uFFFD');
+    // One error per text that holds a loss (each paragraph here is one line of the YAML).
+    const losses = yaml.split('\n').flatMap((l, i) => (l.includes('\uFFFD') ? [{ line: i + 1, column: l.indexOf('\uFFFD') + 1 }] : []));
+    await expectRefused(
+      dir,
+      ['build', '--jobs', '1', '--no-preview', 'content/articles/out.yaml'],
+      losses.map((at) => ({ rule: 'bad-char', file: 'content/articles/out.yaml', ...at, message: 'replacement character U+FFFD' })),
+    );
+  }
+
   it('a stray 0xFF in GB18030 text', () => {
-    const good = gb(lines.join('\n') + '\n');
-    const at = good.indexOf(gb('二段'));
-    const page = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
-    return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 4, column: 2, message: 'byte 0xFF' }]);
-  }, 20_000);
-  it('a lead byte without its trail byte', () => {
-    const good = gb(lines.join('\n') + '\n');
-    const at = good.indexOf(gb('文字，测试'));
-    const page = Buffer.concat([good.subarray(0, at), Buffer.from([0x81, 0x20]), good.subarray(at)]);
-    return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 3, column: 4, message: 'byte 0x81' }]);
-  }, 20_000);
+    const good = encodeGb(lines.join('\n') + '\n');
+    const at = good.indexOf(encodeGb('二段'));
+    return importsWithLoss(Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]), [{ line: 4, column: 2, message: 'byte 0xFF' }]);
+  }, 30_000);
+
+  it('a lead byte without its trail byte, and a second loss further on', () => {
+    const good = encodeGb(lines.join('\n') + '\n');
+    const at = good.indexOf(encodeGb('文字，测试'));
+    const at2 = good.indexOf(encodeGb('段文字。'));
+    const page = Buffer.concat([good.subarray(0, at), Buffer.from([0x81, 0x20]), good.subarray(at, at2), Buffer.from([0xff]), good.subarray(at2)]);
+    return importsWithLoss(page, [
+      { line: 3, column: 4, message: 'byte 0x81' },
+      { line: 4, column: 3, message: 'another unreadable byte' },
+    ]);
+  }, 30_000);
+
   it('UTF-16 text cut in the middle of a character', () => {
     const page = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\n'), 'utf16le'), Buffer.from([0x41])]);
-    return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 4, column: 7, message: 'is not utf-16le' }]);
-  }, 20_000);
+    return importsWithLoss(page, [{ line: 4, column: 7, message: 'is not utf-16le' }]);
+  }, 30_000);
+
   it('a damaged byte in UTF-8 text', () => {
     const good = Buffer.from(lines.join('\n') + '\n', 'utf8');
     const at = good.indexOf(Buffer.from('测试'));
-    const page = Buffer.concat([good.subarray(0, at), Buffer.from([0xe6, 0x20]), good.subarray(at)]);
-    return expectRefused(hostileProject({ files: { 'page.txt': page } }), importing('page.txt'), [{ rule: 'encoding', file: 'page.txt', line: 3, column: 7, message: 'byte 0xE6' }]);
-  }, 20_000);
+    return importsWithLoss(Buffer.concat([good.subarray(0, at), Buffer.from([0xe6, 0x20]), good.subarray(at)]), [{ line: 3, column: 7, message: 'byte 0xE6' }]);
+  }, 30_000);
 });
 
 describe('Word files that would crash, hang or fill memory', () => {

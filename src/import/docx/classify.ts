@@ -253,6 +253,8 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
         if (text.text !== '') current(at).paragraph(text, ctx);
         break;
       }
+      // 附件说明 is read back as body text for now: nothing is lost, but it is not yet the field.
+      case 'attachments':
       case 'tableText':
       case 'body':
         if (text.text !== '') current(at).paragraph(text, ctx);

@@ -14,6 +14,8 @@ export type Role =
   | 'source'
   | 'date'
   | 'author'
+  /** 附件说明 (the first line of it, in the role's style). */
+  | 'attachments'
   /** A bulletin issue's own 编者按, above its contents. */
   | 'issueNote'
   /** Page furniture: headers, footers, a bulletin's masthead, contents and end block. */

@@ -10,12 +10,14 @@ import { LIMITS } from '../../limits.js';
 import { basename, extname } from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
 import { finishedTable, type ImportedArticle, type ImportedBlock } from '../article.js';
-import { declaredCharset, decodeBytes } from '../decode.js';
+import { declaredCharset, decodeBytes, type Decoded } from '../decode.js';
 import { extractHtml } from '../html.js';
+import { contentCandidates, findMainContent } from '../main-content.js';
+import { readPageMeta } from '../page-meta.js';
 import { LineIndex, type MappedText } from '../mapped-text.js';
 import type { OutlineBlock } from '../outline.js';
 import { plainLines } from '../plain.js';
-import { recognise } from '../recognise.js';
+import { recognise, type PageContext } from '../recognise.js';
 import type { SourceBlock } from '../source-blocks.js';
 import { countBlocks, summariseSections, type ImportSummary } from '../summary.js';
 import { articleToYaml } from '../to-yaml.js';
@@ -51,6 +53,18 @@ export interface ImportResult {
 }
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.xht']);
+/** A saved page may carry scripts, styles and inline pictures; beyond this it is no article's page. */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/** More text than any article has (a long report is a few hundred kilobytes). */
+const MAX_TEXT_CHARS = 2 * 1024 * 1024;
+
+function tooLarge(file: string, what: string): DiagnosticError {
+  return new DiagnosticError([
+    diag('error', 'too-large', `${file} is too large to be one article: ${what}`, { file, line: 1, column: 1 }, [
+      'import the article’s own page or text, not a whole site or book',
+    ]),
+  ]);
+}
 const UNSUPPORTED: Record<string, string> = {
   '.doc': 'a Word 97–2003 document (.doc)',
   '.wps': 'a WPS document (.wps)',
@@ -103,19 +117,13 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   rejectUnsupported(file, ext, bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const html = HTML_EXT.has(ext) || /^(?:\ufeff|ï»¿)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])/i.test(head);
+  const limit = html ? MAX_PAGE_BYTES : MAX_TEXT_CHARS * 3;
+  if (bytes.length > limit) throw tooLarge(file, `${bytes.length.toLocaleString('en')} bytes, where an import reads at most ${limit.toLocaleString('en')}`);
   const decoded = decodeBytes(bytes, html ? declaredCharset(bytes) : undefined);
   const index = new LineIndex(decoded.text);
   const locate = (offset: number): SourcePos => ({ file, ...index.locate(offset) });
   const diagnostics: Diagnostic[] = [];
-  if (decoded.bad) {
-    // Replacement characters would go into the content as if the page held them: refuse, and say where.
-    const { byte, byteOffset, count } = decoded.bad;
-    throw new DiagnosticError([
-      diag('error', 'encoding', `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} (at byte ${byteOffset.toLocaleString('en')}) is not ${decoded.encoding}${count > 1 ? `, and ${count - 1} more bad sequence${count > 2 ? 's' : ''} after it` : ''}: the text cannot be read as it was written`, locate(decoded.bad.textOffset), [
-        'fix or delete the damaged bytes, or save the page again as UTF-8, and import that file',
-      ]),
-    ]);
-  }
+  if (decoded.bad) diagnostics.push(...lostCharacters(decoded, locate));
   if (decoded.fallback) {
     diagnostics.push(diag('info', 'encoding', `${file} is not valid UTF-8: read as ${decoded.fallback}`, locate(0)));
   }
@@ -128,21 +136,25 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   }
 
   let blocks: SourceBlock[];
+  let page: PageContext | undefined;
   const furniture: ImportSummary['furniture'] = [];
   if (html) {
-    const page = extractHtml(decoded.text);
-    blocks = page.blocks;
-    for (const o of page.omitted) furniture.push({ what: `page chrome ${o.what} (dropped)`, text: '', line: locate(o.at).line });
-    for (const img of page.images) {
-      diagnostics.push(diag('warning', 'unplaced', `image '${img.src}'${img.alt ? ` (${img.alt})` : ''} is not imported`, locate(img.at), [
-        'save the image next to the YAML and add an `image:` block by hand',
-      ]));
-    }
+    const extract = extractHtml(decoded.text);
+    blocks = extract.blocks;
+    const chars = blocks.reduce((n, b) => n + (b.kind === 'line' ? b.text.text.length : 0), 0);
+    if (chars > MAX_TEXT_CHARS) throw tooLarge(file, `${chars.toLocaleString('en')} characters of text, where an article has at most ${MAX_TEXT_CHARS.toLocaleString('en')}`);
+    const main = findMainContent(blocks);
+    if (!main) throw new DiagnosticError([noArticle(file, blocks, locate)]);
+    page = { meta: readPageMeta(extract.root, extract.scripts), main, images: extract.images };
   } else {
+    if (decoded.text.length > MAX_TEXT_CHARS) throw tooLarge(file, `${decoded.text.length.toLocaleString('en')} characters of text, where an article has at most ${MAX_TEXT_CHARS.toLocaleString('en')}`);
     blocks = plainLines(decoded.text);
   }
 
-  const found = recognise(blocks, locate);
+  const found = recognise(blocks, locate, page);
+  if (!html && !found.title && !found.editorNote && found.body.length === 0) {
+    throw new DiagnosticError([diag('error', 'no-article', `${file} has no article text: no title and no paragraph were found`, locate(0))]);
+  }
   diagnostics.push(...found.diagnostics);
   for (const f of found.furniture) furniture.push({ what: f.what, text: f.text, line: locate(f.at).line });
 
@@ -150,12 +162,14 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
 
   const article: ImportedArticle = { body: [] };
   if (found.title) article.title = finish(found.title);
+  if (found.titleLines) article.titleLines = found.titleLines.map(finish);
   if (found.column) article.column = finish(found.column);
   if (found.date) article.date = found.date.value;
   if (found.source) article.source = finish(found.source);
   if (found.subtitle) article.subtitle = finish(found.subtitle);
   if (found.author) article.author = finish(found.author);
   if (found.editorNote) article.editorNote = finish(found.editorNote);
+  if (found.attachments) article.attachments = found.attachments.map(finish);
   const convert = (b: OutlineBlock): ImportedBlock => {
     switch (b.kind) {
       case 'paragraph':
@@ -176,12 +190,14 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
     format: html ? 'html' : 'text',
     encoding: decoded.encoding,
     ...(article.title !== undefined ? { title: article.title } : {}),
+    ...(article.titleLines !== undefined ? { titleLines: article.titleLines } : {}),
     ...(article.subtitle !== undefined ? { subtitle: article.subtitle } : {}),
     ...(article.column !== undefined ? { column: article.column } : {}),
     ...(article.date !== undefined ? { date: article.date } : {}),
     ...(article.source !== undefined ? { source: article.source } : {}),
     ...(article.author !== undefined ? { author: article.author } : {}),
     ...(article.editorNote !== undefined ? { editorNote: [...article.editorNote].length } : {}),
+    ...(article.attachments !== undefined ? { attachments: article.attachments } : {}),
     sections: summariseSections(article.body),
     counts: countBlocks(article, found.closing),
     furniture: furniture.sort((a, b) => a.line - b.line),
@@ -191,8 +207,42 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   return { article, yaml: articleToYaml(article, basename(path)), diagnostics, summary };
 }
 
+/** The error for a page without an article: where its text is, so the user can see what it holds. */
+function noArticle(file: string, blocks: SourceBlock[], locate: (offset: number) => SourcePos): Diagnostic {
+  const candidates = contentCandidates(blocks).map((c) => {
+    const el = c.element;
+    const name = `<${el.name}${el.attrs.id ? `#${el.attrs.id}` : ''}${el.attrs.class ? `.${el.attrs.class.trim().split(/\s+/).join('.')}` : ''}>`;
+    const links = c.chars > 0 ? Math.round((100 * c.linkChars) / c.chars) : 0;
+    return `${name} at line ${locate(el.at).line}: ${c.chars} characters, ${links}% in links`;
+  });
+  return diag(
+    'error',
+    'no-article',
+    `no article found in ${file}: no part of the page has sentences of text${candidates.length ? `; the largest blocks of text are ${candidates.join('; ')}` : ''}`,
+    locate(0),
+    ['a list page, a search page or a page that loads its text by script has no article to import: save the article’s own page'],
+  );
+}
+
 /** Diagnostics in reading order; those without a position first; stable otherwise. */
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   if (!a.pos || !b.pos) return a.pos ? 1 : b.pos ? -1 : 0;
   return a.pos.line - b.pos.line || a.pos.column - b.pos.column;
+}
+
+/**
+ * Where the decoding lost characters, each a warning at its place: the import goes on (a saved
+ * page with a damaged byte is still worth its text), the YAML holds U+FFFD there, and the build
+ * refuses that character until the author puts the right one back (src/content/text.ts).
+ */
+function lostCharacters(decoded: Decoded, locate: (offset: number) => SourcePos): Diagnostic[] {
+  const bad = decoded.bad!;
+  const hint = 'put the right character in the YAML in its place (the build refuses U+FFFD), or save the page again as UTF-8 and import that';
+  const shown = bad.textOffsets.slice(0, LIMITS.unknownKeys.value);
+  const out = shown.map((offset, i) =>
+    diag('warning', 'encoding', i === 0 ? `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} (byte ${bad.byteOffset.toLocaleString('en')} of the file) is not ${decoded.encoding}: imported as U+FFFD (\uFFFD)` : `another unreadable byte, imported as U+FFFD (\uFFFD)`, locate(offset), [hint]),
+  );
+  const more = bad.textOffsets.length - shown.length;
+  if (more > 0) out.push(diag('warning', 'encoding', `${more.toLocaleString('en')} more unreadable bytes, each imported as U+FFFD`, locate(bad.textOffsets[shown.length]!), [hint]));
+  return out;
 }
