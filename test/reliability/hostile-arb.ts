@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -8,6 +7,7 @@ import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../../src/di
 import { checkGlyphs } from '../../src/glyphs/index.js';
 import { textUnits, unitText } from '../../src/verify/ir-text.js';
 import { tempDir } from '../support.js';
+import { writeTree } from './hostile.js';
 
 /**
  * Generators of hostile content, one per class the red team found, and the property every
@@ -184,19 +184,7 @@ export type Outcome = { built: true; text: string } | { built: false; diagnostic
 export function hostileOutcome(c: HostileCase): Outcome {
   const dir = tempDir('jianbao-hostile-prop-');
   try {
-    for (const [rel, data] of Object.entries(c.files)) {
-      const file = path.join(dir, rel);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, data);
-    }
-    for (const rel of c.fifos ?? []) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      execFileSync('mkfifo', [path.join(dir, rel)]);
-    }
-    for (const [rel, target] of Object.entries(c.links ?? {})) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.symlinkSync(target, path.join(dir, rel));
-    }
+    writeTree(dir, c);
     const entry = path.isAbsolute(c.entry) ? c.entry : path.join(dir, c.entry);
     let docs;
     try {

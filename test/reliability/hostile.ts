@@ -19,23 +19,22 @@ export interface HostileProject {
 
 const made: string[] = [];
 
+/** Writes files (text or bytes), symbolic links and FIFOs under `dir`, making folders as needed. */
+export function writeTree(dir: string, tree: Pick<HostileProject, 'files' | 'links' | 'fifos'>): void {
+  const at = (rel: string) => {
+    const file = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return file;
+  };
+  for (const [rel, data] of Object.entries(tree.files ?? {})) fs.writeFileSync(at(rel), data);
+  for (const [rel, target] of Object.entries(tree.links ?? {})) fs.symlinkSync(target, at(rel));
+  for (const rel of tree.fifos ?? []) execFileSync('mkfifo', [at(rel)]);
+}
+
 export function hostileProject(p: HostileProject): string {
   const dir = tempDir('jianbao-hostile-');
   made.push(dir);
-  const write = (rel: string, data: string | Buffer) => {
-    const file = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, data);
-  };
-  for (const [rel, data] of Object.entries(p.files ?? {})) write(rel, data);
-  for (const [rel, target] of Object.entries(p.links ?? {})) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.symlinkSync(target, path.join(dir, rel));
-  }
-  for (const rel of p.fifos ?? []) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    execFileSync('mkfifo', [path.join(dir, rel)]);
-  }
+  writeTree(dir, p);
   if (p.templates) {
     fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
     for (const [rel, from, to] of p.templates) {
@@ -45,8 +44,7 @@ export function hostileProject(p: HostileProject): string {
       fs.writeFileSync(file, text.replace(from, to));
     }
   }
-  write('out/articles/a/report.pdf', '%PDF-1.7 previous\n%%EOF\n');
-  write('out/manifest.json', '{"generator":"previous","outputs":[]}\n');
+  writeTree(dir, { files: { 'out/articles/a/report.pdf': '%PDF-1.7 previous\n%%EOF\n', 'out/manifest.json': '{"generator":"previous","outputs":[]}\n' } });
   return dir;
 }
 
