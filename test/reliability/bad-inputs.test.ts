@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from '../support.js';
+import { ROOT, tempDir } from '../support.js';
 import { GIF_1X1, png } from './images.js';
 import { runIn, writeTree } from './hostile.js';
 
