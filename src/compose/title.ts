@@ -1,6 +1,7 @@
 import { CLOSE, CLOSE_ASCII, GLUE, SPACE, classifyAll, isClosing, isOpening } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
 import { computeBreaks } from './segment.js';
+import { LIMITS } from '../limits.js';
 
 // Where a title may break, best first. A title is broken where its meaning allows (GB/T 9704):
 // at a space the author put there, else at punctuation, else between words; any other clreq
@@ -44,14 +45,13 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
     const [x, y] = trimmed(a, b);
     return w[y]! - w[x]!;
   };
-  const countable = (a: number, b: number): number => {
-    let c = 0;
-    for (let k = a; k < b; k++) {
-      const x = cls[k]!;
-      if (x !== CLOSE && x !== CLOSE_ASCII && x !== SPACE && x !== GLUE) c++;
-    }
-    return c;
-  };
+  // Characters that count for a lone-character line (not closing marks, spaces or glue), as prefix sums.
+  const counted = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    const x = cls[k]!;
+    counted[k + 1] = counted[k]! + (x !== CLOSE && x !== CLOSE_ASCII && x !== SPACE && x !== GLUE ? 1 : 0);
+  }
+  const countable = (a: number, b: number): number => counted[b]! - counted[a]!;
   const limit = opts.width + 1e-6;
   if (lineWidth(0, n) <= limit) return [t];
 
@@ -75,6 +75,13 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   const cand = [...tier.keys()].sort((a, b) => a - b);
 
   const minLines = Math.max(2, Math.ceil(lineWidth(0, n) / opts.width));
+  // The exhaustive search below is exponential in the lines. Past the title length limit, or
+  // once it has visited LIMITS.balancedTitleSplits partial splits, the greedy balanced lines are
+  // taken instead: every real title is searched to the end, and gives the lines it always gave.
+  const greedy = () => sliceLines(greedyStarts(cand, n, lineWidth, limit, opts.width, (a, b) => countable(a, b) <= 1));
+  if (n > LIMITS.balancedTitleChars.value) return greedy();
+  let visits = 0;
+  let exhausted = false;
   let best: { cost: number; starts: number[] } | undefined;
   const solve = () => {
     best = undefined;
@@ -91,21 +98,29 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   };
   if (opts.eagerWords) learnWords();
   solve();
-  if (!opts.eagerWords && best && best.starts.some((p) => wordDependent.has(p))) {
+  if (!exhausted && !opts.eagerWords && best && best.starts.some((p) => wordDependent.has(p))) {
     learnWords();
     solve();
   }
-  const starts = best ? (best as { starts: number[] }).starts : [0];
-  return starts.map((a, idx) => {
-    const b = idx + 1 < starts.length ? starts[idx + 1]! : n;
-    const [x, y] = trimmed(a, b);
-    return t.slice(units[x], units[y]);
-  });
+  if (exhausted) return greedy();
+  return sliceLines(best ? (best as { starts: number[] }).starts : [0]);
+
+  function sliceLines(starts: readonly number[]): string[] {
+    return starts.map((a, idx) => {
+      const b = idx + 1 < starts.length ? starts[idx + 1]! : n;
+      const [x, y] = trimmed(a, b);
+      return t.slice(units[x], units[y]);
+    });
+  }
 
   // Exhaustive search over k-line splits (titles are short); strict = balance and no lone char.
   function search(k: number, strict: boolean): void {
     const starts = [0];
     const rec = (from: number, ci: number, cost: number): void => {
+      if (exhausted || ++visits > LIMITS.balancedTitleSplits.value) {
+        exhausted = true;
+        return;
+      }
       if (starts.length === k) {
         if (lineWidth(from, n) > limit) return;
         finish(cost);
@@ -140,6 +155,43 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
     };
     rec(0, 0, 0);
   }
+}
+
+/**
+ * Balanced lines without a search: as few lines as the width allows, each aiming at the width
+ * still to set divided by the lines still to come, and ending at the candidate break closest to
+ * that aim that fits (a break that would leave one character alone on a line only when no other
+ * will do). A line that cannot reach its aim adds a line. Linear in the title's length.
+ */
+function greedyStarts(cand: readonly number[], n: number, lineWidth: (a: number, b: number) => number, limit: number, width: number, lone: (a: number, b: number) => boolean): number[] {
+  const starts = [0];
+  let lines = Math.max(2, Math.ceil(lineWidth(0, n) / width));
+  let from = 0;
+  let c = 0;
+  while (lineWidth(from, n) > limit) {
+    const rest = lineWidth(from, n);
+    while (rest / Math.max(1, lines - starts.length + 1) > width) lines++;
+    const aim = rest / (lines - starts.length + 1);
+    let best = -1;
+    let bestScore = Infinity;
+    for (let d = c; d < cand.length; d++) {
+      const p = cand[d]!;
+      const w = lineWidth(from, p);
+      if (w > limit) break;
+      const score = Math.abs(w - aim) + (lone(from, p) || lone(p, n) ? width : 0);
+      if (score < bestScore) {
+        best = d;
+        bestScore = score;
+      }
+    }
+    // Nothing fits (an unbreakable run): the next break, so the line overflows rather than the loop.
+    if (best < 0) best = cand.findIndex((p) => p > from);
+    if (best < 0) break;
+    from = cand[best]!;
+    starts.push(from);
+    c = best + 1;
+  }
+  return starts;
 }
 
 /** Positions (code-point indices) where a word starts, from ICU's Chinese word segmentation. */

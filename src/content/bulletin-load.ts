@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, didYouMean, hasErrors, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
-import { contentRootOf, displayPathOf, loadArticle, readYamlData, type LoadOptions, type Loaded } from './load-article.js';
+import { contentRootOf, displayPathOf, loadArticle, readOptions, readYamlData, type LoadOptions, type Loaded } from './load-article.js';
 import type { Article } from './model.js';
 import { DISTRIBUTION_LABELS, type Bulletin, type BulletinArticle, type BulletinColumn, type DistributionLine } from './bulletin-model.js';
-import { bulletinKeysAt, bulletinSchema, BULLETIN_KEYS } from './bulletin-schema.js';
+import { bulletinSchema, BULLETIN_KEYS } from './bulletin-schema.js';
 import { cleanText } from './text.js';
+import { placeInside } from '../io/inside-root.js';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { textAsWritten } from './as-written.js';
 
 /** Where `articles: [slug]` references look: `<content root>/articles/<slug>.yaml`. */
 export const ARTICLES_FOLDER = 'articles';
@@ -24,13 +28,13 @@ export function looksLikeBulletin(data: unknown): boolean {
 export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bulletin> {
   const abs = path.resolve(file);
   const shown = options.displayPath ?? displayPathOf(abs);
-  const { data, source, diagnostics } = readYamlData(abs, shown);
+  const contentRoot = options.contentRoot ?? contentRootOf(abs);
+  const { data, source, diagnostics } = readYamlData(abs, shown, readOptions(abs, contentRoot));
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
 
-  const parsed = bulletinSchema.safeParse(data);
-  if (!parsed.success) throw new DiagnosticError(byLine(zodIssuesToDiagnostics(parsed.error.issues, source, [], bulletinKeysAt)));
+  const parsed = bulletinSchema.safeParse(textAsWritten(data, bulletinSchema, source, []));
+  if (!parsed.success) throw new DiagnosticError(byLine(zodIssuesToDiagnostics(parsed.error.issues, source, [], bulletinSchema)));
   const b = parsed.data;
-  const contentRoot = options.contentRoot ?? contentRootOf(abs);
   const clean = (v: string, at: PropertyKey[]) => cleanText(v, source.posOf(at), diagnostics, (i) => source.posInValue(at, i));
 
   const fieldPos: Bulletin['fieldPos'] = {};
@@ -42,7 +46,7 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
     name: clean(c.name, ['columns', ci, 'name']),
     articles: c.articles.flatMap((ref, ai): BulletinArticle[] => {
       const refPos = source.posOf(['columns', ci, 'articles', ai]);
-      const articleFile = resolveArticleRef(ref, path.dirname(abs), contentRoot, refPos, diagnostics);
+      const articleFile = resolveArticleRef(ref, path.dirname(abs), contentRoot, refPos, diagnostics, abs);
       if (!articleFile) return [];
       const first = seen.get(articleFile);
       if (first) {
@@ -50,7 +54,7 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
         return [];
       }
       seen.set(articleFile, refPos);
-      const article = loadReferenced(articleFile, contentRoot, refPos, diagnostics);
+      const article = loadReferenced(articleFile, ref, contentRoot, refPos, diagnostics);
       return article ? [{ ref, refPos, article }] : [];
     }),
   }));
@@ -93,19 +97,29 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
  * `../x.yaml` are relative to the issue file; any other path is relative to the content folder.
  * The article must exist and stay inside the content folder.
  */
-export function resolveArticleRef(ref: string, issueDir: string, contentRoot: string, pos: SourcePos, diagnostics: Diagnostic[]): string | undefined {
+export function resolveArticleRef(ref: string, issueDir: string, contentRoot: string, pos: SourcePos, diagnostics: Diagnostic[], issueFile?: string): string | undefined {
   const isPath = ref.includes('/') || /\.ya?ml$/i.test(ref);
-  const abs = !isPath
-    ? path.join(contentRoot, ARTICLES_FOLDER, `${ref}.yaml`)
-    : ref.startsWith('./') || ref.startsWith('../')
-      ? path.resolve(issueDir, ref)
-      : path.resolve(contentRoot, ref);
-  const root = path.resolve(contentRoot);
-  if (abs !== root && !abs.startsWith(root + path.sep)) {
-    diagnostics.push(diag('error', 'article-path', `article path leaves the content folder: ${ref}`, pos, [`keep articles inside ${displayPathOf(root)}`]));
+  const target = !isPath ? path.join(ARTICLES_FOLDER, `${ref}.yaml`) : ref.startsWith('./') || ref.startsWith('../') ? path.relative(contentRoot, path.resolve(issueDir, ref)) : ref;
+  const placed = placeInside(contentRoot, target, contentRoot, { allowAbsolute: false });
+  if (!placed.ok) {
+    const via = placed.why === 'link-outside' ? ` (through a link to ${placed.real})` : '';
+    diagnostics.push(diag('error', 'article-path', `article path leaves the content folder: ${ref}${via}`, pos, [`keep articles inside ${displayPathOf(path.resolve(contentRoot))}`]));
+    return undefined;
+  }
+  const abs = placed.abs;
+  if (issueFile && (abs === path.resolve(issueFile) || (placed.real !== undefined && placed.real === realOrSelf(issueFile)))) {
+    diagnostics.push(diag('error', 'article-self', `the issue names itself as an article: \`${ref}\` is this file`, pos, ['name the article files this issue carries, under content/articles/']));
     return undefined;
   }
   if (!isFile(abs)) {
+    if (placed.real !== undefined) {
+      // It exists but is no file (a folder, a pipe, a device): say what it is, as every read does.
+      const read = readBounded(abs, { limit: LIMITS.contentFileBytes, shown: ref, pos, what: 'article' });
+      if (!read.ok) {
+        diagnostics.push(read.diagnostic);
+        return undefined;
+      }
+    }
     const known = listArticleSlugs(contentRoot);
     const guess = didYouMean(isPath ? path.basename(ref).replace(/\.ya?ml$/i, '') : ref, known);
     const hints = [`looked for ${displayPathOf(abs)}`];
@@ -118,7 +132,14 @@ export function resolveArticleRef(ref: string, issueDir: string, contentRoot: st
 }
 
 /** Loads a referenced article; its own errors point into its file, with a note back at the reference. */
-function loadReferenced(file: string, contentRoot: string, refPos: SourcePos, diagnostics: Diagnostic[]): Article | undefined {
+function loadReferenced(file: string, ref: string, contentRoot: string, refPos: SourcePos, diagnostics: Diagnostic[]): Article | undefined {
+  // Another issue named as an article would fail as an article with "missing field `title`":
+  // say what it is instead.
+  const peek = readYamlData(file, displayPathOf(file), { root: { dir: contentRoot, name: 'the content folder', rule: 'article-path' }, what: 'article' });
+  if (looksLikeBulletin(peek.data)) {
+    diagnostics.push(diag('error', 'article-kind', `\`${ref}\` is a bulletin issue, not an article`, refPos, [`an issue's columns name articles; ${displayPathOf(file)} is an issue of its own`]));
+    return undefined;
+  }
   try {
     const { value, warnings } = loadArticle(file, { contentRoot });
     diagnostics.push(...warnings);
@@ -128,6 +149,14 @@ function loadReferenced(file: string, contentRoot: string, refPos: SourcePos, di
     const note = `in the article named at ${refPos.file}:${refPos.line}:${refPos.column}`;
     diagnostics.push(...e.diagnostics.map((d) => ({ ...d, hints: [...(d.hints ?? []), note] })));
     return undefined;
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 

@@ -34,19 +34,11 @@ export const bulletinSchema = z.strictObject({
   columns: z.array(columnSchema, { error: 'expected a list of columns ({name, articles})' }).min(1, 'an issue needs at least one column'),
   distribution: distributionSchema.default({ 报: [], 送: [], 发: [] }),
   copies: positive,
-  layouts: z.array(z.string()).min(1).optional(),
+  /** Names of templates/<layout>.hbs: a name, never a path (a path would load a theme from anywhere). */
+  layouts: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a layout is a name such as `bulletin`, not a path')).min(1).optional(),
   draft: z.boolean().optional(),
 });
 
 export type BulletinFile = z.infer<typeof bulletinSchema>;
 
 export const BULLETIN_KEYS = Object.keys(bulletinSchema.shape);
-export const COLUMN_KEYS = Object.keys(columnSchema.shape);
-export const DISTRIBUTION_KEYS = [...DISTRIBUTION_LABELS];
-
-/** Keys allowed at a path of the issue file, for did-you-mean hints. */
-export function bulletinKeysAt(path: readonly PropertyKey[]): readonly string[] {
-  if (path[0] === 'columns' && path.length >= 2) return COLUMN_KEYS;
-  if (path[0] === 'distribution') return DISTRIBUTION_KEYS;
-  return BULLETIN_KEYS;
-}

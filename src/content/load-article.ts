@@ -1,18 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { diag, DiagnosticError, displayPath, hasErrors, didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { Article, Block } from './model.js';
 import { articleSchema, ARTICLE_KEYS, BLOCK_KEYS, imageSchema, listSchema, sectionSchema, tableSchema } from './schema.js';
 import { cleanText } from './text.js';
-import { decodeUtf8, parseYamlSource, yamlToData, type YamlSource } from './yaml-source.js';
+import { readYamlData, type YamlReadOptions } from './read-yaml.js';
+import { isUnder } from '../io/inside-root.js';
+import { formatCount, LIMITS } from '../limits.js';
+import type { YamlSource } from './yaml-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { textAsWritten } from './as-written.js';
 import { resolveImage } from './image-path.js';
 
 /** Section levels map to 一、 （一） 1. （1）; a fifth has no numbering style in GB/T 9704. */
 export const MAX_SECTION_DEPTH = 4;
-
-/** A long article is some 100 KB of YAML; anything past this is a mistake or an attack. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Images must stay inside this folder; defaults to the content root (see contentRootOf). */
@@ -26,14 +27,16 @@ export interface Loaded<T> {
   warnings: Diagnostic[];
 }
 
+export { readYamlData } from './read-yaml.js';
+
 /** Reads, parses and validates one article file. Throws DiagnosticError with every error found. */
 export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Article> {
   const abs = path.resolve(file);
   const shown = options.displayPath ?? displayPathOf(abs);
-  const { data, source, diagnostics } = readYamlData(abs, shown);
+  const contentRoot = options.contentRoot ?? contentRootOf(abs);
+  const { data, source, diagnostics } = readYamlData(abs, shown, readOptions(abs, contentRoot));
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
 
-  const contentRoot = options.contentRoot ?? contentRootOf(abs);
   const ctx: BodyContext = {
     source,
     diagnostics,
@@ -41,11 +44,11 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     contentRoot,
     text: (value, at) => cleanText(value, source.posOf(at), diagnostics, (i) => source.posInValue(at, i)),
   };
-  const top = articleSchema.safeParse(data);
+  const top = articleSchema.safeParse(textAsWritten(data, articleSchema, source, []));
   if (!top.success) {
     // The body's errors are independent of the fields' ones: report both at once.
     const body = (data as { body?: unknown }).body;
-    const fieldErrors = zodIssuesToDiagnostics(top.error.issues, source, [], () => ARTICLE_KEYS);
+    const fieldErrors = zodIssuesToDiagnostics(top.error.issues, source, [], articleSchema);
     if (Array.isArray(body)) readBody(body, ['body'], 1, ctx);
     throw new DiagnosticError(sortByPosition([...fieldErrors, ...diagnostics]));
   }
@@ -70,46 +73,19 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     if (cleaned) (article as unknown as Record<string, string>)[key] = cleaned;
   }
   if (a.titleLines) article.titleLines = a.titleLines.map((l, i) => ctx.text(l, ['titleLines', i]));
+  else if ([...article.title].length > LIMITS.balancedTitleChars.value) {
+    diagnostics.push(
+      diag('warning', LIMITS.balancedTitleChars.rule, `the title has ${formatCount([...article.title].length)} characters: past ${LIMITS.balancedTitleChars.value} its lines are filled greedily, not balanced by the title search`, source.posOf(['title']), [
+        'a title is a line or three: move the rest to `subtitle` or the body, or give the lines with `titleLines`',
+      ]),
+    );
+  }
   if (a.attachments) article.attachments = a.attachments.map((l, i) => ctx.text(l, ['attachments', i]));
   if (a.layouts) article.layouts = a.layouts;
   if (a.draft !== undefined) article.draft = a.draft;
 
   if (hasErrors(diagnostics)) throw new DiagnosticError(sortByPosition(diagnostics));
   return { value: article, warnings: diagnostics };
-}
-
-let lastParse: { shown: string; text: string; parsed: ReturnType<typeof parseYamlSource> } | undefined;
-
-/** Reads a YAML file into plain data, collecting encoding, syntax and alias errors. */
-export function readYamlData(abs: string, shown: string): { data?: unknown; source?: YamlSource; diagnostics: Diagnostic[] } {
-  let bytes: Buffer;
-  try {
-    const size = fs.statSync(abs).size;
-    if (size > MAX_FILE_BYTES) {
-      return { diagnostics: [diag('error', 'too-large', `the file has ${size.toLocaleString('en')} bytes; content files are limited to ${MAX_FILE_BYTES.toLocaleString('en')}`, { file: shown, line: 1, column: 1 }, ['split it into several articles'])] };
-    }
-    bytes = fs.readFileSync(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read: ${code}`;
-    return { diagnostics: [diag('error', 'io', message, { file: shown, line: 1, column: 1 })] };
-  }
-  const decoded = decodeUtf8(shown, bytes);
-  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  if (decoded.text.trim() === '') {
-    return { diagnostics: [diag('error', 'empty-file', 'the file is empty', { file: shown, line: 1, column: 1 }, ['an article needs at least `title`, `date` and `body`'])] };
-  }
-  // Telling an issue from an article (isBulletinFile) and then loading it read the same file
-  // twice in a row: the last parse is kept (its document is only read; the data is made anew).
-  const parsed = lastParse && lastParse.shown === shown && lastParse.text === decoded.text ? lastParse.parsed : parseYamlSource(shown, decoded.text);
-  lastParse = { shown, text: decoded.text, parsed };
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
-  const converted = yamlToData(parsed.source);
-  if (converted.data === undefined) return { source: parsed.source, diagnostics: converted.diagnostics };
-  if (typeof converted.data !== 'object' || converted.data === null || Array.isArray(converted.data)) {
-    return { diagnostics: [diag('error', 'schema', 'expected a mapping of fields (title:, date:, body:)', parsed.source.posOf([]))] };
-  }
-  return { data: converted.data, source: parsed.source, diagnostics: [] };
 }
 
 interface BodyContext {
@@ -135,7 +111,7 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
   const { source, diagnostics } = ctx;
   const pos = source.posOf(p);
   if (typeof item === 'string') return { kind: 'paragraph', pos, text: ctx.text(item, p) };
-  if (typeof item === 'number') return { kind: 'paragraph', pos, text: String(item) };
+  if (typeof item === 'number') return { kind: 'paragraph', pos, text: source.scalarText(p) ?? String(item) };
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     const found = source.describe(p);
     diagnostics.push(diag('error', 'schema', `expected a paragraph (text) or a block (heading/table/image/list)${found ? `, found ${found}` : ''}`, pos));
@@ -143,12 +119,11 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
   }
   const keys = Object.keys(item);
   const kind = BLOCK_KEYS.find((k) => k in item);
-  const issues = (r: { success: boolean; error?: { issues: never[] } }, allowed: readonly string[]) =>
-    diagnostics.push(...zodIssuesToDiagnostics(r.error!.issues, source, p, () => allowed));
+  const issues = (r: { success: boolean; error?: { issues: never[] } }, schema: z.ZodType) => diagnostics.push(...zodIssuesToDiagnostics(r.error!.issues, source, p, schema));
   switch (kind) {
     case 'heading': {
-      const r = sectionSchema.safeParse(item);
-      if (!r.success) return void issues(r as never, ['heading', 'body']);
+      const r = sectionSchema.safeParse(textAsWritten(item, sectionSchema, source, p));
+      if (!r.success) return void issues(r as never, sectionSchema);
       if (level > MAX_SECTION_DEPTH) {
         diagnostics.push(diag('error', 'section-depth', `sections nest at most ${MAX_SECTION_DEPTH} levels (一、 （一） 1. （1）)`, pos, ['move this section up a level, or make it a paragraph']));
       }
@@ -161,8 +136,8 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       };
     }
     case 'table': {
-      const r = tableSchema.safeParse(item);
-      if (!r.success) return void issues(r as never, ['table', 'caption', 'header', 'rows']);
+      const r = tableSchema.safeParse(textAsWritten(item, tableSchema, source, p));
+      if (!r.success) return void issues(r as never, tableSchema);
       const t = r.data.table;
       const width = t.header?.length ?? t.rows[0]!.length;
       t.rows.forEach((row, ri) => {
@@ -177,8 +152,8 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       return table;
     }
     case 'image': {
-      const r = imageSchema.safeParse(item);
-      if (!r.success) return void issues(r as never, ['image', 'src', 'caption']);
+      const r = imageSchema.safeParse(textAsWritten(item, imageSchema, source, p));
+      if (!r.success) return void issues(r as never, imageSchema);
       const srcPos = source.posOf([...p, 'image', 'src']);
       const resolved = resolveImage(r.data.image.src, ctx.dir, ctx.contentRoot, srcPos, diagnostics);
       const image: Block = { kind: 'image', pos, src: r.data.image.src, path: resolved ?? '' };
@@ -186,8 +161,8 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       return image;
     }
     case 'list': {
-      const r = listSchema.safeParse(item);
-      if (!r.success) return void issues(r as never, ['list', 'ordered']);
+      const r = listSchema.safeParse(textAsWritten(item, listSchema, source, p));
+      if (!r.success) return void issues(r as never, listSchema);
       return { kind: 'list', pos, ordered: r.data.ordered ?? false, items: r.data.list.map((t, li) => ctx.text(t, [...p, 'list', li])) };
     }
     default: {
@@ -198,6 +173,14 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       return undefined;
     }
   }
+}
+
+/**
+ * How a content file is read: a file inside the content folder must stay inside it through
+ * links too; one named from elsewhere on the command line is the user's own choice.
+ */
+export function readOptions(abs: string, contentRoot: string): YamlReadOptions {
+  return { what: 'content file', ...(isUnder(path.resolve(contentRoot), abs) ? { root: { dir: contentRoot, name: 'the content folder', rule: 'path' } } : {}) };
 }
 
 /** In file order, as a reader fixes them from the top. */

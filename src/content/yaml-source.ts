@@ -1,5 +1,7 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
+import { kindOfValue, type ValueKind } from './schema-keys.js';
+import { checkYamlDocument, firstAliasPos, tooDeep } from './yaml-checks.js';
 
 /** A parsed YAML file that can say where any value in it came from. */
 export interface YamlSource {
@@ -20,17 +22,64 @@ export interface YamlSource {
   has(path: readonly PropertyKey[]): boolean;
   /** What a reader would call the value at `path`: text, a number, a list, a mapping, nothing. */
   describe(path: readonly PropertyKey[]): string | undefined;
+  /**
+   * The scalar at `path` as its author wrote it: a plain number keeps its digits (`1.50`, `0012`,
+   * `1e3`), where the data holds the number YAML reads (1.5, 12, 1000). Text is its value.
+   */
+  scalarText(path: readonly PropertyKey[]): string | undefined;
+  /** Position of an offset into the file's text. */
+  posAtOffset(offset: number): SourcePos;
+  /** The kind of the value at `path` (aliases followed), when there is one. */
+  valueKind(path: readonly PropertyKey[]): ValueKind | undefined;
+}
+
+/** What a path leads to: its node (aliases followed), whether it exists, and a mapping's pairs by key. */
+interface Found {
+  node: Node | undefined;
+  found: boolean;
+  pairs?: Map<string, Pair>;
 }
 
 /**
- * Caps alias expansion so a billion-laughs file fails fast instead of eating memory: the
- * yaml library refuses a document once aliases × their size pass this count.
+ * Looks paths up the way the data was made: through aliases, and in a mapping by an index of
+ * its keys built once (a linear search per lookup made 100,000 unknown keys quadratic).
  */
-const MAX_ALIAS_COUNT = 100;
-/** Text the document may expand to (aliases count each time they are used), in UTF-16 units. */
-const MAX_EXPANDED_TEXT = 8_000_000;
-/** Nesting of lists and mappings; an article needs about ten (four section levels). */
-const MAX_DEPTH = 64;
+function pathLookup(doc: Document.Parsed): (path: readonly PropertyKey[]) => Found {
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair as Pair);
+      }
+      indexes.set(map, index);
+    }
+    return index;
+  };
+  const deref = (n: unknown): Node | undefined => {
+    const node = isAlias(n) ? (n.resolve(doc) as Node | undefined) : (n as Node | null | undefined);
+    return node ?? undefined;
+  };
+  return (path) => {
+    let node = deref(doc.contents);
+    let found = doc.contents != null;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = pairsOf(node).get(String(key));
+        found = pair !== undefined;
+        node = pair ? deref(pair.value) : undefined;
+      } else if (isSeq(node) && typeof key === 'number') {
+        found = key >= 0 && key < node.items.length;
+        node = found ? deref(node.items[key]) : undefined;
+      } else {
+        return { node: undefined, found: false };
+      }
+      if (!found) return { node: undefined, found: false };
+    }
+    return isMap(node) ? { node, found, pairs: pairsOf(node) } : { node, found };
+  };
+}
 
 /** Decodes bytes as strict UTF-8, reporting the first bad byte by line and column. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
@@ -75,7 +124,9 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // Keys are checked for uniqueness by checkYamlDocument, with a set: the library's own check is
+    // quadratic in the keys of a mapping (100,000 keys took a minute).
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     if (e instanceof RangeError) return { diagnostics: [tooDeep({ file, line: 1, column: 1 })] };
     throw e;
@@ -89,13 +140,14 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     seen.add(key);
   }
   if (diagnostics.length > 0) return { diagnostics };
-  diagnostics.push(...refuseTagsAndDepth(doc, text, posAt));
+  diagnostics.push(...checkYamlDocument(doc, text, posAt));
   if (diagnostics.length > 0) return { diagnostics };
 
+  const lookup = pathLookup(doc);
   const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      if (node && typeof node === 'object' && 'range' in node && node.range) return node as Node;
+      const found = lookup(path.slice(0, n));
+      if (found.node && found.node.range) return found.node;
     }
     return undefined;
   };
@@ -103,38 +155,45 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     file,
     doc,
     lines,
+    posAtOffset: posAt,
     posOf(path) {
       const node = nodeAt(path);
       return posAt(node?.range?.[0] ?? 0);
     },
     keyPos(path, key) {
-      const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
-      if (isMap(map)) {
-        for (const pair of map.items) {
-          if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
-            return posAt(pair.key.range[0]);
-          }
-        }
-      }
-      return this.posOf(path);
+      const pair = lookup(path).pairs?.get(key);
+      const range = (pair?.key as Node | undefined)?.range;
+      return range ? posAt(range[0]) : this.posOf(path);
     },
     posInValue(path, index) {
-      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      const node = lookup(path).node;
       if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return this.posOf(path);
       const offset = sourceOffsetOf(text, node.range[0], node.range[1], node.type, node.value, index);
       return posAt(offset ?? node.range[0]);
     },
     has(path) {
-      return path.length === 0 ? doc.contents != null : doc.hasIn(path);
+      return lookup(path).found;
+    },
+    scalarText(path) {
+      const node = lookup(path).node;
+      if (!isScalar(node)) return undefined;
+      if (typeof node.value === 'string') return node.value;
+      return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
+    },
+    valueKind(path) {
+      const node = lookup(path).node;
+      if (isMap(node)) return 'mapping';
+      if (isSeq(node)) return 'list';
+      return isScalar(node) ? kindOfValue(node.value) : undefined;
     },
     describe(path) {
-      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      const node = lookup(path).node;
       if (node === undefined) return undefined;
-      if (isAlias(node)) return 'an alias';
       if (isCollection(node)) return isMap(node) ? 'a mapping' : 'a list';
       if (!isScalar(node)) return undefined;
       const v = node.value;
-      return v === null ? 'nothing (an empty value)' : typeof v === 'string' ? 'text' : typeof v === 'number' ? `the number ${v}` : typeof v === 'boolean' ? `\`${v}\`` : 'a binary value';
+      if (typeof v === 'number') return `the number ${node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : v}`;
+      return v === null ? 'nothing (an empty value)' : typeof v === 'string' ? 'text' : typeof v === 'boolean' ? `\`${v}\`` : 'a binary value';
     },
   };
   return { source, diagnostics };
@@ -181,89 +240,17 @@ function enclosing(doc: Document.Parsed, offset: number, pick: (n: Node) => bool
   return best;
 }
 
-/** Content is text, lists and mappings: explicit tags (`!!binary`, `!foo`) and deep nesting are refused. */
-function refuseTagsAndDepth(doc: Document.Parsed, text: string, posAt: (o: number) => SourcePos): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, (_key, node, path) => {
-    const n = node as Node;
-    if (!n || typeof n !== 'object' || !('range' in n)) return;
-    const depth = path.filter((p) => isCollection(p)).length;
-    if (depth > MAX_DEPTH) {
-      out.push(tooDeep(posAt(n.range?.[0] ?? 0)));
-      return visit.BREAK;
-    }
-    const tag = (n as { tag?: string }).tag;
-    if (tag && tag !== 'tag:yaml.org,2002:str' && (isScalar(n) || isCollection(n))) {
-      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      out.push(diag('error', 'yaml-tag', `the YAML tag \`${shown}\` is not allowed in content`, posAt(tagStart(text, n.range?.[0] ?? 0)), ['write plain text, lists and mappings; remove the tag']));
-    }
-    return undefined;
-  });
-  return out;
-}
-
-/** The node's range starts after its tag; the tag is the `!…` token just before it on the same line. */
-function tagStart(text: string, start: number): number {
-  let j = text.lastIndexOf('!', start);
-  if (j < 0 || text.slice(j, start).includes('\n')) return start;
-  while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
-  return j;
-}
-
-function tooDeep(pos: SourcePos): Diagnostic {
-  return diag('error', 'yaml-depth', `lists and mappings nest more than ${MAX_DEPTH} deep`, pos, ['an article needs a few levels: body, sections (at most four), their bodies']);
-}
-
-/** Converts the parsed document to plain data, refusing alias bombs. */
+/**
+ * Converts a checked document (see checkYamlDocument: no cycles, expansion bounded) to plain data.
+ * The library's own alias cap is off: the check has already bounded the expansion exactly.
+ */
 export function yamlToData(source: YamlSource): { data?: unknown; diagnostics: Diagnostic[] } {
-  const refuse = (message: string) => ({
-    diagnostics: [
-      diag('error', 'yaml-alias', message, firstAliasPos(source), ['write the repeated text out instead of using & anchors and * aliases']),
-    ],
-  });
-  let data: unknown;
   try {
-    data = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { data: source.doc.toJS({ maxAliasCount: -1 }), diagnostics: [] };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return refuse(`YAML aliases expand too far: ${firstLine(message)}`);
+    return { diagnostics: [diag('error', 'yaml-alias', `YAML aliases cannot be expanded: ${firstLine(message)}`, firstAliasPos(source.doc, (o) => source.posAtOffset(o)))] };
   }
-  if (expandedTextLength(data, MAX_EXPANDED_TEXT) > MAX_EXPANDED_TEXT) {
-    return refuse(`the file expands to more than ${MAX_EXPANDED_TEXT.toLocaleString('en')} characters of text through its aliases`);
-  }
-  return { data, diagnostics: [] };
-}
-
-/** Where the first `*alias` is, for a message about alias expansion. */
-function firstAliasPos(source: YamlSource): SourcePos {
-  let offset: number | undefined;
-  visit(source.doc, {
-    Alias(_key, node) {
-      offset = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  if (offset === undefined) return source.posOf([]);
-  const p = source.lines.linePos(offset);
-  return { file: source.file, line: p.line, column: p.col };
-}
-
-/** Total length of all strings reachable from `value`, counting shared ones each time; stops past `limit`. */
-function expandedTextLength(value: unknown, limit: number): number {
-  let total = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0 && total <= limit) {
-    const v = stack.pop();
-    if (typeof v === 'string') total += v.length;
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        total += k.length;
-        stack.push(x);
-      }
-    }
-  }
-  return total;
 }
 
 /**

@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { diag, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
+import { diag, FORMAT_CHAR, formatCharHint, namedCodePoint, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { roleOf, textUnits, unitText, type TextPiece } from '../verify/ir-text.js';
 import { fontInfo } from '../fonts/font-file.js';
-import { isVariationSelector, needsGlyph } from './coverage.js';
+import { hasVariant, isVariationSelector, needsGlyph } from './coverage.js';
 import { faceFiles } from './face-runs.js';
 
 /** More than this many missing characters is one problem (a wrong font), not a list to read. */
@@ -27,21 +28,56 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
   const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
     const face = role ? doc.fonts[role] : undefined;
     if (!role || !face) return;
-    const covers = faceFiles(face).map(fontInfo);
+    const files = faceFiles(face);
+    const covers = files.map(fontInfo);
+    let previous = -1;
     for (const ch of piece.text) {
       const cp = ch.codePointAt(0)!;
-      // Combining marks need glyphs too (a missing one prints as a box); only variation selectors have none.
-      if (!needsGlyph(cp) || isVariationSelector(cp) || covers.some((c) => c.hasGlyph(cp))) continue;
+      const base = previous;
+      previous = cp;
+      if (isVariationSelector(cp)) {
+        // A variation selector has no glyph: it picks the form of its base. The PDF writer sets
+        // each code point as a character of its own, so a selector would lose its base, open a
+        // gap and drop out of the text layer: refused, and said why, until the writer keeps
+        // sequences whole. (The Word file keeps them; Word picks the form.)
+        if (base < 0) continue;
+        const key = `${base}+${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const baseCh = String.fromCodePoint(base);
+        const face = covers.findIndex((c) => c.hasGlyph(base));
+        const has = face >= 0 && hasVariant(files[face]!, base, cp);
+        const what = `'${baseCh}' followed by the variation selector ${codePoint(cp)}`;
+        out.push(
+          diag(
+            'error',
+            'variation-selector',
+            has
+              ? `${what}: the PDF writer cannot set variation sequences yet; it would print the plain '${baseCh}' and drop the selector`
+              : `${what}: '${face >= 0 ? covers[face]!.family : covers[0]!.family}' (${role}) has no glyph for this variant; the PDF would print the plain '${baseCh}' and drop the selector`,
+            at ? sources.find(at, baseCh + ch, unit.length) : undefined,
+            [`delete the selector after '${baseCh}' to print the plain character${has ? '' : `, or add a font that has the variant to fonts/ (see fonts/README.md)`}`],
+          ),
+        );
+        continue;
+      }
+      // Combining marks need glyphs too (a missing one prints as a box).
+      if (!needsGlyph(cp) || covers.some((c) => c.hasGlyph(cp))) continue;
       const key = `${cp}|${role}|${at ? `${at.file}:${at.line}:${at.column}` : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const pos = at ? sources.find(at, ch, unit.length) : undefined;
+      if (FORMAT_CHAR.test(ch) || /\p{Cc}/u.test(ch)) {
+        // Content refuses these when it loads; one from the layout is named, not sent to a font.
+        out.push(diag('error', 'control-char', `invisible ${FORMAT_CHAR.test(ch) ? 'format' : 'control'} character ${namedCodePoint(cp)} in text from the layout`, pos, [formatCharHint(cp)]));
+        continue;
+      }
       missing++;
       if (out.length >= MAX_REPORTED) {
         firstUnreported ??= at;
         continue;
       }
       const fallbacks = covers.slice(1).map((c) => `'${c.family}'`);
-      const pos = at ? sources.find(at, ch, unit.length) : undefined;
       out.push(
         diag(
           'error',
@@ -95,13 +131,8 @@ class SourceFiles {
 
   private read(file: string): string | undefined {
     if (!this.texts.has(file)) {
-      let text: string | undefined;
-      try {
-        text = fs.readFileSync(path.resolve(file), 'utf8');
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(file, text);
+      const read = readBounded(path.resolve(file), { limit: LIMITS.contentFileBytes, shown: file });
+      this.texts.set(file, read.ok ? read.bytes.toString('utf8') : undefined);
     }
     return this.texts.get(file);
   }

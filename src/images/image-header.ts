@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { imageSize } from 'image-size';
+import { readBounded } from '../io/read-bounded.js';
 
 /** What both renderers can embed: pdfmake (pdfkit) takes PNG and JPEG only. */
 export type ImageType = 'png' | 'jpg';
@@ -53,7 +54,11 @@ export function inspectImage(file: string, limits: ImageLimits = IMAGE_LIMITS): 
   if (stat.size > limits.maxBytes) {
     return problem('image-too-large', `the image file has ${mb(stat.size)}; the limit is ${mb(limits.maxBytes)}`, 'save it smaller: 300 dpi at its printed size is enough');
   }
-  const bytes = new Uint8Array(fs.readFileSync(file));
+  // Read on an open descriptor that is checked again: a file swapped for a pipe since the stat
+  // above is refused, not waited on.
+  const read = readBounded(file, { limit: { value: limits.maxBytes, rule: 'image-too-large', unit: 'bytes' }, shown: file, what: 'image' });
+  if (!read.ok) return problem(read.diagnostic.rule === 'image-too-large' ? 'image-too-large' : 'image-format', read.diagnostic.message, 'point `src` at a PNG or JPEG file');
+  const bytes = new Uint8Array(read.bytes);
   let size: { width: number; height: number; type?: string };
   try {
     size = imageSize(bytes);

@@ -124,7 +124,7 @@ describe('jianbao import', () => {
   it('says when the file is missing, exit 1', async () => {
     const r = await run(['nosuch.txt']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error[read]: cannot read nosuch.txt: no such file\n1 error; nothing was written\n');
+    expect(r.stderr).toBe('nosuch.txt:1:1: error[io]: cannot read the file to import nosuch.txt: no such file\n1 error; nothing was written\n');
   });
 
   it.each([

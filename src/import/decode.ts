@@ -7,6 +7,12 @@ export interface Decoded {
   encoding: SourceEncoding;
   /** Set when the bytes were not valid UTF-8 and another decoder was used. */
   fallback?: string;
+  /**
+   * Set when no decoder reads every byte: the first bad byte (its value, where it is among the
+   * bytes, and where its U+FFFD stands in `text`) and where every U+FFFD the decoding put in
+   * stands, so an import lists each place text was lost instead of passing it off as the page's.
+   */
+  bad?: { byte: number; byteOffset: number; textOffsets: number[] };
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
@@ -37,14 +43,21 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
     const text = tryDecode('utf-8', bytes.subarray(3));
     if (text !== undefined) return { text: lines(text), encoding: 'utf-8 (BOM)' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: lines(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: lines(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+  for (const [b0, b1, label] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+    if (bytes[0] !== b0 || bytes[1] !== b1) continue;
+    const text = new TextDecoder(label, { ignoreBOM: true }).decode(bytes.subarray(2));
+    // An odd byte or an unpaired surrogate: listed like any byte no decoder reads.
+    if (lost(text) === 0) return { text: lines(text), encoding: label };
+    const at = text.indexOf('\ufffd');
+    return { text: lines(text), encoding: label, fallback: `${label} (lossy: ${lost(text)} unreadable)`, bad: { byte: bytes[2 + at * 2] ?? 0, byteOffset: 2 + at * 2, textOffsets: offsetsOf(lines(text)) } };
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: lines(utf8), encoding: 'utf-8' };
+  // UTF-8 text with a damaged byte or two is still UTF-8: read as anything else it would turn into
+  // other characters without an error. (GB18030 read as UTF-8 breaks on nearly every character.)
+  const utf8Lossy = new TextDecoder('utf-8').decode(bytes);
+  const multibyte = utf8Lossy.match(/[^\x00-\x7f\ufffd]/g)?.length ?? 0;
+  if (lost(utf8Lossy) <= 2 && multibyte >= 10 * lost(utf8Lossy)) return lossy(bytes, 'utf-8', utf8Lossy);
   const candidates = [declared, 'gb18030'].filter(
     (l): l is string => !!l && !/^utf-?8$/i.test(l) && supported(l),
   );
@@ -56,17 +69,55 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
     }
   }
   // None reads every byte: a page with a few damaged bytes. Take the reading that loses fewest,
-  // so a GBK page with one bad byte stays a GBK page; the replacement characters show the damage.
-  let best = { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  let bestLost = lost(best.text);
+  // so a GBK page with one bad byte stays a GBK page; the replacement characters show the damage,
+  // and `bad` says where each is.
+  let best = { label: 'utf-8', text: utf8Lossy };
   for (const label of candidates) {
     const text = new TextDecoder(label).decode(bytes);
-    if (lost(text) < bestLost) {
-      best = { text, encoding: new TextDecoder(label).encoding };
-      bestLost = lost(text);
-    }
+    if (lost(text) < lost(best.text)) best = { label, text };
   }
-  return { text: lines(best.text), encoding: best.encoding, fallback: `${best.encoding} (lossy: ${bestLost} unreadable)` };
+  return lossy(bytes, best.label, best.text);
+}
+
+/** A reading that lost characters: the text with U+FFFD for each, and where they are. */
+function lossy(bytes: Uint8Array, label: string, text: string): Decoded {
+  const encoding = new TextDecoder(label).encoding;
+  const first = firstBadByte(bytes, label);
+  const lined = text.replace(/\r\n?/g, '\n');
+  return { text: lined, encoding, fallback: `${encoding} (lossy: ${lost(text)} unreadable)`, bad: { ...first, textOffsets: offsetsOf(lined) } };
+}
+
+/** Offsets of every U+FFFD in a text. */
+function offsetsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) out.push(i);
+  return out;
+}
+
+/** The first byte `label` cannot decode: found line by line, then byte by byte in its line. */
+function firstBadByte(bytes: Uint8Array, label: string): { byte: number; byteOffset: number } {
+  let lineStart = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    // 0x0A is never part of a multibyte character in UTF-8 or GB18030: lines decode on their own.
+    const line = bytes.subarray(lineStart, i);
+    if (tryDecode(label, line) === undefined) {
+      const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+      let j = 0;
+      try {
+        for (; j < line.length; j++) decoder.decode(line.subarray(j, j + 1), { stream: true });
+        decoder.decode();
+      } catch {
+        // j is the byte that made the sequence invalid
+      }
+      // A lead byte whose trail is missing is the bad byte, not the ASCII character after it.
+      if (j > 0 && j < line.length && line[j]! < 0x80 && line[j - 1]! >= 0x81) j -= 1;
+      const k = Math.min(j, line.length - 1);
+      return { byte: line[k] ?? 0, byteOffset: lineStart + k };
+    }
+    lineStart = i + 1;
+  }
+  return { byte: bytes[0] ?? 0, byteOffset: 0 };
 }
 
 /** How many characters a decoder could not read. */

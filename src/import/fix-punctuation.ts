@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { decodeUtf8, parseYamlSource } from '../content/yaml-source.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { unbalanced } from './balance.js';
 import { normalizePunctuation, type RangeStyle } from './punctuation.js';
@@ -24,7 +25,9 @@ export interface FixResult {
  * With `write`, the file is rewritten through the YAML document, so comments and layout stay.
  */
 export function fixPunctuationInFile(file: string, shown: string, options: { write: boolean; ranges?: RangeStyle }): FixResult {
-  const decoded = decodeUtf8(shown, fs.readFileSync(file));
+  const read = readBounded(file, { limit: LIMITS.contentFileBytes, shown, what: 'content file' });
+  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+  const decoded = decodeUtf8(shown, read.bytes);
   if (decoded.text === undefined) throw new DiagnosticError(decoded.diagnostics);
   const parsed = parseYamlSource(shown, decoded.text);
   if (!parsed.source) throw new DiagnosticError(parsed.diagnostics);

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { diag, DiagnosticError, didYouMean, parsePos, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import { assertNever, inlineText, type Block, type DocMeta, type Furniture, type FurnitureLooks, type Inline } from '../ir/index.js';
+import { formatCount, LIMITS } from '../limits.js';
 import { BLOCK_ELEMENTS, FURNITURE_ELEMENTS, INLINE_ELEMENTS, VOCABULARY, type BlockElement, type FurnitureElement } from './vocabulary.js';
 
 /** A parsed element tree node, with its position in the generated markup. */
@@ -47,7 +48,13 @@ function parseXml(markup: string, ctx: MarkupContext, diagnostics: Diagnostic[])
   parser.on('error', (e) => {
     diagnostics.push(markupDiag(ctx, `malformed markup: ${e.message.replace(/^.*?:\d+:\d+: /, '')}`, parser.line, parser.column));
   });
+  let elements = 0;
   parser.on('opentag', (tag: SaxesTag) => {
+    // A bound on the document the template made: checked as it is parsed, so a runaway one stops here.
+    if (++elements > LIMITS.markupElements.value) {
+      diagnostics.push({ ...markupDiag(ctx, `the template makes more than ${formatCount(LIMITS.markupElements.value)} elements for this content`, parser.line, parser.column), rule: LIMITS.markupElements.rule });
+      throw new RangeError('markup element limit'); // stops the parse; caught below
+    }
     const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], line: parser.line, column: parser.column };
     if (stack.length === 0) root = el;
     else stack[stack.length - 1]!.children.push(el);

@@ -60,8 +60,8 @@ export function plan(options: PlanOptions): Planned[] {
   const planned: Planned[] = [];
   for (const source of sources) {
     const layouts = options.layouts ?? source.layouts ?? defaultLayouts(facts, source);
-    if (!Array.isArray(layouts)) {
-      errors.push(layouts);
+    if (!isNames(layouts)) {
+      errors.push(...layouts);
       continue;
     }
     for (const layout of layouts) {
@@ -113,4 +113,8 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+function isNames(layouts: readonly string[] | readonly Diagnostic[]): layouts is readonly string[] {
+  return layouts.every((l) => typeof l === 'string');
 }

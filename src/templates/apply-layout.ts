@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { diag, DiagnosticError, displayPath } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
-import { displayPath } from '../diagnostics/index.js';
+import { formatCount, LIMITS } from '../limits.js';
 import { parseMarkup } from '../markup/index.js';
 import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
 import type { LayoutFacts } from '../theme/schema.js';
@@ -36,8 +37,17 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
   const theme = layoutTheme(paths, layout);
   const template = compileTemplate(paths.templatesDir, layout);
   const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
+  const templateFile = displayPath(template.file);
+  if (markup.length > LIMITS.markupChars.value) {
+    // The document size after templating: past it the template multiplies the content.
+    throw new DiagnosticError([
+      diag('error', LIMITS.markupChars.rule, `the template makes ${formatCount(markup.length)} characters of markup for this content; the limit is ${formatCount(LIMITS.markupChars.value)}`, { file: templateFile, line: 1, column: 1 }, [
+        'a template should print each piece of content once: look for an {{#each}} inside another over the same list',
+      ]),
+    ]);
+  }
   const parsed = parseMarkup(markup, {
-    templateFile: displayPath(template.file),
+    templateFile,
     templateSource: template.source,
     styles: Object.keys(theme.styles),
     furniture: theme.furniture,

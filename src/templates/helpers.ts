@@ -1,3 +1,4 @@
+import { formatCount, LIMITS } from '../limits.js';
 import { chineseDate, chineseNumeral, sectionNumber } from './chinese-numerals.js';
 
 /** Where in a template a helper was called (Handlebars passes it in the helper's options). */
@@ -12,9 +13,37 @@ export class HelperError extends Error {
     readonly helper: string,
     message: string,
     readonly loc: TemplateLoc | undefined,
+    /** Rule id of the diagnostic: `template`, or the limit's when a bound was passed. */
+    readonly rule = 'template',
   ) {
     super(message);
   }
+}
+
+/** Iterations of `{{#each}}` left in one render of a template; reset by the renderer. */
+export interface IterationBudget {
+  left: number;
+}
+
+type BlockHelper = (this: unknown, context: unknown, options: { fn: (...a: unknown[]) => string; loc?: TemplateLoc }) => string;
+
+/**
+ * Handlebars' `each`, counting the iterations of one render against a budget: a template that
+ * nests `{{#each}}` over the content multiplies it (1,000 paragraphs into a million blocks) and
+ * is stopped while it runs, at the `each` that passed the bound, rather than after building
+ * gigabytes of markup.
+ */
+export function countingEach(each: BlockHelper, budget: IterationBudget): BlockHelper {
+  return function (this: unknown, context, options) {
+    const fn = options.fn;
+    const counted = { ...options, fn: (...a: unknown[]) => {
+      if (--budget.left < 0) {
+        throw new HelperError('each', `the template repeats blocks more than ${formatCount(LIMITS.templateIterations.value)} times in one document`, options.loc, LIMITS.templateIterations.rule);
+      }
+      return fn(...a);
+    } };
+    return each.call(this, context, counted);
+  };
 }
 
 type Data = string | number | boolean | null | undefined | readonly Data[] | { readonly [k: string]: Data };
@@ -75,15 +104,42 @@ function describe(v: unknown): string {
  * (strings and numbers) and return strings, which Handlebars then escapes.
  */
 export const helpers: Record<string, (...args: unknown[]) => unknown> = {
-  cnNumber: dataHelper('cnNumber', (n) => chineseNumeral(Number(n))),
-  cnDate: dataHelper('cnDate', (d) => chineseDate(String(d))),
-  sectionNumber: dataHelper('sectionNumber', (level, n) => sectionNumber(Number(level), Number(n))),
+  cnNumber: dataHelper('cnNumber', (n) => chineseNumeral(wholeNumber(n))),
+  cnDate: dataHelper('cnDate', (d) => chineseDate(textOf(d, 'a date'))),
+  sectionNumber: dataHelper('sectionNumber', (level, n) => sectionNumber(wholeNumber(level), wholeNumber(n))),
   /** 第3期 / 总第45期 */
-  issueNumber: dataHelper('issueNumber', (n, prefix) => `${typeof prefix === 'string' ? prefix : ''}第${Number(n)}期`),
+  issueNumber: dataHelper('issueNumber', (n, prefix) => `${prefix === undefined ? '' : textOf(prefix, 'a prefix')}第${wholeNumber(n)}期`),
   eq: dataHelper('eq', (a, b) => a === b),
-  inc: dataHelper('inc', (n) => Number(n) + 1),
-  join: dataHelper('join', (list, sep) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '、') : '')),
+  inc: dataHelper('inc', (n) => wholeNumber(n) + 1),
+  join: dataHelper('join', (list, sep) => {
+    if (!Array.isArray(list)) throw new TypeError(`takes a list, got ${kindOf(list)}`);
+    return list.map((x) => (typeof x === 'number' ? String(x) : textOf(x, 'text'))).join(sep === undefined ? '、' : textOf(sep, 'a separator'));
+  }),
 };
+
+/**
+ * A whole number from a helper argument: a number, or text of digits. Anything else is an error
+ * of the template, reported where it calls the helper: `Number({})` would print 第NaN期.
+ */
+function wholeNumber(v: Data): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) throw new TypeError(`takes a whole number, got ${kindOf(v)}`);
+  return n;
+}
+
+function textOf(v: Data, what: string): string {
+  if (typeof v !== 'string') throw new TypeError(`takes ${what} as text, got ${kindOf(v)}`);
+  return v;
+}
+
+/** What a helper argument is, for its error: `the number 1.5`, `a list`, `nothing`. */
+function kindOf(v: Data): string {
+  if (v === undefined || v === null) return 'nothing (is the field name right?)';
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'boolean') return `\`${v}\``;
+  return Array.isArray(v) ? 'a list' : 'a mapping';
+}
 
 /** Handlebars' own block helpers that templates may use; `log` and the rest stay off. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { diag, DiagnosticError, didYouMean, displayPath as shownPath, type Diagnostic } from '../diagnostics/index.js';
 import { cacheDir } from '../fonts/hash-cache.js';
-import { BUILTIN_HELPERS, HelperError, helpers } from './helpers.js';
+import { LIMITS } from '../limits.js';
+import { BUILTIN_HELPERS, countingEach, HelperError, helpers, type IterationBudget } from './helpers.js';
 
 /** A compiled layout template, bound to its file for error messages. */
 export interface CompiledTemplate {
@@ -53,6 +54,8 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
 
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const iterations: IterationBudget = { left: LIMITS.templateIterations.value };
+  hbs.registerHelper('each', countingEach(hbs.helpers['each'] as Parameters<typeof countingEach>[0], iterations) as Handlebars.HelperDelegate);
   const partialNames = partialFiles.map((f) => f.replace(/\.hbs$/, '')).filter((n) => NAME.test(n));
   const partials: { name: string; file: string; src: string }[] = [];
   for (const name of partialNames) {
@@ -79,6 +82,7 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
     file,
     source,
     render(context) {
+      iterations.left = LIMITS.templateIterations.value;
       try {
         return template(context, {
           allowProtoPropertiesByDefault: false,
@@ -249,7 +253,7 @@ function templateError(e: unknown, file: string, src: string): DiagnosticError {
   const shown = shownPath(file);
   if (e instanceof DiagnosticError) return e;
   if (e instanceof HelperError) {
-    return new DiagnosticError([diag('error', 'template', e.message, { file: shown, line: e.loc?.start.line ?? 1, column: (e.loc?.start.column ?? 0) + 1 })]);
+    return new DiagnosticError([diag('error', e.rule, e.message, { file: shown, line: e.loc?.start.line ?? 1, column: (e.loc?.start.column ?? 0) + 1 })]);
   }
   const message = e instanceof Error ? e.message : String(e);
   const err = e as { lineNumber?: number; column?: number };

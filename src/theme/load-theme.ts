@@ -45,7 +45,7 @@ function readTheme(file: string, shown: string): Read {
   const { data, source, diagnostics } = readYamlData(file, shown);
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
   const parsed = themeSchema.safeParse(data);
-  if (!parsed.success) throw new DiagnosticError(zodIssuesToDiagnostics(parsed.error.issues, source, [], () => Object.keys(themeSchema.shape)));
+  if (!parsed.success) throw new DiagnosticError(zodIssuesToDiagnostics(parsed.error.issues, source, [], themeSchema));
   const read = { stamp, source, t: parsed.data };
   if (stamp) readCache.set(key, read);
   return read;

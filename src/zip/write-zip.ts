@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { CENTRAL, END, LOCAL, MAX32, UTF8_NAME } from './format.js';
 
 /** One file of a zip: its bytes, and whether to deflate them (stored as they are otherwise). */
 export interface ZipEntry {
@@ -7,12 +8,7 @@ export interface ZipEntry {
   deflate: boolean;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-/** Bit 11: the name is UTF-8 (set only for non-ASCII names, as zip tools do). */
-const UTF8_NAME = 0x0800;
-const LIMIT = 0xffffffff;
+const LIMIT = MAX32;
 
 /**
  * Writes a zip archive in the order given, every entry with the same time: the same entries give

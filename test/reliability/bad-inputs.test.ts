@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from '../support.js';
+import { ROOT, tempDir } from '../support.js';
 import { GIF_1X1, png } from './images.js';
+import { runIn, writeTree } from './hostile.js';
 
 /**
  * Every bad input a user can hand the CLI, with the diagnostic it must print: the exact rule id,
@@ -149,17 +150,7 @@ afterAll(() => {
 function project(row: Row): string {
   const dir = tempDir('jianbao-bad-');
   made.push(dir);
-  const write = (rel: string, data: string | Buffer) => {
-    const file = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, data);
-  };
-  if (row.yaml !== undefined) write('content/articles/bad.yaml', row.yaml);
-  for (const [rel, data] of Object.entries(row.files ?? {})) write(rel, data);
-  for (const [rel, target] of Object.entries(row.links ?? {})) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.symlinkSync(target, path.join(dir, rel));
-  }
+  writeTree(dir, { files: { ...(row.yaml !== undefined ? { 'content/articles/bad.yaml': row.yaml } : {}), ...row.files }, ...(row.links ? { links: row.links } : {}) });
   if (row.template) {
     fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
     const file = path.join(dir, 'templates/report.hbs');
@@ -168,8 +159,7 @@ function project(row: Row): string {
     fs.writeFileSync(file, text.replace(row.template[0], row.template[1]));
   }
   // A previous build's outputs, which a failed build must leave exactly as they are.
-  write('out/articles/bad/report.pdf', '%PDF-1.7 previous\n%%EOF\n');
-  write('out/manifest.json', '{"generator":"previous","outputs":[]}\n');
+  writeTree(dir, { files: { 'out/articles/bad/report.pdf': '%PDF-1.7 previous\n%%EOF\n', 'out/manifest.json': '{"generator":"previous","outputs":[]}\n' } });
   return dir;
 }
 
@@ -184,17 +174,6 @@ function snapshot(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
-}
-
-/** Runs the CLI as a user in the project folder would: relative paths in, relative paths out. */
-async function runIn(dir: string, argv: string[]) {
-  const before = process.cwd();
-  process.chdir(dir);
-  try {
-    return await cli(argv, dir);
-  } finally {
-    process.chdir(before);
-  }
 }
 
 describe('bad input: one diagnostic each, exact rule and position, exit 1, out/ untouched', () => {

@@ -25,8 +25,9 @@ export function layOut(dir: string, file: string, draft = false): Doc {
   const paths = projectPaths(dir);
   const source = loadSource(file, paths.contentDir);
   const layouts = source.layouts ?? defaultLayouts(layoutFacts(paths), source);
-  if (!Array.isArray(layouts)) throw new Error(layouts.message);
-  return applyLayout(paths, layouts[0]!, source.context(), { draft: draft || source.draft }).doc;
+  const first = layouts[0];
+  if (typeof first !== 'string') throw new Error(first?.message ?? 'no layout');
+  return applyLayout(paths, first, source.context(), { draft: draft || source.draft }).doc;
 }
 
 /** A YAML article from a title and body lines (each already indented as a body item). */

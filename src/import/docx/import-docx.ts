@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
+import { readBounded } from '../../io/read-bounded.js';
+import { LIMITS } from '../../limits.js';
 import { finishedTable, type ImportedArticle, type ImportedBlock } from '../article.js';
 import { LineIndex, type MappedText } from '../mapped-text.js';
 import type { RangeStyle } from '../punctuation.js';
@@ -68,16 +70,16 @@ export interface DocxImportResult {
 /** Reads a .docx into an article: styles map back to fields, sections and blocks; tracked changes resolved as asked. */
 export function importDocx(bytes: Uint8Array, file: string, options: DocxImportOptions = {}): DocxImportResult {
   const name = options.displayName ?? file;
-  let pkg;
-  try {
-    pkg = openDocx(bytes);
-  } catch (e) {
-    if (e instanceof NotDocxError || e instanceof XmlError) {
-      const what = e instanceof NotDocxError && !e.corrupt ? `${name} cannot be imported: ${e.message}` : `${name} is a Word document (.docx) that cannot be opened: ${e.message}`;
-      throw new DiagnosticError([diag('error', 'unsupported-input', what, undefined, ['save it from Word or WPS as .docx (Word 2007 and later) and import that file'])]);
+  // The package is read lazily (pictures as the body names them): its refusals may come from either step.
+  const opened = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      throw packageError(e, name);
     }
-    throw e;
-  }
+  };
+  let pkg!: ReturnType<typeof openDocx>;
+  opened(() => (pkg = openDocx(bytes)));
   const body = child(pkg.document, 'w:body') ?? pkg.document;
   const count = countChanges(body);
   if (contentChanges(count) > 0 && !options.changes) {
@@ -88,7 +90,8 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     ]);
   }
   const mode = options.changes ?? 'accept';
-  const blocks = readBody(pkg, mode);
+  let blocks!: ReturnType<typeof readBody>;
+  opened(() => (blocks = readBody(pkg, mode)));
   const index = new LineIndex(joinedSource(blocks));
   const locate = (offset: number): SourcePos => ({ file: name, ...index.locate(offset) });
   const diagnostics: Diagnostic[] = [];
@@ -148,8 +151,11 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
       const src = `figures/${stem}-${n}${ext}`;
       if (images.some((i) => i.src === src)) continue;
       const abs = options.images ? path.join(options.images.folder, src) : undefined;
-      const existing = abs && fs.existsSync(abs) ? fs.readFileSync(abs) : undefined;
-      if (existing && sha256(existing) !== hash) continue;
+      const taken = abs !== undefined && fs.existsSync(abs);
+      // Read under the path policy: a pipe or a device with a picture's name is taken, not waited on.
+      const read = taken ? readBounded(abs, { limit: LIMITS.importFileBytes, shown: src, what: 'picture' }) : undefined;
+      const existing = read?.ok ? read.bytes : undefined;
+      if (taken && (!existing || sha256(existing) !== hash)) continue;
       images.push({ src, data, exists: !!existing });
       if (!options.images) diagnostics.push(diag('info', 'image', `picture ${src} is extracted only when the YAML goes to a file (-o or --into)`, locate(at)));
       return src;
@@ -302,3 +308,15 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.pos.line - b.pos.line || a.pos.column - b.pos.column;
 }
 
+
+/** A package's refusal (not a zip, encrypted, too large, bad XML) as one diagnostic; anything else as it was. */
+function packageError(e: unknown, name: string): unknown {
+  if (!(e instanceof NotDocxError || e instanceof XmlError)) return e;
+  const what = e instanceof NotDocxError && !e.corrupt ? `${name} cannot be imported: ${e.message}` : `${name} is a Word document (.docx) that cannot be opened: ${e.message}`;
+  const hint =
+    e.rule === 'encrypted'
+      ? 'open it in Word or WPS, remove the password (File ▸ Info ▸ Protect Document ▸ Encrypt with Password), save it and import that file'
+      : 'save it from Word or WPS as .docx (Word 2007 and later) and import that file';
+  // The whole file is at fault: the diagnostic points at it (a package has no lines to point into).
+  return new DiagnosticError([diag('error', e.rule, what, e.rule === 'unsupported-input' ? undefined : { file: name, line: 1, column: 1 }, [hint])]);
+}

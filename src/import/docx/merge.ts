@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { diag, DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
+import { parseYamlSource } from '../../content/yaml-source.js';
 import { FIELD_ORDER, type ImportedArticle } from '../article.js';
 import { lcsPairs } from './lcs.js';
 import { restructure } from './restructure.js';
@@ -78,7 +79,11 @@ export function mergeIssueNote(existing: string, note: string | undefined, file:
 }
 
 function parseContent(existing: string, file: string): Document {
-  const doc = parseDocument(existing, { keepSourceTokens: false });
+  // The content reader's parse and checks: an alias cycle or an alias bomb in the file stops
+  // here with its place, before toJS would loop or fill memory.
+  const parsed = parseYamlSource(file, existing);
+  if (!parsed.source) throw new DiagnosticError(parsed.diagnostics);
+  const doc = parsed.source.doc;
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     throw new DiagnosticError([
       diag('error', 'yaml-syntax', `${file} is not a content file jianbao can update: ${doc.errors[0]?.message ?? 'its top level is not a mapping'}`, undefined, ['run `jianbao check` on it, or import into a new file with -o']),

@@ -1,4 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { openZip, ZipReadError, type ZipArchive } from '../../zip/read-zip.js';
+import { LIMITS, type Limit } from '../../limits.js';
 import { elements, parseXml, type XmlElement } from './xml.js';
 
 /** A relationship of a part: `rId7` → `media/image1.png` (resolved against the part's folder). */
@@ -34,34 +36,42 @@ export class NotDocxError extends Error {
     message: string,
     /** True when the file is no zip archive at all (cut short, or another format with a .docx name). */
     readonly corrupt: boolean,
+    /** Rule id of the diagnostic: `unsupported-input`, `encrypted`, or a limit's (`zip-size`). */
+    readonly rule = 'unsupported-input',
   ) {
     super(message);
   }
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
-/** Limits on what a package may inflate to: a long report with pictures is some megabytes. */
-const MAX_PART = 256 * 2 ** 20;
-const MAX_TOTAL = 512 * 2 ** 20;
+/** An OLE compound file: the container of Word 97–2003 documents and of encrypted Office files. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Opens a .docx: unzips it and parses the main document, its styles, numbering and comments. */
+/**
+ * Opens a .docx: the zip archive read under LIMITS (entries, and bytes inflated per part and in
+ * all, checked while inflating), its main document, styles, numbering and comments parsed with
+ * bounded nesting. Throws NotDocxError or XmlError, never anything else for bad bytes.
+ */
 export function openDocx(bytes: Uint8Array): DocxPackage {
-  let files: Record<string, Uint8Array>;
-  let total = 0;
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleError(bytes);
+  let zip: ZipArchive;
   try {
-    files = unzipSync(bytes, {
-      // A few kilobytes can claim gigabytes once inflated: refuse before inflating.
-      filter: (f) => {
-        total += f.originalSize;
-        if (f.originalSize > MAX_PART || total > MAX_TOTAL) throw new NotDocxError(`it inflates to more than ${MAX_TOTAL >> 20} MB (${f.name} alone ${Math.round(f.originalSize / 2 ** 20)} MB); a Word document is far smaller`, false);
-        return true;
-      },
-    });
+    zip = openZip(bytes);
   } catch (e) {
-    if (e instanceof NotDocxError) throw e;
-    throw new NotDocxError(`not a zip archive (${(e as Error).message})`, true);
+    throw zipError(e);
   }
-  const text = (path: string) => (files[path] ? strFromU8(files[path]!) : undefined);
+  const files = (path: string, bound?: Limit): Uint8Array | undefined => {
+    try {
+      return zip.read(path, bound);
+    } catch (e) {
+      throw zipError(e);
+    }
+  };
+  // A part parsed as XML has a lower bound than a picture: it becomes a string and a tree.
+  const text = (path: string) => {
+    const data = files(path, LIMITS.xmlPartBytes);
+    return data ? strFromU8(data) : undefined;
+  };
   const xml = (path: string) => {
     const t = text(path);
     return t === undefined ? undefined : parseXml(t, path);
@@ -76,7 +86,7 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
   }
   const document = xml(documentPath);
   if (!document) {
-    const what = files['content.xml'] ? 'an OpenDocument file (.odt)' : files['xl/workbook.xml'] ? 'an Excel workbook' : files['ppt/presentation.xml'] ? 'a PowerPoint file' : 'a zip archive without word/document.xml';
+    const what = zip.has('content.xml') ? 'an OpenDocument file (.odt)' : zip.has('xl/workbook.xml') ? 'an Excel workbook' : zip.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive without word/document.xml';
     throw new NotDocxError(`it is ${what}, not a Word document`, false);
   }
   const folder = documentPath.includes('/') ? documentPath.slice(0, documentPath.lastIndexOf('/') + 1) : '';
@@ -100,7 +110,7 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
     ...(core ? { core } : {}),
     ...(custom ? { custom } : {}),
     rels,
-    part: (path) => files[path],
+    part: (path) => files(path),
   };
 }
 
@@ -121,4 +131,31 @@ function resolvePart(folder: string, target: string): string {
     else if (p !== '.' && p !== '') out.push(p);
   }
   return out.join('/');
+}
+
+/** A zip reader's refusal as the importer words it. */
+function zipError(e: unknown): NotDocxError {
+  if (!(e instanceof ZipReadError)) return new NotDocxError(`not a zip archive (${(e as Error).message})`, true);
+  switch (e.kind) {
+    case 'not-zip':
+    case 'corrupt':
+      return new NotDocxError(e.kind === 'not-zip' ? e.message : `a damaged zip archive: ${e.message}`, true);
+    case 'encrypted':
+      return new NotDocxError(`it is encrypted (${e.message})`, false, 'encrypted');
+    case 'too-large':
+      return new NotDocxError(`${e.message}; a Word document is far smaller`, false, e.rule ?? LIMITS.zipTotalBytes.rule);
+    case 'unsupported':
+      return new NotDocxError(e.message, false);
+  }
+}
+
+/**
+ * What an OLE compound file with a .docx name is: Word encrypts a password-protected .docx into
+ * one (streams EncryptionInfo and EncryptedPackage); otherwise it is a Word 97–2003 file.
+ */
+function oleError(bytes: Uint8Array): NotDocxError {
+  const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+  return encrypted
+    ? new NotDocxError('it is a password-protected (encrypted) Word document', false, 'encrypted')
+    : new NotDocxError('it is a Word 97–2003 document (.doc) or another old Office file, not a .docx', false);
 }

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { LIMITS } from '../../limits.js';
 
 /**
  * A parsed XML element. Names carry a canonical prefix chosen by namespace URI (`w:p`, `r:id`,
@@ -33,9 +34,16 @@ const PREFIX: Record<string, string> = {
   'http://www.w3.org/XML/1998/namespace': 'xml',
 };
 
-/** Thrown for a part that is not well-formed XML; the message names the part. */
+/** Thrown for a part that is not well-formed XML or nests too deep; the message names the part. */
 export class XmlError extends Error {
   override name = 'XmlError';
+  constructor(
+    message: string,
+    /** Rule id of the diagnostic: `unsupported-input`, or the nesting limit's. */
+    readonly rule = 'unsupported-input',
+  ) {
+    super(message);
+  }
 }
 
 /** Parses one package part into an element tree. */
@@ -51,7 +59,13 @@ export function parseXml(text: string, part: string): XmlElement {
   parser.on('error', (e) => {
     error ??= e.message;
   });
+  let tooDeep = false;
   parser.on('opentag', (tag: SaxesTagNS) => {
+    // Nesting is bounded as it is parsed: every reader of the tree walks it recursively.
+    if (stack.length >= LIMITS.xmlDepth.value) {
+      tooDeep = true;
+      throw new XmlError(`${part} nests elements more than ${LIMITS.xmlDepth.value} deep`, LIMITS.xmlDepth.rule);
+    }
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) {
       if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
@@ -72,6 +86,7 @@ export function parseXml(text: string, part: string): XmlElement {
   try {
     parser.write(text).close();
   } catch (e) {
+    if (tooDeep) throw e;
     error ??= (e as Error).message;
   }
   if (error || !root) throw new XmlError(`${part} is not well-formed XML: ${error ?? 'no root element'}`);

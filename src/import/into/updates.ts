@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
+import { parseYamlData } from '../../content/read-yaml.js';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../outputs/write-atomic.js';
 import { diffArticles, type ArticleDiff } from '../docx/article-diff.js';
@@ -41,11 +41,9 @@ export interface IntoNames {
 
 /** Whether a content file's text is a bulletin issue (it has `bulletin:`). */
 export function isIssueText(text: string): boolean {
-  try {
-    return looksLikeBulletin(parseYaml(text));
-  } catch {
-    return false;
-  }
+  // The content reader's parse and checks: a file with an alias cycle or bomb is no issue here,
+  // and its merge reports why.
+  return looksLikeBulletin(parseYamlData('', text).data);
 }
 
 /** The article files an issue places, in order; the loader's errors if it does not load. */

@@ -5,11 +5,12 @@
  * share the modules of src/import without a cycle.
  */
 import { textFinisher } from '../finish-text.js';
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../../io/read-bounded.js';
+import { LIMITS } from '../../limits.js';
 import { basename, extname } from 'node:path';
 import { DiagnosticError, diag, type Diagnostic, type SourcePos } from '../../diagnostics/index.js';
 import { finishedTable, type ImportedArticle, type ImportedBlock } from '../article.js';
-import { declaredCharset, decodeBytes } from '../decode.js';
+import { declaredCharset, decodeBytes, type Decoded } from '../decode.js';
 import { extractHtml } from '../html.js';
 import { contentCandidates, findMainContent } from '../main-content.js';
 import { readPageMeta } from '../page-meta.js';
@@ -78,15 +79,10 @@ const UNSUPPORTED: Record<string, string> = {
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const name = options.displayName ?? path;
   rejectUnsupported(name, extname(path).toLowerCase(), undefined);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new DiagnosticError([diag('error', 'read', `cannot read ${name}: ${why}`)]);
-  }
-  return importBytes(bytes, path, options);
+  // Under the path policy: a regular file, bounded in size and time (a pipe or /dev/zero is refused, not waited on).
+  const read = readBounded(path, { limit: LIMITS.importFileBytes, shown: name, what: 'file to import' });
+  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+  return importBytes(read.bytes, path, options);
 }
 
 function magicOf(bytes: Uint8Array): string {
@@ -127,6 +123,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   const index = new LineIndex(decoded.text);
   const locate = (offset: number): SourcePos => ({ file, ...index.locate(offset) });
   const diagnostics: Diagnostic[] = [];
+  if (decoded.bad) diagnostics.push(...lostCharacters(decoded, locate));
   if (decoded.fallback) {
     diagnostics.push(diag('info', 'encoding', `${file} is not valid UTF-8: read as ${decoded.fallback}`, locate(0)));
   }
@@ -231,4 +228,21 @@ function noArticle(file: string, blocks: SourceBlock[], locate: (offset: number)
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   if (!a.pos || !b.pos) return a.pos ? 1 : b.pos ? -1 : 0;
   return a.pos.line - b.pos.line || a.pos.column - b.pos.column;
+}
+
+/**
+ * Where the decoding lost characters, each a warning at its place: the import goes on (a saved
+ * page with a damaged byte is still worth its text), the YAML holds U+FFFD there, and the build
+ * refuses that character until the author puts the right one back (src/content/text.ts).
+ */
+function lostCharacters(decoded: Decoded, locate: (offset: number) => SourcePos): Diagnostic[] {
+  const bad = decoded.bad!;
+  const hint = 'put the right character in the YAML in its place (the build refuses U+FFFD), or save the page again as UTF-8 and import that';
+  const shown = bad.textOffsets.slice(0, LIMITS.unknownKeys.value);
+  const out = shown.map((offset, i) =>
+    diag('warning', 'encoding', i === 0 ? `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} (byte ${bad.byteOffset.toLocaleString('en')} of the file) is not ${decoded.encoding}: imported as U+FFFD (\uFFFD)` : `another unreadable byte, imported as U+FFFD (\uFFFD)`, locate(offset), [hint]),
+  );
+  const more = bad.textOffsets.length - shown.length;
+  if (more > 0) out.push(diag('warning', 'encoding', `${more.toLocaleString('en')} more unreadable bytes, each imported as U+FFFD`, locate(bad.textOffsets[shown.length]!), [hint]));
+  return out;
 }
