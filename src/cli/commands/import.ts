@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { projectPaths } from '../../pipeline/project.js';
-import { didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { readBounded } from '../../io/read-bounded.js';
+import { LIMITS } from '../../limits.js';
 import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/readers/index.js';
 import { formatDiff } from '../../import/docx/article-diff.js';
 import { knownImages } from '../../import/docx/known-images.js';
@@ -149,11 +150,19 @@ function parse(argv: string[]): Parsed {
   };
 }
 
-async function existing(path: string): Promise<string | undefined> {
+/** The file's text, or undefined when there is none; a pipe, a device or a huge file is refused, not waited on. */
+function existing(path: string, shown: string): string | undefined {
+  if (!fs.existsSync(path) && !isLink(path)) return undefined;
+  const read = readBounded(path, { limit: LIMITS.contentFileBytes, shown, what: 'content file' });
+  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+  return read.bytes.toString('utf8');
+}
+
+function isLink(path: string): boolean {
   try {
-    return await readFile(path, 'utf8');
+    return fs.lstatSync(path).isSymbolicLink();
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -209,7 +218,7 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   const target = o.output ?? o.into;
   const output = target !== undefined ? resolve(io.cwd, target) : undefined;
   if (output === input) throw new UsageError(`${o.into !== undefined ? '--into' : '-o'} names the input file itself; choose another output`);
-  const before = output ? await existing(output) : undefined;
+  const before = output && target !== undefined ? existing(output, target) : undefined;
   if (o.into !== undefined && before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
   // A bulletin issue's draft goes back into the issue's articles, its pictures next to them.
   const issue = o.into !== undefined && before !== undefined && isIssueText(before);
