@@ -63,6 +63,13 @@ export const LIMITS = {
   zipTotalBytes: limit(256 * 2 ** 20, 'zip-size', 'bytes inflated'),
   /** Entries of a Word package; a document with a hundred pictures has a few hundred. */
   zipEntries: limit(10_000, 'zip-size', 'entries'),
+  /**
+   * A manifest jianbao reads back (the previous build's, a shard's): an entry is some 400 bytes,
+   * so this holds a hundred thousand outputs.
+   */
+  manifestBytes: limit(64 * 2 ** 20, 'too-large', 'bytes'),
+  /** An output a merge copies or a release packs: a bulletin's PDF is a few megabytes. */
+  outputBytes: limit(1024 * 2 ** 20, 'too-large', 'bytes'),
   /** Render workers a build may start: never more than its jobs, never more than this. */
   workers: limit(32, 'jobs', 'workers'),
 } as const satisfies Record<string, Limit>;

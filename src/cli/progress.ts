@@ -113,6 +113,9 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
         case 'note':
           above(`${yellow('note:')} ${event.message}`);
           return;
+        case 'removed':
+          above(`removed ${event.path}  ${dim(`(${event.why})`)}`);
+          return;
       }
     },
     finish() {

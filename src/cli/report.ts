@@ -1,4 +1,6 @@
+import os from 'node:os';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { BuildStopped, writtenWords } from '../pipeline/outcome.js';
 import { EXIT_BAD_INPUT, EXIT_USAGE, UsageError, type CliIO } from './command.js';
 
 /** Prints diagnostics once each: as text lines on stderr, or as one JSON document on stdout. */
@@ -13,6 +15,17 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
  * and is rethrown, so it surfaces with its stack (the entry point prints it only with --debug).
  */
 export function exitFor(e: unknown, io: CliIO, json: boolean, commandName: string): number {
+  if (e instanceof BuildStopped) {
+    // A build that stopped after it began writing says exactly what it wrote and what not.
+    const what = writtenWords(e.outcome);
+    if (json) io.stdout(JSON.stringify({ diagnostics: e.diagnostics, written: e.outcome.written, notWritten: e.outcome.notWritten, removed: e.outcome.removed, ...(e.signal ? { signal: e.signal } : {}) }, null, 2) + '\n');
+    else {
+      printDiagnostics(io, e.diagnostics, false);
+      const n = e.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`${e.signal ? `stopped by ${e.signal}` : `${n} error${n === 1 ? '' : 's'}`}; ${what}\n`);
+    }
+    return e.signal ? 128 + os.constants.signals[e.signal] : EXIT_BAD_INPUT;
+  }
   if (e instanceof DiagnosticError) {
     printDiagnostics(io, e.diagnostics, json);
     const n = e.diagnostics.filter((d) => d.severity === 'error').length;

@@ -24,6 +24,22 @@ export function isUnder(root: string, abs: string): boolean {
 const BAD_NAME = /[\u0000-\u001f\u007f\\]/;
 
 /**
+ * Why a name jianbao records (an output's path in a manifest, a preview, a release entry) is not
+ * a plain relative path with forward slashes, or undefined when it is one: no empty, `.` or `..`
+ * segment, not absolute, no control character or backslash. Such a name means the same file in
+ * every folder it is joined to, in a zip and in SHA256SUMS.
+ */
+export function notPlainRelative(rel: string): string | undefined {
+  if (rel === '') return 'is empty';
+  if (BAD_NAME.test(rel)) return 'holds a control character or a backslash';
+  if (rel.startsWith('/') || path.isAbsolute(rel) || /^[a-z]:/i.test(rel)) return 'is absolute';
+  const segments = rel.split('/');
+  if (segments.some((s) => s === '..')) return 'climbs out with `..`';
+  if (segments.some((s) => s === '' || s === '.')) return 'has an empty or `.` segment';
+  return undefined;
+}
+
+/**
  * Places `target` (relative to `base`, which defaults to `root`) inside `root`. A path that
  * exists is also followed through its links (`real`); one that does not is judged as written,
  * which is what a writer about to create it needs.

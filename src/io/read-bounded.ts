@@ -124,6 +124,23 @@ export function errnoWords(e: unknown): string {
       return 'the path is too long';
     case 'EIO':
       return 'an input/output error on the disk';
+    case 'ENOSPC':
+      return 'no space left on the disk';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file would be larger than the system allows (ulimit -f)';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EEXIST':
+      return 'something is already there';
+    case 'ENOTEMPTY':
+      return 'a folder that is not empty is in the way';
+    case 'EBUSY':
+      return 'the file is in use';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default:
       return code ?? (e instanceof Error ? e.message : String(e));
   }

@@ -1,6 +1,7 @@
 import { outputFormat } from '../render/registry.js';
 import type { Imposition } from '../render/writer.js';
 import { sha256, type ManifestEntry } from './manifest.js';
+import { imposedPath } from './names.js';
 
 /** A manifest entry of a sheets file: the layout's entry, with its own path and `imposed: true`. */
 export type ImposedManifestEntry = ManifestEntry & { imposed: true };
@@ -10,10 +11,7 @@ export function wantsImposition(format: string, imposed: Imposition | undefined)
   return imposed !== undefined && outputFormat(format).impose !== undefined;
 }
 
-/** `bulletins/x/booklet.pdf` → `bulletins/x/booklet-imposed.pdf` */
-export function imposedPath(outputPath: string): string {
-  return outputPath.replace(/(\.[^./]*)?$/, (ext) => `-imposed${ext}`);
-}
+export { imposedPath } from './names.js';
 
 /**
  * The print-sheets output of an output: its bytes and its manifest entry. The build calls this

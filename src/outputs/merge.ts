@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import { fileHash } from './build-key.js';
+import { placeInside } from '../io/inside-root.js';
+import { readBounded } from '../io/read-bounded.js';
+import { LIMITS } from '../limits.js';
 import { GENERATOR } from '../package.js';
-import { combineManifests, parseManifest, type Manifest } from './manifest.js';
+import { fileIsEntry, ManifestLedger } from './ledger.js';
+import { combineManifests, parseManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { openOutFolder } from './out-folder.js';
 import { writeReleaseFiles, type ReleaseOptions } from './release.js';
 
 export interface MergeOptions extends ReleaseOptions {
@@ -14,21 +18,20 @@ export interface MergeOptions extends ReleaseOptions {
 }
 
 /**
- * Joins shard builds into one out folder: the manifests are combined (the same path twice must be
- * the same bytes), each output and preview is copied from its shard's folder when that is not
- * the out folder itself, with its sha256 checked, and the release files are written as a
- * single build would have: the same manifest, SHA256SUMS and index.html, byte for byte.
+ * Joins shard builds into one out folder: the manifests are read bounded and checked entry by
+ * entry (parseManifest: every path a plain name inside the folder, a preview only under the
+ * name jianbao gives it), combined (the same path twice must be the same bytes), and each output
+ * and preview is copied from inside its shard's folder (also through links) when that is not the
+ * out folder itself, with its sha256 checked. The out folder is locked and written as a build
+ * writes it, and the release files are what a single build would have written, byte for byte.
  */
-export function mergeShards(options: MergeOptions): { manifest: Manifest; copied: number; releaseFiles: string[] } {
+export function mergeShards(options: MergeOptions): { manifest: Manifest; copied: number; releaseFiles: string[]; warnings: Diagnostic[] } {
   const outDir = path.resolve(options.outDir);
   const inputs = options.inputs.map((file) => {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      throw new DiagnosticError([diag('error', 'io', `cannot read manifest ${file}`)]);
-    }
-    return { file, dir: path.dirname(path.resolve(file)), manifest: parseManifest(text, file) };
+    const shown = displayPath(file);
+    const read = readBounded(file, { limit: LIMITS.manifestBytes, shown, what: 'manifest' });
+    if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+    return { file: shown, dir: path.dirname(path.resolve(file)), manifest: parseManifest(read.bytes.toString('utf8'), shown) };
   });
   const manifest = combineManifests(inputs, GENERATOR);
 
@@ -36,33 +39,51 @@ export function mergeShards(options: MergeOptions): { manifest: Manifest; copied
   for (const i of inputs) for (const e of i.manifest.outputs) if (!origin.has(e.path)) origin.set(e.path, i.dir);
   // Check every file before copying any, so a failed merge leaves the out folder as it was.
   const errors: Diagnostic[] = [];
-  const copies: { from: string; to: string }[] = [];
+  const copies: { entry: ManifestEntry; from: string }[] = [];
+  const inPlace: ManifestEntry[] = [];
+  const previews: { rel: string; from: string }[] = [];
   for (const e of manifest.outputs) {
     const from = origin.get(e.path)!;
-    const target = path.join(outDir, e.path);
-    const candidates = from === outDir ? [target] : [path.join(from, e.path), target];
-    const good = candidates.find((f) => fileHash(f) === e.sha256);
-    if (!good) {
+    if (from !== outDir && fileIsEntry(from, e)) copies.push({ entry: e, from });
+    else if (fileIsEntry(outDir, e)) inPlace.push(e);
+    else {
       errors.push(diag('error', 'manifest-file', `${e.path}: no file with the manifest's sha256 in ${displayPath(from)}`, undefined, ["download every shard's out folder next to its manifest"]));
       continue;
     }
-    if (good !== target) copies.push({ from: good, to: target });
     if (e.preview) {
-      const preview = path.join(from, e.preview);
-      if (from !== outDir && fs.existsSync(preview)) copies.push({ from: preview, to: path.join(outDir, e.preview) });
-      else if (!fs.existsSync(path.join(outDir, e.preview))) delete e.preview;
+      if (from !== outDir && isFileInside(from, e.preview)) previews.push({ rel: e.preview, from });
+      else if (!isFileInside(outDir, e.preview)) delete e.preview;
     }
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  for (const c of copies) copy(c.from, c.to);
-  const copied = copies.filter((c) => !c.to.endsWith('.png')).length;
-  const { releaseFiles } = writeReleaseFiles(outDir, manifest, options);
-  return { manifest, copied, releaseFiles };
+  const out = openOutFolder(outDir);
+  try {
+    const ledger = new ManifestLedger(out, inPlace, GENERATOR);
+    for (const p of previews) out.write(p.rel, readInside(p.from, p.rel));
+    for (const c of copies) ledger.land(c.entry, readInside(c.from, c.entry.path));
+    const merged = ledger.finish();
+    const { releaseFiles, warnings } = writeReleaseFiles(out, merged, options);
+    return { manifest: merged, copied: copies.length, releaseFiles, warnings };
+  } finally {
+    out.release();
+  }
 }
 
-function copy(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  const tmp = `${to}.${process.pid}.tmp`;
-  fs.copyFileSync(from, tmp);
-  fs.renameSync(tmp, to);
+/** Whether `rel` is a regular file inside `dir`, also through links. */
+function isFileInside(dir: string, rel: string): boolean {
+  const placed = placeInside(dir, rel);
+  if (!placed.ok || placed.real === undefined) return false;
+  try {
+    return fs.lstatSync(placed.abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A shard's file, read through the path policy (inside its folder, a regular file, bounded). */
+function readInside(dir: string, rel: string): Uint8Array {
+  const abs = path.join(dir, rel);
+  const read = readBounded(abs, { limit: LIMITS.outputBytes, shown: displayPath(abs), what: 'shard file', root: { dir, name: displayPath(dir) } });
+  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+  return new Uint8Array(read.bytes);
 }

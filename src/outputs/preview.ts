@@ -2,36 +2,43 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { outputFormat, type OutputFormat } from '../render/registry.js';
 import type { ManifestEntry } from './manifest.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { previewPath } from './names.js';
+import type { OutFolder } from './out-folder.js';
 
-/** `articles/x/report.pdf` → `articles/x/report.preview.png`. */
-export function previewPath(outputPath: string): string {
-  return outputPath.replace(/\.[^./]*$/, '') + '.preview.png';
-}
+export { previewPath } from './names.js';
 
 /**
  * PNG of page 1 for each freshly written output of a format that has previews, and for any
  * up-to-date one whose preview is missing. Sets `preview` on the entries that have one. Without a
  * rasteriser, leaves a note and no previews.
  */
-export async function writePreviews(outDir: string, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[]): Promise<void> {
+export async function writePreviews(out: OutFolder, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[], onPreview: (entry: ManifestEntry) => void): Promise<void> {
+  const outDir = out.dir;
   const freshPaths = new Set(fresh.map((e) => e.path));
   // Print sheets have no preview of their own: page 1 is the output's.
   const previewed = all.filter((e) => outputFormat(e.format).preview && !e.imposed);
   const todo = previewed.filter((e) => freshPaths.has(e.path) || !fs.existsSync(path.join(outDir, previewPath(e.path))));
-  for (const e of previewed) if (!todo.includes(e)) e.preview = previewPath(e.path);
+  for (const e of previewed) {
+    if (todo.includes(e) || e.preview === previewPath(e.path)) continue;
+    e.preview = previewPath(e.path);
+    onPreview(e);
+  }
   const byFormat = new Map<OutputFormat, ManifestEntry[]>();
   for (const e of todo) {
     const format = outputFormat(e.format);
     byFormat.set(format, [...(byFormat.get(format) ?? []), e]);
   }
-  for (const [format, entries] of byFormat) await previewsOf(format, entries, outDir, concurrency, notes);
+  for (const [format, entries] of byFormat) await previewsOf(format, entries, out, concurrency, notes, onPreview);
 }
 
-async function previewsOf(format: OutputFormat, todo: ManifestEntry[], outDir: string, concurrency: number, notes: string[]): Promise<void> {
+async function previewsOf(format: OutputFormat, todo: ManifestEntry[], out: OutFolder, concurrency: number, notes: string[], onPreview: (entry: ManifestEntry) => void): Promise<void> {
   const previewer = await format.preview!.find();
   if (!previewer) {
-    for (const e of todo) delete e.preview;
+    for (const e of todo) {
+      if (e.preview === undefined) continue;
+      delete e.preview;
+      onPreview(e);
+    }
     notes.push(`no PNG previews: ${format.preview!.unavailable}`);
     return;
   }
@@ -42,12 +49,13 @@ async function previewsOf(format: OutputFormat, todo: ManifestEntry[], outDir: s
       for (let e = queue.shift(); e; e = queue.shift()) {
         const rel = previewPath(e.path);
         try {
-          writeFileAtomic(path.join(outDir, rel), await previewer.render(path.join(outDir, e.path)));
+          out.write(rel, await previewer.render(path.join(out.dir, e.path)));
           e.preview = rel;
         } catch (err) {
           delete e.preview;
           failures.push(`${e.path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
         }
+        onPreview(e);
       }
     }),
   );

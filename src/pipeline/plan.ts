@@ -5,6 +5,7 @@ import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
 import { outputFormat } from '../render/registry.js';
+import { outputFileName } from '../outputs/names.js';
 import type { Imposition } from '../render/writer.js';
 import { discoverContent } from './discover.js';
 import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
@@ -97,11 +98,14 @@ export function plan(options: PlanOptions): Planned[] {
   return planned;
 }
 
-/** `out/<path under content/ without .yaml>/<layout>.<extension>`, with forward slashes. */
-export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: string): string {
+/**
+ * `out/<path under content/ without .yaml>/<layout>.<extension>`, with forward slashes; a
+ * draft's is `<layout>.draft.<extension>`, beside the final and never over it.
+ */
+export function outputPath(paths: ProjectPaths, source: Source, layout: string, format: string, draft = false): string {
   const rel = path.relative(paths.contentDir, source.file);
   const base = rel.startsWith('..') ? source.slug : rel.replace(/\.ya?ml$/i, '');
-  return [...base.split(path.sep), `${layout}.${outputFormat(format).extension}`].join('/');
+  return [...base.split(path.sep), outputFileName(layout, outputFormat(format).extension, draft)].join('/');
 }
 
 /** A theme or template error is found once per content file; report it once. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 import { defaultJobs, inProcessRunner, workerPool } from '../render-pool/render-pool.js';
+import { workerCount } from '../limits.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Stops watching (Ctrl-C in the CLI). */
@@ -23,7 +24,8 @@ export interface WatchOptions extends BuildOptions {
 export async function watchBuild(options: WatchOptions): Promise<void> {
   const { paths, signal } = options;
   const jobs = options.jobs ?? defaultJobs();
-  const runner = jobs > 1 ? workerPool(jobs) : inProcessRunner();
+  // Workers start as jobs come, at most the limit's (src/limits.ts), however many --jobs asks for.
+  const runner = jobs > 1 ? workerPool(workerCount(jobs, Number.POSITIVE_INFINITY)) : inProcessRunner();
   const folders = [paths.contentDir, paths.templatesDir, path.join(paths.projectDir, 'fonts')].filter((d, i, all) => fs.existsSync(d) && all.indexOf(d) === i);
   const outDir = path.resolve(paths.outDir);
 
@@ -38,6 +40,8 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
       const result = await build({ ...options, runner, force: Boolean(options.force) && changed.length === 0 });
       options.onBuild({ result, ms: performance.now() - started }, changed);
     } catch (error) {
+      // Stopped by Ctrl-C: the build has left its manifest true; the watch is ending, not failing.
+      if (signal.aborted) return;
       options.onBuild({ error, ms: performance.now() - started }, changed);
     }
   };

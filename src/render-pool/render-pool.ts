@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { isBuiltInFormat } from '../render/registry.js';
 import { errorFromReply, renderJob, type RenderJob, type RenderReply } from './render-job.js';
 import { packageDir } from '../package.js';
+import { workerCount } from '../limits.js';
 
 /** Runs render jobs; `slot` says which worker took a job (for the progress display). */
 export interface RenderRunner {
@@ -59,7 +60,9 @@ interface Pending {
  * each parses pdfmake and the fonts once however many jobs it renders. A job goes to the first
  * idle worker, in the order submitted.
  */
-export function workerPool(size: number): RenderRunner {
+export function workerPool(requested: number): RenderRunner {
+  // Never more than the limit, whoever asks (each worker holds its own fonts: some 100 MB).
+  const size = workerCount(requested, requested);
   const entry = workerEntry();
   const workers: { worker: Worker; busy: Pending | undefined }[] = [];
   const queue: Pending[] = [];
@@ -171,6 +174,6 @@ export function createRunner(jobs: number, pending: number): RenderRunner {
   // A worker pays its own module load and font parse (about 100 ms of a core): below two
   // outputs a worker, rendering here is sooner. (Measured on 2 cores: the seed's PDF here and
   // its DOCX on a worker took 0.43 s against 0.39 s for both here.)
-  const n = Math.min(jobs, Math.floor(pending / MIN_OUTPUTS_PER_WORKER));
+  const n = workerCount(Math.min(jobs, Math.floor(pending / MIN_OUTPUTS_PER_WORKER)), pending);
   return n > 1 ? workerPool(n) : inProcessRunner();
 }

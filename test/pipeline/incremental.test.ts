@@ -77,10 +77,15 @@ describe('incremental build', () => {
     expect(wrote((await build()).stdout)).toEqual(['articles/a/report.docx', 'articles/b/report.pdf']);
   });
 
-  it('rebuilds everything with --force, and for --draft (a different key)', async () => {
+  it('rebuilds everything with --force; --draft writes drafts beside the finals, never over them', async () => {
     expect(wrote((await build('--force')).stdout)).toHaveLength(6);
-    expect(wrote((await build('--draft', '--format', 'docx')).stdout)).toEqual(['articles/a/memo.docx', 'articles/a/report.docx', 'articles/b/report.docx']);
-    expect(wrote((await build('--format', 'docx')).stdout)).toHaveLength(3);
+    const finals = fs.readFileSync(path.join(dir, 'out/articles/a/report.docx'));
+    expect(wrote((await build('--draft', '--format', 'docx')).stdout)).toEqual(['articles/a/memo.draft.docx', 'articles/a/report.draft.docx', 'articles/b/report.draft.docx']);
+    expect(fs.readFileSync(path.join(dir, 'out/articles/a/report.docx')).equals(finals)).toBe(true);
+    const { outputs } = readManifest(path.join(dir, 'out'));
+    expect(outputs.filter((o) => o.draft).map((o) => o.path)).toEqual(['articles/a/memo.draft.docx', 'articles/a/report.draft.docx', 'articles/b/report.draft.docx']);
+    expect(outputs.find((o) => o.path === 'articles/a/report.docx')!.draft).toBeUndefined();
+    expect((await build('--format', 'docx')).stdout).toContain('nothing to rebuild (3 up to date)');
     expect((await build()).stdout).toContain('nothing to rebuild (6 up to date)');
   });
 

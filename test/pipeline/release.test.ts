@@ -4,6 +4,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256, type Manifest } from '../../src/outputs/manifest.js';
 import { writeReleaseFiles } from '../../src/outputs/release.js';
+import { ManifestLedger } from '../../src/outputs/ledger.js';
+import { openOutFolder } from '../../src/outputs/out-folder.js';
 import { cli, tempDir } from '../support.js';
 import { article, makeProject, readManifest } from './project.js';
 
@@ -99,7 +101,9 @@ describe('out/index.html and the release files', () => {
         entry('bulletins/no-1/bulletin.pdf', 'bulletin', 'content/bulletins/no-1.yaml'),
       ],
     };
-    const { releaseFiles } = writeReleaseFiles(folder, manifest, { release: 'r' });
+    const out = openOutFolder(folder);
+    const { releaseFiles } = writeReleaseFiles(out, new ManifestLedger(out, manifest.outputs, 'test').finish(), { release: 'r' });
+    out.release();
     expect(releaseFiles).toContain('release/no-1.zip');
     expect(releaseFiles).not.toContain('release/x.zip');
     const zip = unzipSync(new Uint8Array(fs.readFileSync(path.join(folder, 'release/no-1.zip'))));

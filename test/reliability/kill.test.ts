@@ -131,6 +131,11 @@ describe('nothing half-written', () => {
         if (previous.get(rel) !== hash) await assertComplete(path.join(out, rel));
       }
       for (const rel of previous.keys()) if (/report\.(pdf|docx)$/.test(rel)) expect(files.has(rel), `${moment}: ${rel} still there`).toBe(true);
+      // The lists stay true at any moment: SHA256SUMS lists a part of the manifest, and the manifest only files that are what it says.
+      const listed = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { outputs: { path: string; sha256: string }[] };
+      for (const e of listed.outputs) expect(files.get(e.path), `${moment}: ${e.path} is what the manifest says`).toBe(e.sha256);
+      const sums = fs.readFileSync(path.join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => l.split('  '));
+      for (const [sha, rel] of sums) expect(listed.outputs.find((e) => e.path === rel)?.sha256, `${moment}: ${rel} in SHA256SUMS`).toBe(sha);
     }
     expect(snapshots.filter((s) => s.run.signal === 'SIGKILL').length, 'the kills landed mid-build').toBeGreaterThanOrEqual(3);
     expect(snapshots.some((s) => [...s.files].some(([rel, h]) => /report\.pdf$/.test(rel) && previous.get(rel) !== h)), 'some new outputs were written before a kill').toBe(true);

@@ -7,6 +7,7 @@ import { parseShard } from '../../outputs/shard.js';
 import { watchBuild } from '../../pipeline/watch.js';
 import { formatNames } from '../../render/registry.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
+import { LIMITS } from '../../limits.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
@@ -22,8 +23,10 @@ Options:
                              layouts whose theme is the default for its kind)
   -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${formatNames().join(',')})
   -o, --out DIR              output folder (default: out)
-      --draft                mark outputs as drafts (header line and PDF watermark)
-  -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
+      --draft                build drafts (header line and watermark), each written beside
+                             its final as <layout>.draft.<format>, never over it
+  -j, --jobs N               render N outputs at once on worker threads (default: cores, here
+                             ${defaultJobs()}; never more workers than outputs, nor than ${LIMITS.workers.value})
       --force                rebuild every output, even up-to-date ones
       --verify               read each output it writes back (pdf.js, the DOCX XML) and
                              fail if any text of the content is missing or out of order
@@ -49,8 +52,14 @@ Outputs are byte-identical from run to run and machine to machine: dates come fr
 content, or from SOURCE_DATE_EPOCH when it is set. Progress shows live on a terminal and one
 line per output otherwise (CI=true forces lines; NO_COLOR turns colour off).
 
+Outputs whose content file is gone (or that no longer has the layout) are removed from DIR,
+the manifest and the index, and the build says so; \`jianbao clean\` removes every output.
+One build at a time writes DIR (it holds DIR/.jianbao-lock). Ctrl-C stops it between files:
+what it wrote is listed in the manifest, and nothing half-written is left.
+
 Exit codes: 0 ok; 1 bad input (diagnostics as file:line:col: error[rule]: message,
-nothing written); 2 bad usage.`;
+nothing written), or an output that could not be written (error[io], saying what was and was
+not written); 2 bad usage; 130 and 143 stopped by Ctrl-C (SIGINT) or SIGTERM.`;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -104,13 +113,20 @@ export const buildCommand: Command = {
       const progress = json || quiet ? undefined : progressReporter({ write: io.stdout, ...mode, columns: process.stdout.columns || 80 });
       const started = performance.now();
       let result: BuildResult;
+      // Ctrl-C and SIGTERM stop the build between files: the manifest stays true (see BuildOptions.signal).
+      const stop = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       try {
-        result = await build({ ...options, ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}) });
+        result = await build({ ...options, signal: stop.signal, ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}) });
       } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
         progress?.finish();
       }
       if (json) {
-        io.stdout(JSON.stringify({ outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes, diagnostics: result.warnings }, null, 2) + '\n');
+        io.stdout(JSON.stringify({ outputs: result.outputs, upToDate: result.upToDate.length, removed: result.removed, releaseFiles: result.releaseFiles, notes: result.notes, diagnostics: result.warnings }, null, 2) + '\n');
       } else {
         if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
         if (!quiet) io.stdout(summary(result, performance.now() - started, paths.outDir, io.cwd) + '\n');
@@ -129,7 +145,8 @@ function summary(result: BuildResult, ms: number, outDir: string, cwd: string): 
       ? `nothing to rebuild (${total} up to date)`
       : `rebuilt ${result.outputs.length} of ${total} in ${(ms / 1000).toFixed(2)} s`;
   const release = result.releaseFiles.length > 0 ? `; release: ${where}/release/ (${result.releaseFiles.length} files)` : '';
-  return `${head}; manifest: ${where}/manifest.json, index: ${where}/index.html${release}`;
+  const removed = result.removed.length > 0 ? `; removed ${result.removed.length} whose content is gone` : '';
+  return `${head}${removed}; manifest: ${where}/manifest.json, index: ${where}/index.html${release}`;
 }
 
 async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
@@ -147,6 +164,7 @@ async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean },
         if (quiet) return;
         if (e.type === 'output') io.stdout(`${mark('2', `[${clock()}]`)} ${outputLine(e.entry, e.ms)}\n`);
         else if (e.type === 'note') io.stdout(`${mark('2', `[${clock()}]`)} note: ${e.message}\n`);
+        else if (e.type === 'removed') io.stdout(`${mark('2', `[${clock()}]`)} removed ${e.path} (${e.why})\n`);
       },
       onReady: (folders) => {
         if (!quiet) io.stdout(`watching ${folders.map((f) => displayPath(f, io.cwd)).join(', ')}; Ctrl-C stops\n`);

@@ -3,7 +3,7 @@ import { mergeShards } from '../../outputs/merge.js';
 import { MANIFEST_FILE } from '../../outputs/manifest.js';
 import { isReleaseName } from '../../outputs/release.js';
 import { sourceDateEpoch } from '../../outputs/reproducible.js';
-import { displayPath } from '../../diagnostics/index.js';
+import { displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { withCommandArgs } from '../args.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 
@@ -41,12 +41,13 @@ export const manifestCommand: Command = {
       const outDir = /\.json$/i.test(out) ? path.dirname(out) : out;
       if (/\.json$/i.test(out) && path.basename(out) !== MANIFEST_FILE) throw new UsageError(`-o: the merged manifest is named ${MANIFEST_FILE} (the release files sit beside it)`);
       const epoch = sourceDateEpoch();
-      const { manifest, copied, releaseFiles } = mergeShards({
+      const { manifest, copied, releaseFiles, warnings } = mergeShards({
         inputs: inputs.map((i) => path.resolve(io.cwd, i)),
         outDir,
         ...(values.release ? { release: values.release } : {}),
         ...(epoch !== undefined ? { epoch } : {}),
       });
+      if (warnings.length > 0) io.stderr(warnings.map(formatDiagnostic).join('\n') + '\n');
       const where = displayPath(outDir, io.cwd);
       if (json) io.stdout(JSON.stringify(manifest, null, 2) + '\n');
       else if (!values.quiet)
