@@ -21,4 +21,5 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/import.js')).importCommand,
   },
   { name: 'manifest', summary: 'merge shard manifests into one out folder', load: async () => (await import('./commands/manifest.js')).manifestCommand },
+  { name: 'clean', summary: 'remove the outputs a build wrote (--dry-run lists them)', load: async () => (await import('./commands/clean.js')).cleanCommand },
 ];

@@ -2,8 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 
-/** Content files named on the command line: files as given, folders searched for *.yaml, sorted. */
+/**
+ * Content files named on the command line: files as given, folders searched for *.yaml, sorted.
+ * A file whose name holds a control character or a backslash is refused here, named with its
+ * characters escaped: its name would become an output's, and a newline in that would forge a
+ * line of SHA256SUMS (and of every message naming it).
+ */
 export function discoverContent(paths: readonly string[], cwd: string): { files: string[]; diagnostics: Diagnostic[] } {
+  const found = discover(paths, cwd);
+  const files: string[] = [];
+  for (const file of found.files) {
+    const rel = path.relative(cwd, file);
+    // The part of the path an output's name is made of (a folder above the project is no business of ours).
+    if (!BAD_NAME.test(rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel)) files.push(file);
+    else {
+      const shown = JSON.stringify(rel).slice(1, -1);
+      found.diagnostics.push(diag('error', 'path', 'the name of this content file holds a control character or a backslash', { file: shown, line: 1, column: 1 }, ['rename it with printable characters and forward slashes']));
+    }
+  }
+  return { files, diagnostics: found.diagnostics };
+}
+
+const BAD_NAME = /[\u0000-\u001f\u007f\\]/;
+
+function discover(paths: readonly string[], cwd: string): { files: string[]; diagnostics: Diagnostic[] } {
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const p of paths) {

@@ -58,7 +58,7 @@ export function readTree(dir: string): Map<string, Buffer> {
 }
 
 export interface Manifest {
-  outputs: { path: string; sha256: string; key: string; format: string; pages?: number; preview?: string; bytes: number; source: string; layout: string }[];
+  outputs: { path: string; sha256: string; key: string; format: string; pages?: number; preview?: string; bytes: number; source: string; layout: string; draft?: true }[];
 }
 
 export function readManifest(out: string): Manifest {
