@@ -276,11 +276,15 @@ async function writeOutputs(options: BuildOptions, ctx: WriteContext): Promise<B
   // A failed write (a full disk, a folder in the way) stops the build: the next would fail alike.
   let halted = false;
   const signal = options.signal;
+  // Stops the renders not yet started, on a signal or a failed write.
+  const stop = new AbortController();
+  if (signal?.aborted) stop.abort();
+  else signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal?.aborted) resolve('aborted');
-    else signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    if (stop.signal.aborted) resolve('aborted');
+    else stop.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
   });
-  const stopNow = () => halted || Boolean(signal?.aborted);
+  const stopNow = () => stop.signal.aborted;
   const landed = (entry: ManifestEntry, ms: number) => {
     outputs.push(entry);
     ctx.progress.written.push(entry.path);
@@ -306,10 +310,14 @@ async function writeOutputs(options: BuildOptions, ctx: WriteContext): Promise<B
             return;
           }
           const rendered = await Promise.race([
-            runner.run(item.job, (slot) => {
-              started = performance.now();
-              options.onEvent?.({ type: 'start', path: item.job.path, slot });
-            }),
+            runner.run(
+              item.job,
+              (slot) => {
+                started = performance.now();
+                options.onEvent?.({ type: 'start', path: item.job.path, slot });
+              },
+              stop.signal,
+            ),
             aborted,
           ]);
           // After a stop, nothing more is written: what is in the folder stays listed as it is.
@@ -324,7 +332,10 @@ async function writeOutputs(options: BuildOptions, ctx: WriteContext): Promise<B
         } catch (e) {
           if (stopNow() && !(e instanceof DiagnosticError)) return;
           errors.push(e);
-          if (e instanceof DiagnosticError && e.diagnostics.some((d) => d.rule === 'io' || d.rule === 'path')) halted = true;
+          if (e instanceof DiagnosticError && e.diagnostics.some((d) => d.rule === 'io' || d.rule === 'path')) {
+            halted = true;
+            stop.abort();
+          }
           options.onEvent?.({ type: 'failed', path: item.entry.path });
         }
       }),

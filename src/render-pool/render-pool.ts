@@ -12,7 +12,8 @@ import { workerCount } from '../limits.js';
 /** Runs render jobs; `slot` says which worker took a job (for the progress display). */
 export interface RenderRunner {
   readonly size: number;
-  run(job: RenderJob, onStart?: (slot: number) => void): Promise<Uint8Array>;
+  /** Renders one job; a job not yet started when `signal` aborts is never started (its promise rejects). */
+  run(job: RenderJob, onStart?: (slot: number) => void, signal?: AbortSignal): Promise<Uint8Array>;
   /** Starts every worker and loads these writers now, so start-up overlaps the caller's work. */
   warm?(formats: readonly string[]): void;
   close(): Promise<void>;
@@ -32,8 +33,11 @@ export function inProcessRunner(): RenderRunner {
   let chain: Promise<unknown> = Promise.resolve();
   return {
     size: 1,
-    run(job, onStart) {
-      const result = chain.then(() => {
+    run(job, onStart, signal) {
+      // Each job starts on a turn of the event loop of its own, so a signal (Ctrl-C) is seen
+      // between two renders, not only after the last.
+      const result = chain.then(nextTurn).then(() => {
+        if (signal?.aborted) throw new Error(`not started: ${job.path}`);
         onStart?.(0);
         return renderJob(job);
       });
@@ -44,6 +48,8 @@ export function inProcessRunner(): RenderRunner {
   };
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** How long a closing worker may take to write its code cache before it is terminated. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -51,6 +57,7 @@ interface Pending {
   id: number;
   job: RenderJob;
   onStart: ((slot: number) => void) | undefined;
+  signal: AbortSignal | undefined;
   resolve: (bytes: Uint8Array) => void;
   reject: (e: Error) => void;
 }
@@ -104,6 +111,10 @@ export function workerPool(requested: number): RenderRunner {
       if (!slot && workers.length < size) slot = spawn();
       if (!slot) return;
       const p = queue.shift()!;
+      if (p.signal?.aborted) {
+        p.reject(new Error(`not started: ${p.job.path}`));
+        continue;
+      }
       slot.busy = p;
       p.onStart?.(workers.indexOf(slot));
       slot.worker.postMessage({ id: p.id, job: p.job });
@@ -112,12 +123,12 @@ export function workerPool(requested: number): RenderRunner {
 
   return {
     size,
-    run(job, onStart) {
+    run(job, onStart, signal) {
       if (broken) return Promise.reject(broken);
       // A format added in this thread (registerFormat) is unknown to the workers: rendered here.
-      if (!isBuiltInFormat(job.format)) return inThisThread.run(job, onStart);
+      if (!isBuiltInFormat(job.format)) return inThisThread.run(job, onStart, signal);
       return new Promise<Uint8Array>((resolve, reject) => {
-        queue.push({ id: nextId++, job, onStart, resolve, reject });
+        queue.push({ id: nextId++, job, onStart, signal, resolve, reject });
         pump();
       });
     },

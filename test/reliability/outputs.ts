@@ -88,14 +88,19 @@ export const CLI = path.join(ROOT, 'bin/jianbao.cjs');
 
 /**
  * Runs the compiled CLI in a child process (as a user's shell would: a signal can reach it, a
- * `ulimit` can bound it). `shell` is a bash prefix such as `ulimit -f 16;`. `onStdout` sees each
- * chunk as it comes, with the child to signal.
+ * `ulimit` can bound it). `shell` is bash to run first, such as `ulimit -f 16;`; `prefix` a
+ * command the CLI runs under (`setpriv …`). `onStdout` sees each chunk as it comes, with the
+ * child to signal.
  */
-export function spawnCli(dir: string, args: string[], opts: { shell?: string; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+export function spawnCli(
+  dir: string,
+  args: string[],
+  opts: { shell?: string; prefix?: string[]; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = opts.shell
-      ? spawn('bash', ['-c', `${opts.shell} exec ${quoted}`], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const quoted = [...(opts.prefix ?? []), process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const child = opts.shell || opts.prefix
+      ? spawn('bash', ['-c', `${opts.shell ?? ''} exec ${quoted}`], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
       : spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
