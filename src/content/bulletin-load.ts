@@ -85,7 +85,10 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
   if (b.classification !== undefined) bulletin.classification = clean(b.classification, ['classification']);
   if (b.copyNumber !== undefined) bulletin.copyNumber = typeof b.copyNumber === 'number' ? String(b.copyNumber) : clean(b.copyNumber, ['copyNumber']);
   if (b.editorNote !== undefined) bulletin.editorNote = clean(b.editorNote, ['editorNote']);
-  if (b.layouts) bulletin.layouts = b.layouts;
+  if (b.layouts) {
+    bulletin.layouts = b.layouts;
+    bulletin.layoutsPos = b.layouts.map((_, i) => source.posOf(['layouts', i]));
+  }
   if (b.draft !== undefined) bulletin.draft = b.draft;
 
   if (hasErrors(diagnostics)) throw new DiagnosticError(diagnostics);

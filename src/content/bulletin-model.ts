@@ -34,6 +34,8 @@ export interface Bulletin extends Positioned {
   /** 共印N份 */
   copies: number;
   layouts?: string[];
+  /** Where each of `layouts` is written, for an error about one. */
+  layoutsPos?: SourcePos[];
   draft?: boolean;
   /** Positions of top-level fields, for diagnostics. */
   fieldPos: Partial<Record<string, SourcePos>>;

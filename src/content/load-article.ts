@@ -81,7 +81,10 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     );
   }
   if (a.attachments) article.attachments = a.attachments.map((l, i) => ctx.text(l, ['attachments', i]));
-  if (a.layouts) article.layouts = a.layouts;
+  if (a.layouts) {
+    article.layouts = a.layouts;
+    article.layoutsPos = a.layouts.map((_, i) => source.posOf(['layouts', i]));
+  }
   if (a.draft !== undefined) article.draft = a.draft;
 
   if (hasErrors(diagnostics)) throw new DiagnosticError(sortByPosition(diagnostics));

@@ -66,6 +66,8 @@ export interface Article extends Positioned {
   attachments?: string[];
   /** Layouts to build by default; all article layouts when absent. */
   layouts?: string[];
+  /** Where each of `layouts` is written, for an error about one. */
+  layoutsPos?: SourcePos[];
   draft?: boolean;
   body: Block[];
   /** Positions of top-level fields, for diagnostics on e.g. the title. */

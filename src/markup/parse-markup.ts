@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesTag } from 'saxes';
 import { diag, DiagnosticError, didYouMean, parsePos, type Diagnostic, type SourcePos } from '../diagnostics/index.js';
 import { assertNever, inlineText, type Block, type DocMeta, type Furniture, type FurnitureLooks, type Inline } from '../ir/index.js';
 import { formatCount, LIMITS } from '../limits.js';
+import type { ImageCheck } from '../images/image-policy.js';
 import { BLOCK_ELEMENTS, FURNITURE_ELEMENTS, INLINE_ELEMENTS, VOCABULARY, type BlockElement, type FurnitureElement } from './vocabulary.js';
 
 /** A parsed element tree node, with its position in the generated markup. */
@@ -28,6 +29,11 @@ export interface MarkupContext {
   styles: readonly string[];
   /** The look the theme gives each kind of page furniture; an element the theme gives none is an error. */
   furniture: FurnitureLooks;
+  /**
+   * Checks each `<image path>` under the image policy (src/images/image-policy.ts) and gives the
+   * file a renderer may read; without it, no image is allowed.
+   */
+  image?: (path: string) => ImageCheck;
 }
 
 /** Parses markup strictly into IR blocks; every problem is a diagnostic naming the template. */
@@ -72,10 +78,17 @@ function parseXml(markup: string, ctx: MarkupContext, diagnostics: Diagnostic[])
   return diagnostics.length > 0 ? undefined : root;
 }
 
-/** Points at the template line that emits `<name`, when exactly one does; else at the generated line. */
-function markupDiag(ctx: MarkupContext, message: string, line: number, column: number, element?: string, at?: SourcePos): Diagnostic {
+/**
+ * Points at the template line that emits `<name`, when exactly one does (of several, the one
+ * that also holds `needle`, an attribute's value, when only one does); else at the generated line.
+ */
+function markupDiag(ctx: MarkupContext, message: string, line: number, column: number, element?: string, at?: SourcePos, needle?: string): Diagnostic {
   const lines = ctx.templateSource.split('\n');
-  const hits = element ? lines.flatMap((l, i) => (l.includes(`<${element}`) ? [i] : [])) : [];
+  let hits = element ? lines.flatMap((l, i) => (l.includes(`<${element}`) ? [i] : [])) : [];
+  if (hits.length > 1 && needle) {
+    const narrowed = hits.filter((i) => lines[i]!.includes(needle));
+    if (narrowed.length === 1) hits = narrowed;
+  }
   const hints = [`in the markup the template produced, line ${line}, column ${column}`];
   if (at) hints.push(`for the content at ${at.file}:${at.line}:${at.column}`);
   const pos = hits.length === 1 ? { file: ctx.templateFile, line: hits[0]! + 1, column: lines[hits[0]!]!.indexOf(`<${element}`) + 1 } : { file: ctx.templateFile, line: 1, column: 1 };
@@ -180,7 +193,9 @@ class IrBuilder {
         const caption = this.childrenNamed(el, 'caption')[0];
         const width = el.attrs.width ? Number(el.attrs.width) : 1;
         if (!(width > 0 && width <= 1)) this.error(el, `image width is a fraction of the text block, 0 to 1; got ${el.attrs.width}`);
-        const i = located({ kind: 'image' as const, path: el.attrs.path ?? '', width });
+        const checked = this.ctx.image?.(el.attrs.path ?? '') ?? { ok: false, rule: 'image-path', message: 'no image is allowed here', hint: '' };
+        if (!checked.ok) this.error(el, checked.message, checked.rule, checked.hint);
+        const i = located({ kind: 'image' as const, path: checked.ok ? checked.path : '', width });
         return caption ? { ...i, caption: this.inlines(caption) } : i;
       }
       case 'list':
@@ -274,9 +289,10 @@ class IrBuilder {
     for (const a of spec.required ?? []) if (!(a in el.attrs)) this.error(el, `<${el.name}> needs the attribute \`${a}\``);
   }
 
-  private error(el: El, message: string): void {
+  private error(el: El, message: string, rule = 'markup', hint?: string): void {
     const at = el.attrs.at ? parsePos(el.attrs.at) : undefined;
-    this.diagnostics.push(markupDiag(this.ctx, message, el.line, el.column, el.name, at));
+    const d = markupDiag(this.ctx, message, el.line, el.column, el.name, at, el.attrs.path);
+    this.diagnostics.push({ ...d, rule, ...(hint ? { hints: [hint, ...(d.hints ?? [])] } : {}) });
   }
 }
 

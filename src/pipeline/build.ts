@@ -19,7 +19,7 @@ import type { RenderJob } from '../render-pool/render-job.js';
 import { workerCount } from '../limits.js';
 import { discoverContent } from './discover.js';
 import { BuildStopped, type Written } from './outcome.js';
-import { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
+import { outputPath, plan, readableRoots, type Planned, type PlanOptions } from './plan.js';
 import type { ProjectPaths } from './project.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
@@ -197,11 +197,6 @@ function plannedOutputs(planned: readonly Planned[], options: BuildOptions, form
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
   return items;
-}
-
-/** Folders a renderer may read images from: the content folder, and the content file's own. */
-export function readableRoots(paths: ProjectPaths, contentFile: string): string[] {
-  return [paths.contentDir, path.dirname(contentFile)];
 }
 
 /**

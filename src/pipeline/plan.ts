@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import { applyLayout } from '../templates/apply-layout.js';
@@ -65,7 +65,13 @@ export function plan(options: PlanOptions): Planned[] {
       errors.push(...layouts);
       continue;
     }
-    for (const layout of layouts) {
+    for (const [i, layout] of layouts.entries()) {
+      // A layout the file names that the templates folder does not have: said at the file's entry.
+      if (!options.layouts && source.layouts && !known.includes(layout)) {
+        const guess = didYouMean(layout, known);
+        errors.push(diag('error', 'layout', `unknown layout \`${layout}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, source.layoutsPos?.[i], [`layouts here: ${known.join(', ')}`]));
+        continue;
+      }
       const wrongKind = checkLayoutKind(facts, source, layout);
       if (wrongKind) {
         errors.push(wrongKind);
@@ -73,7 +79,7 @@ export function plan(options: PlanOptions): Planned[] {
       }
       try {
         const draft = Boolean(options.draft || source.draft);
-        const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        const { doc } = applyLayout(paths, layout, source.context(), { draft, imageRoots: readableRoots(paths, source.file) });
         // Content the template left out would be lost without a word: refuse it now.
         const lost = notRendered(source.blocks, doc, layout);
         if (lost.length > 0) {
@@ -96,6 +102,11 @@ export function plan(options: PlanOptions): Planned[] {
   }
   if (errors.some((d) => d.severity === 'error')) throw new DiagnosticError(dedupe(errors));
   return planned;
+}
+
+/** Folders a document's images may come from: the content folder, and the content file's own. */
+export function readableRoots(paths: ProjectPaths, contentFile: string): string[] {
+  return [paths.contentDir, path.dirname(contentFile)];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { bulletinArticles, checkBulletinSeries, isBulletinFile, loadArticle, loadBulletin, type Article, type Bulletin } from '../content/index.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, SourcePos } from '../diagnostics/index.js';
 import { bulletinView } from '../templates/bulletin-view.js';
 import { articleView } from '../templates/view.js';
 
@@ -12,6 +12,8 @@ export interface Source {
   draft: boolean;
   /** The layouts the file names (`layouts:`); its kind's default layouts when absent (see defaultLayouts). */
   layouts?: string[];
+  /** Where each of `layouts` is written. */
+  layoutsPos?: SourcePos[];
   /** Files besides the content file whose change must rebuild it (referenced articles, images). */
   dependencies: string[];
   context(): object;
@@ -50,7 +52,7 @@ function articleSource(article: Article, warnings: Diagnostic[]): Source {
     kind: 'article',
     date: article.date,
     draft: article.draft ?? false,
-    ...(article.layouts ? { layouts: article.layouts } : {}),
+    ...(article.layouts ? { layouts: article.layouts, ...(article.layoutsPos ? { layoutsPos: article.layoutsPos } : {}) } : {}),
     dependencies: imagesOf(article.body),
     context: () => ({ article: articleView(article) }),
     blocks: article.body,
@@ -66,7 +68,7 @@ function bulletinSource(bulletin: Bulletin, warnings: Diagnostic[]): Source {
     kind: 'bulletin',
     date: bulletin.date,
     draft: bulletin.draft ?? false,
-    ...(bulletin.layouts ? { layouts: bulletin.layouts } : {}),
+    ...(bulletin.layouts ? { layouts: bulletin.layouts, ...(bulletin.layoutsPos ? { layoutsPos: bulletin.layoutsPos } : {}) } : {}),
     dependencies: articles.flatMap((a) => [a.file, ...imagesOf(a.body)]),
     context: () => ({ bulletin: bulletinView(bulletin) }),
     blocks: articles.flatMap((a) => a.body),

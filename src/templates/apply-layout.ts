@@ -3,6 +3,7 @@ import { diag, DiagnosticError, displayPath } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { formatCount, LIMITS } from '../limits.js';
 import { parseMarkup } from '../markup/index.js';
+import { checkImagePath } from '../images/image-policy.js';
 import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
 import type { LayoutFacts } from '../theme/schema.js';
 import { compileTemplate } from './render-template.js';
@@ -17,6 +18,8 @@ export interface LayoutPaths {
 export interface LayoutOptions {
   /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
   draft?: boolean;
+  /** Folders the document's images may come from (see checkImagePath); the project's content/ when absent. */
+  imageRoots?: readonly string[];
 }
 
 /** What a layout is, as its theme says (`layout:`). */
@@ -51,6 +54,7 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
     templateSource: template.source,
     styles: Object.keys(theme.styles),
     furniture: theme.furniture,
+    image: (p) => checkImagePath(p, options.imageRoots ?? [path.join(paths.projectDir, 'content')]),
   });
   const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks };
   return { doc, markup };

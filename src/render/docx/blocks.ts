@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { imageSize } from 'image-size';
 import {
   BorderStyle,
@@ -12,6 +11,9 @@ import {
   WidthType,
 } from 'docx';
 import { assertNever, styleOfRole, type Block, type Doc, type Inline } from '../../ir/index.js';
+import { DiagnosticError } from '../../diagnostics/index.js';
+import { IMAGE_LIMITS } from '../../images/image-header.js';
+import { readBounded } from '../../io/read-bounded.js';
 import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
@@ -48,12 +50,23 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         break;
       }
       case 'image': {
-        const data = fs.readFileSync(block.path);
+        // The path passed the image policy when the IR was made; read bounded all the same (a file swapped since).
+        const read = readBounded(block.path, { limit: { value: IMAGE_LIMITS.maxBytes, rule: 'image-too-large', unit: 'bytes' }, shown: block.path, what: 'image' });
+        if (!read.ok) throw new DiagnosticError([read.diagnostic]);
+        const data = read.bytes;
         const size = imageSize(data);
         const type = size.type === 'jpg' ? 'jpg' : size.type === 'gif' ? 'gif' : size.type === 'bmp' ? 'bmp' : 'png';
-        const widthPx = (textWidthPt * block.width * 96) / 72;
-        const heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
-        out.push(new Paragraph({ style: PICTURE_STYLE, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
+        // As wide as asked, and no taller than the text block (a 1 × 12000 strip would be metres
+        // tall, past what Word opens): narrowed to fit, never less than a pixel either way.
+        const textHeightPx = ((doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 96) / 72;
+        let widthPx = (textWidthPt * block.width * 96) / 72;
+        let heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
+        if (heightPx > textHeightPx) {
+          widthPx = (widthPx * textHeightPx) / heightPx;
+          heightPx = textHeightPx;
+        }
+        const transformation = { width: Math.max(1, Math.round(widthPx)), height: Math.max(1, Math.round(heightPx)) };
+        out.push(new Paragraph({ style: PICTURE_STYLE, children: [new ImageRun({ type, data, transformation })] }));
         if (block.caption) out.push(new Paragraph({ style: caption ? styleId(caption) : undefined, children: runs(block.caption) }));
         break;
       }
