@@ -70,6 +70,8 @@ export const LIMITS = {
   manifestBytes: limit(64 * 2 ** 20, 'too-large', 'bytes'),
   /** An output a merge copies or a release packs: a bulletin's PDF is a few megabytes. */
   outputBytes: limit(1024 * 2 ** 20, 'too-large', 'bytes'),
+  /** A font file: a CJK face is 10 to 30 MB, a collection of every weight some 120 MB. */
+  fontFileBytes: limit(256 * 2 ** 20, 'too-large', 'bytes'),
   /** Render workers a build may start: never more than its jobs, never more than this. */
   workers: limit(32, 'jobs', 'workers'),
 } as const satisfies Record<string, Limit>;

@@ -31,7 +31,9 @@ export function parseLength(value: string | number, ctx: LengthContext): number 
   if (typeof value === 'number') return value;
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!m) return undefined;
-  const unit = UNITS[(m[2] || 'pt').toLowerCase()];
+  const name = (m[2] || 'pt').toLowerCase();
+  // Own units only: `37constructor` is no length.
+  const unit = Object.hasOwn(UNITS, name) ? UNITS[name] : undefined;
   return unit ? unit(Number(m[1]), ctx) : undefined;
 }
 

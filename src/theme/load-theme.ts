@@ -5,7 +5,9 @@ import type { FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js'
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
+import { faceProblem } from '../fonts/check-face.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
+import { roomProblems } from './room.js';
 import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
@@ -59,6 +61,11 @@ export function loadLayoutFacts(file: string): LayoutFacts {
   return readTheme(file, displayPath(file)).t.layout;
 }
 
+/** `map[key]` when the map itself has it: a name such as `constructor` or `toString` is no style or font role. */
+function own<T>(map: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
 export function loadTheme(file: string, projectDir: string): Theme {
   const shown = displayPath(file);
@@ -89,7 +96,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
   const styles: Record<string, Style> = {};
   for (const [name, s] of Object.entries(t.styles)) {
     const at = ['styles', name];
-    if (!t.fonts[s.font]) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.font}\`, which \`fonts\` does not define`, source.posOf([...at, 'font'])));
+    if (!own(t.fonts, s.font)) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.font}\`, which \`fonts\` does not define`, source.posOf([...at, 'font'])));
     const ctx = { em: s.size, line: linePitch };
     const style: Style = {
       id: s.id ?? name,
@@ -110,7 +117,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       balance: s.balance,
     };
     if (s.strongFont) {
-      if (!t.fonts[s.strongFont]) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.strongFont}\` for strong text, which \`fonts\` does not define`, source.posOf([...at, 'strongFont'])));
+      if (!own(t.fonts, s.strongFont)) errors.push(diag('error', 'theme', `style \`${name}\` uses font role \`${s.strongFont}\` for strong text, which \`fonts\` does not define`, source.posOf([...at, 'strongFont'])));
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
@@ -132,29 +139,40 @@ export function loadTheme(file: string, projectDir: string): Theme {
   if (f.pageNumber) {
     const pn = f.pageNumber;
     const at = ['furniture', 'pageNumber'];
-    const style = styles[pn.style];
+    const style = own(styles, pn.style);
     if (!style) errors.push(diag('error', 'theme', `page number style \`${pn.style}\` is not defined`, source.posOf([...at, 'style'])));
     const ctx = { em: style?.size ?? 14, line: linePitch };
     furniture.pageNumber = { format: pn.format, style: pn.style, position: pn.position, inset: len(pn.inset, ctx, [...at, 'inset']), below: len(pn.below, ctx, [...at, 'below']) };
   }
   if (f.header) {
-    if (!styles[f.header.style]) errors.push(diag('error', 'theme', `header style \`${f.header.style}\` is not defined`, source.posOf(['furniture', 'header', 'style'])));
+    if (!own(styles, f.header.style)) errors.push(diag('error', 'theme', `header style \`${f.header.style}\` is not defined`, source.posOf(['furniture', 'header', 'style'])));
     furniture.header = { style: f.header.style };
   }
   if (f.watermark) {
-    if (!t.fonts[f.watermark.font]) errors.push(diag('error', 'theme', `the watermark uses font role \`${f.watermark.font}\`, which \`fonts\` does not define`, source.posOf(['furniture', 'watermark', 'font'])));
+    if (!own(t.fonts, f.watermark.font)) errors.push(diag('error', 'theme', `the watermark uses font role \`${f.watermark.font}\`, which \`fonts\` does not define`, source.posOf(['furniture', 'watermark', 'font'])));
     furniture.watermark = { ...f.watermark };
   }
 
   const fonts: Record<string, FontFace> = {};
   for (const [role, f] of Object.entries(t.fonts)) {
-    const file = f.files.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
-    if (!file) {
+    const face = f.files.map((shown) => ({ shown, file: resolveFontCandidate(shown, projectDir) })).find((c) => c.file);
+    if (!face?.file) {
       errors.push(
         diag('error', 'font', `no font file found for role \`${role}\` (tried ${f.files.join(', ')})`, source.posOf(['fonts', role, 'files']), [
           'run `npm install`, which brings the default Noto fonts, or put the face in fonts/',
         ]),
       );
+      continue;
+    }
+    const file = face.file;
+    const fallbacks = f.fallback.map((shown) => ({ shown, file: resolveFontCandidate(shown, projectDir) })).filter((c): c is { shown: string; file: string } => Boolean(c.file));
+    // Each face opened now: a bad file is one error naming it and the role, not an exception later.
+    const problems = [
+      faceProblem(file, face.shown, role, source.posOf(['fonts', role, 'files'])),
+      ...fallbacks.map((c) => faceProblem(c.file, c.shown, role, source.posOf(['fonts', role, 'fallback']))),
+    ].filter((d): d is Diagnostic => d !== undefined);
+    if (problems.length > 0) {
+      errors.push(...problems);
       continue;
     }
     fonts[role] = {
@@ -163,9 +181,11 @@ export function loadTheme(file: string, projectDir: string): Theme {
       family: path.basename(file).replace(/\.(ttf|otf)$/i, ''),
       names: f.names,
       latin: f.latin,
-      fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
+      fallbacks: fallbacks.map((c) => c.file),
     };
   }
+  // Only once every length reads: a value checked against the page must be a number.
+  if (errors.length === 0) errors.push(...roomProblems(page, styles, (at) => source.posOf(at)));
   if (errors.length > 0) throw new DiagnosticError(errors);
   return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
 }

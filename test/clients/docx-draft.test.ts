@@ -38,7 +38,7 @@ describe('a draft is marked 征求意见稿 in both outputs; a final build is no
   });
 
   it('the PDF of a --draft build has the mark on every page (header line and watermark)', () => {
-    const pdf = path.join(draftOut, OUT, 'report.pdf');
+    const pdf = path.join(draftOut, OUT, 'report.draft.pdf');
     const n = pages(pdf);
     expect(n).toBeGreaterThanOrEqual(4);
     for (let p = 1; p <= n; p++) expect(pageText(pdf, p), `page ${p}`).toContain(MARK);
@@ -46,7 +46,7 @@ describe('a draft is marked 征求意见稿 in both outputs; a final build is no
 
   it('LibreOffice shows the header line of the draft DOCX on every page', () => {
     const dir = tempDir('jianbao-draft-lo-');
-    const pdf = libreOfficeToPdf(copy(draftOut, `${OUT}/report.docx`, 'draft.docx'), dir, path.join(dir, 'profile'));
+    const pdf = libreOfficeToPdf(copy(draftOut, `${OUT}/report.draft.docx`, 'draft.docx'), dir, path.join(dir, 'profile'));
     const n = pages(pdf);
     expect(n).toBeGreaterThanOrEqual(4);
     for (let p = 1; p <= n; p++) expect(pageText(pdf, p).startsWith(MARK), `page ${p}`).toBe(true);
@@ -65,8 +65,8 @@ describe('a draft is marked 征求意见稿 in both outputs; a final build is no
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'title: 示例标题\ndate: 2021-03-04\ndraft: true\nbody:\n  - 一段正文。\n');
     const { out } = await buildProject(dir, [file]);
-    expect(allText(path.join(out, 'articles/d/report.pdf'))).toContain(MARK);
+    expect(allText(path.join(out, 'articles/d/report.draft.pdf'))).toContain(MARK);
     const lo = tempDir('jianbao-draft-field-lo-');
-    expect(allText(libreOfficeToPdf(copy(out, 'articles/d/report.docx', 'd.docx'), lo, path.join(lo, 'profile')))).toContain(MARK);
+    expect(allText(libreOfficeToPdf(copy(out, 'articles/d/report.draft.docx', 'd.docx'), lo, path.join(lo, 'profile')))).toContain(MARK);
   });
 });

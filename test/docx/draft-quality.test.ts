@@ -20,7 +20,7 @@ describe('a Word draft as an office would make it by hand', () => {
 
   beforeAll(async () => {
     docx = (await buildInto([SEED], { formats: ['docx'] })).read('articles/changzhou-united-front-2020/report.docx');
-    draft = (await buildInto([SEED], { formats: ['docx'], draft: true })).read('articles/changzhou-united-front-2020/report.docx');
+    draft = (await buildInto([SEED], { formats: ['docx'], draft: true })).read('articles/changzhou-united-front-2020/report.draft.docx');
   });
 
   it.each(ARTICLES)('gives every paragraph of %s a named style that styles.xml defines', async (name) => {

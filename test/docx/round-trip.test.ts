@@ -22,7 +22,7 @@ describe.each(PRESENT)('build → import of content/articles/%s', (name) => {
 
   beforeAll(async () => {
     docx = (await buildInto([file], { layouts: ['report'], formats: ['docx'] })).read(`articles/${slug}/report.docx`);
-    draft = (await buildInto([file], { layouts: ['report'], formats: ['docx'], draft: true })).read(`articles/${slug}/report.docx`);
+    draft = (await buildInto([file], { layouts: ['report'], formats: ['docx'], draft: true })).read(`articles/${slug}/report.draft.docx`);
   });
 
   it('gives back the same content model (title, fields, sections, paragraphs, tables, in order)', () => {

@@ -59,7 +59,7 @@ describe('the draft watermark', () => {
     fs.writeFileSync(theme, changed);
     const paths = projectPaths(dir, path.join(dir, 'out'));
     await build({ paths, inputs: [], formats: ['pdf'], draft: true, previews: false, jobs: 1 });
-    const runs = await drawnText(new Uint8Array(fs.readFileSync(path.join(dir, 'out/articles/a/report.pdf'))));
+    const runs = await drawnText(new Uint8Array(fs.readFileSync(path.join(dir, 'out/articles/a/report.draft.pdf'))));
     const mark = runs.find((r) => r.text === '征求意见稿' && r.size === 60);
     // −30 in the theme: the text rises 30° to the right (counter-clockwise, as a reader sees it).
     expect(mark).toMatchObject({ color: '#0055aa', opacity: 0.25, angle: 30 });

@@ -36,20 +36,20 @@ describe('an image a template emits passes the image policy, for every renderer'
     ['http://example.com/x.png', 'images are files in the content folder, not URLs: http://example.com/x.png'],
     ['data:image/png;base64,iVBORw0KGgo=', 'images are files in the content folder, not URLs: data:image/png;base64,iVBORw0KGgo='],
     ['../secret.png', 'the image ../secret.png leaves the content folder'],
-  ])('%s', (imagePath, message) => {
+  ])('%s', async (imagePath, message) => {
     const { dir, at } = emitting(imagePath, { 'secret.png': png(2, 2) });
-    return expectRefused(dir, build(), [{ rule: 'image-path', ...at, message }]);
+    await expectRefused(dir, build(), [{ rule: 'image-path', ...at, message }]);
   }, 30_000);
 
-  it('a link in the content folder to a file outside it', () => {
+  it('a link in the content folder to a file outside it', async () => {
     const { dir, at } = emitting('chart.png', { 'secret.png': png(2, 2) });
     fs.symlinkSync(path.join(dir, 'secret.png'), path.join(dir, 'content/chart.png'));
-    return expectRefused(dir, build(), [{ rule: 'image-path', ...at, message: `the image chart.png leaves the content folder (through a link to ${fs.realpathSync(path.join(dir, 'secret.png'))})` }]);
+    await expectRefused(dir, build(), [{ rule: 'image-path', ...at, message: `the image chart.png leaves the content folder (through a link to ${fs.realpathSync(path.join(dir, 'secret.png'))})` }]);
   }, 30_000);
 
-  it('a file in the content folder that is not an image', () => {
+  it('a file in the content folder that is not an image', async () => {
     const { dir, at } = emitting('notes.png', { 'content/notes.png': 'plain text' });
-    return expectRefused(dir, build(), [{ rule: 'image-format', ...at, message: 'notes.png: the file is not an image this tool can read' }]);
+    await expectRefused(dir, build(), [{ rule: 'image-format', ...at, message: 'notes.png: the file is not an image this tool can read' }]);
   }, 30_000);
 });
 
