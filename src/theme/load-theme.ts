@@ -185,7 +185,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   // Only once every length reads: a value checked against the page must be a number.
-  if (errors.length === 0) errors.push(...roomProblems(page, styles, (at) => source.posOf(at)));
+  if (errors.length === 0) errors.push(...roomProblems(page, styles, (at) => source.posOf(at), (at) => source.has(at)));
   if (errors.length > 0) throw new DiagnosticError(errors);
   return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
 }
