@@ -52,7 +52,7 @@ export function indexPage(manifest: Manifest, release: { name?: string; files: R
       const preview = e.preview
         ? `<a href="${href(e.path)}"><img src="${href(e.preview)}" alt="${escape(`${title}: page 1 of ${e.path}`)}" loading="lazy"></a>`
         : `<a class="noimg" href="${href(e.path)}">${escape(labelOf(e.format))}</a>`;
-      const facts = [e.layout, labelOf(e.format), e.imposed ? 'print sheets' : undefined, e.pages !== undefined ? `${e.pages} page${e.pages === 1 ? '' : 's'}` : undefined, formatBytes(e.bytes)].filter(Boolean);
+      const facts = [e.layout, labelOf(e.format), e.draft ? 'draft' : undefined, e.imposed ? 'print sheets' : undefined, e.pages !== undefined ? `${e.pages} page${e.pages === 1 ? '' : 's'}` : undefined, formatBytes(e.bytes)].filter(Boolean);
       return `<figure class="artifact" data-format="${escape(e.format)}">${preview}<figcaption><a href="${href(e.path)}">${escape(e.path)}</a><br><span class="facts">${escape(facts.join(' · '))}</span><br><code title="sha256">${escape(e.sha256.slice(0, 16))}…</code></figcaption></figure>`;
     });
     const zipLinks = zips.map((z) => `<li><a href="${href(z.path)}">${escape(z.path)}</a>${z.bytes !== undefined ? ` (${escape(formatBytes(z.bytes))})` : ''}</li>`);
