@@ -11,7 +11,7 @@ const GRID_OVERSIZE = 1.25;
  * a text block left inside the margins, and every style able to set one line in it (its first
  * line's indent, one character and its right indent across, in characters of its size or, on
  * the grid, of the grid's pitch, where a character must also fit its cell; its size and line
- * height down, the lines no shorter than the characters). A
+ * height down, with its space before and after, the lines no shorter than the characters). A
  * value outside these would lay out nothing (the PDF left paragraphs out and exited 0) or reach
  * the Word library as a negative length; each is an error at its place in the theme.
  */
@@ -58,7 +58,16 @@ export function roomProblems(page: PageStyle, styles: Record<string, Style>, pos
       err(at(key), `style \`${name}\`: its indents and one character ${each} take ${pt(across)}, wider than the text block (${pt(textWidth)})`, grid ? 'lower the indent, or give the grid more characters a line' : 'lower the indent or the size, or the left and right margins');
       continue;
     }
-    if (s.lineHeight > textHeight) err(at(has(at('lineHeight')) ? 'lineHeight' : 'size'), `style \`${name}\`: one line takes ${pt(s.lineHeight)}, taller than the text block (${pt(textHeight)})`, 'lower the line height, or the top and bottom margins');
+    if (s.lineHeight > textHeight) {
+      err(at(has(at('lineHeight')) ? 'lineHeight' : 'size'), `style \`${name}\`: one line takes ${pt(s.lineHeight)}, taller than the text block (${pt(textHeight)})`, 'lower the line height, or the top and bottom margins');
+      continue;
+    }
+    // A paragraph of one line with its space before and after must fit on a page, or no page takes it.
+    const down = Math.max(0, s.spaceBefore) + s.lineHeight + Math.max(0, s.spaceAfter);
+    if (down > textHeight + 1e-6) {
+      const key = s.spaceBefore >= s.spaceAfter ? 'spaceBefore' : 'spaceAfter';
+      err(at(key), `style \`${name}\`: its space before (${pt(s.spaceBefore)}), one line and its space after (${pt(s.spaceAfter)}) take ${pt(down)}, taller than the text block (${pt(textHeight)})`, 'lower the space, or the top and bottom margins');
+    }
   }
   return errors;
 }

@@ -65,6 +65,11 @@ describe('theme values checked against the page', () => {
     return refused(dir, build, [{ rule: 'theme', ...at('5pt'), message: 'style `title`: lines of 5 pt are shorter than its characters (22 pt), so they overlap' }]);
   }, 30_000);
 
+  it('a space before that, with one line, is taller than the text block', () => {
+    const { dir, at } = themed(BODY, BODY.replace('grid: true }', 'grid: true, spaceBefore: 700pt }'));
+    return refused(dir, build, [{ rule: 'theme', ...at('700pt'), message: 'style `body`: its space before (700 pt), one line and its space after (0 pt) take 729 pt, taller than the text block (637.8 pt)' }]);
+  }, 30_000);
+
   it('a negative indent never reaches the Word library', () => {
     const { dir, at } = themed(BODY, BODY.replace('indent: 2', 'indent: -5'));
     return refused(dir, build, [{ rule: 'theme', ...at('-5'), message: 'style `body`: an indent of -5 characters; a first-line indent is 0 or more' }]);
