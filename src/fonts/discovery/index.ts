@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../../cache-dir.js';
-import { chooseByName, type NameMatch } from '../collection.js';
+import { chooseByName, faceKeys, type NameMatch } from '../collection.js';
+import { nameKey } from '../name-table.js';
 import { type FaceInfo, readFaceInfosOfFile } from '../face-info.js';
 import { type CachedFile, loadCache, saveCache, stampOf } from './cache.js';
 import { systemFontFolders } from './folders.js';
@@ -120,10 +121,34 @@ function readEntry(file: string, stamp: string): CachedFile {
   }
 }
 
+const indexes = new WeakMap<Discovery, Map<string, InstalledFace[]>>();
+
+/** The faces by each name they answer to, made once per discovery (thousands of faces, a few roles). */
+function nameIndex(d: Discovery): Map<string, InstalledFace[]> {
+  let index = indexes.get(d);
+  if (!index) {
+    index = new Map();
+    for (const face of d.faces) {
+      for (const key of faceKeys(face)) {
+        const list = index.get(key);
+        if (list) list.push(face);
+        else index.set(key, [face]);
+      }
+    }
+    indexes.set(d, index);
+  }
+  return index;
+}
+
 /**
  * The installed face answering to the earliest of `names` (a role's names, in the theme's order
  * of preference), the nearest to `weight` among a family's faces.
  */
 export function findInstalled(d: Discovery, names: readonly string[], weight = 400): NameMatch<InstalledFace> | undefined {
-  return chooseByName(d.faces, names, weight);
+  const index = nameIndex(d);
+  for (const name of names) {
+    const faces = index.get(nameKey(name));
+    if (faces) return chooseByName(faces, [name], weight);
+  }
+  return undefined;
 }
