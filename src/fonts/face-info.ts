@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { NAME_ID, parseNameTable } from './name-table.js';
-import { type ByteSource, FontFormatError, type SfntFace, fileSource, readSfnt, readSmallTable } from './sfnt.js';
+import { type ByteSource, FontFormatError, type SfntFace, bufferSource, fileSource, readSfnt, readSmallTable } from './sfnt.js';
+import { MAX_SFNT_BYTES, WOFF_SIGNATURE, sfntFromWoff } from './woff.js';
 
 /**
  * What a face is, read from its own tables: the names it answers to, its weight and slant, its
@@ -28,12 +29,17 @@ export function readFaceInfos(src: ByteSource): FaceInfo[] {
   return readSfnt(src).faces.map((face) => faceInfo(src, face));
 }
 
-/** The faces of a font file on disk, reading only its directory and small tables. */
+/** The faces of a font file on disk, reading only its directory and small tables (a WOFF whole, unwrapped). */
 export function readFaceInfosOfFile(file: string): FaceInfo[] {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    return readFaceInfos(fileSource(fd, size));
+    const src = fileSource(fd, size);
+    if (size >= 4 && src.read(0, 4).readUInt32BE(0) === WOFF_SIGNATURE) {
+      if (size > MAX_SFNT_BYTES) throw new FontFormatError(`a WOFF of ${size} bytes`);
+      return readFaceInfos(bufferSource(sfntFromWoff(src.read(0, size))));
+    }
+    return readFaceInfos(src);
   } finally {
     fs.closeSync(fd);
   }

@@ -111,7 +111,8 @@ function readDirectory(src: ByteSource, at: number, index: number): SfntFace {
   let flavor: SfntFace['flavor'];
   if (version === TRUETYPE || version === TRUE) flavor = 'truetype';
   else if (version === OTTO) flavor = 'cff';
-  else if (version === 0x774f4646 || version === 0x774f4632) throw new FontFormatError('a WOFF web font (installed fonts are TTF, OTF or TTC)');
+  else if (version === 0x774f4646) throw new FontFormatError('a WOFF web font, to be unwrapped first');
+  else if (version === 0x774f4632) throw new FontFormatError('a WOFF2 web font: jianbao reads TTF, OTF, TTC and WOFF; convert it to TTF');
   else throw new FontFormatError(`not an OpenType font (starts with 0x${version.toString(16).padStart(8, '0')})`);
   const numTables = head.readUInt16BE(4);
   if (numTables === 0) throw new FontFormatError('a font with no tables');

@@ -3,6 +3,7 @@
 // .ttc; and tiny stand-ins holding only the tables discovery reads. Written to temp folders by
 // the tests, never kept in git.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { bufferSource, readSfnt } from '../../src/fonts/sfnt.js';
 
@@ -177,4 +178,30 @@ export function tinyFace(c: FaceNames & { fsType?: number; weight?: number; ital
     ['loca', Buffer.alloc(4)],
   ]);
   return { flavor: 0x00010000, tables };
+}
+
+/** A WOFF 1.0 of an sfnt's tables (deflated where that makes them smaller, as the spec asks). */
+export function toWoff(font: Sfnt): Buffer {
+  const tags = [...font.tables.keys()].sort();
+  const dir = Buffer.alloc(44 + 20 * tags.length);
+  dir.write('wOFF', 0, 'latin1');
+  dir.writeUInt32BE(font.flavor, 4);
+  dir.writeUInt16BE(tags.length, 12);
+  const parts: Buffer[] = [];
+  let offset = dir.length;
+  tags.forEach((tag, i) => {
+    const data = font.tables.get(tag)!;
+    const z = zlib.deflateSync(data);
+    const stored = z.length < data.length ? z : data;
+    const p = 44 + 20 * i;
+    dir.write(tag, p, 4, 'latin1');
+    dir.writeUInt32BE(offset, p + 4);
+    dir.writeUInt32BE(stored.length, p + 8);
+    dir.writeUInt32BE(data.length, p + 12);
+    const padded = Buffer.concat([stored, Buffer.alloc((4 - (stored.length % 4)) % 4)]);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  dir.writeUInt32BE(offset, 8);
+  return Buffer.concat([dir, ...parts]);
 }
