@@ -121,5 +121,7 @@ export function parseNameTable(table: Buffer): NameRecord[] {
 
 /** A name for matching: Unicode-normalised (NFKC: full-width letters as ASCII), case and spaces ignored. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/gu, '');
+  // Most names are plain ASCII, which NFKC leaves as it is (discovery keys thousands of them).
+  const s = /[^\x20-\x7e]/.test(name) ? name.normalize('NFKC') : name;
+  return s.toLowerCase().replace(/[\s\u3000]+/gu, '');
 }
