@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { CARRIED_FONTS, carriedName, parseNpmSpec } from '../src/fonts/bundled.js';
-import { sfntFromWoff } from '../src/fonts/woff.js';
+import { sfntFromWoff } from '../src/fonts/opentype/woff.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_FONTS, readTables, toWoff } from '../../test/fonts/make-font.js';
 import { carriedName, parseNpmSpec, resolveBundled, unwrappedWoff } from './bundled.js';
-import { readFaceInfosOfFile } from './face-info.js';
+import { readFaceInfosOfFile } from './opentype/face-info.js';
 
 const SERIF = 'npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-bundled-'));

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageDir } from '../build/project.js';
-import { cacheDir } from '../cache-dir.js';
-import { isWoff, sfntFromWoff } from './woff.js';
+import { packageDir } from '../package.js';
+import { derivedFont } from './derived.js';
+import { sfntFromWoff } from './opentype/woff.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,30 +53,7 @@ export function resolveBundled(spec: string, root = packageDir()): string | unde
   return /\.woff$/i.test(file) ? unwrappedWoff(file) : file;
 }
 
-/**
- * A WOFF font's TTF, unwrapped once into jianbao's cache folder and read from there after (a
- * TrueType file is read lazily, a glyph at a time; unwrapping LXGW WenKai takes 0.25 s). The
- * cached file is named by the WOFF's path, size and mtime, so a changed WOFF is unwrapped again.
- * Without a cache folder the WOFF itself is returned: the font reader unwraps it in memory.
- */
+/** A WOFF font's TTF, unwrapped once (0.25 s for LXGW WenKai) and kept (see derivedFont). */
 export function unwrappedWoff(file: string): string {
-  const dir = cacheDir();
-  if (!dir) return file;
-  try {
-    const st = fs.statSync(file);
-    const key = crypto.createHash('sha256').update(`${fs.realpathSync(file)}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 32);
-    const out = path.join(dir, 'fonts', `${path.basename(file, path.extname(file))}-${key}.ttf`);
-    if (fs.existsSync(out)) return out;
-    const bytes = fs.readFileSync(file);
-    if (!isWoff(bytes)) return file;
-    const ttf = sfntFromWoff(bytes);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(tmp, ttf);
-    fs.renameSync(tmp, out);
-    return out;
-  } catch {
-    // A bad WOFF is reported where the font is read; a read-only cache costs an unwrap in memory.
-    return file;
-  }
+  return derivedFont(file, 'unwrapped', sfntFromWoff);
 }

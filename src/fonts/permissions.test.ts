@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tinyFace, writeSfnt } from '../../test/fonts/make-font.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
-import { readFaceInfos } from './face-info.js';
+import { readFaceInfos } from './opentype/face-info.js';
 import { describeEmbedding, embeddingDiagnostics, embeddingOf, mayEmbed } from './permissions.js';
-import { bufferSource } from './sfnt.js';
+import { bufferSource } from './opentype/sfnt.js';
 
 /** The embedding permission of a face made with this fsType, read back from its OS/2 table. */
 function embeddingOfFsType(fsType: number) {

@@ -1,5 +1,5 @@
 import { type Diagnostic, type SourcePos, diag } from '../diagnostics/index.js';
-import type { FaceInfo } from './face-info.js';
+import type { FaceInfo } from './opentype/face-info.js';
 
 /**
  * Embedding permission, from a face's OS/2 `fsType` (OpenType spec, OS/2 table):

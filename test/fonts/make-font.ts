@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { bufferSource, readSfnt } from '../../src/fonts/sfnt.js';
+import { bufferSource, readSfnt } from '../../src/fonts/opentype/sfnt.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FaceInfo } from '../face-info.js';
+import type { FaceInfo } from '../opentype/face-info.js';
 
 /**
  * What discovery read of each font file, kept between runs by path and stamped with the file's

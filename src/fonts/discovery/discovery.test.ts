@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinyFace, writeCollection, writeSfnt } from '../../../test/fonts/make-font.js';
-import { displayFamily } from '../face-info.js';
+import { displayFamily } from '../opentype/face-info.js';
 import { discoverFaces, findInstalled, foldersFromEnv } from './index.js';
 import { systemFontFolders } from './folders.js';
 

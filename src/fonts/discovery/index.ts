@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../../cache-dir.js';
-import { chooseByName, faceKeys, type NameMatch } from '../collection.js';
-import { nameKey } from '../name-table.js';
-import { type FaceInfo, readFaceInfosOfFile } from '../face-info.js';
+import { chooseByName, faceKeys, type NameMatch } from '../opentype/collection.js';
+import { nameKey } from '../opentype/name-table.js';
+import { type FaceInfo, readFaceInfosOfFile } from '../opentype/face-info.js';
 import { type CachedFile, loadCache, saveCache, stampOf } from './cache.js';
 import { systemFontFolders } from './folders.js';
 import { fontconfigFiles } from './fontconfig.js';

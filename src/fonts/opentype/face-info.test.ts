@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { BASE_FONTS, changeFace, makeFont, readTables, tinyFace, writeCollection, writeSfnt } from '../../test/fonts/make-font.js';
+import { BASE_FONTS, changeFace, makeFont, readTables, tinyFace, writeCollection, writeSfnt } from '../../../test/fonts/make-font.js';
 import { displayFamily, readFaceInfos, readFaceInfosOfFile } from './face-info.js';
 import { nameKey, parseNameTable } from './name-table.js';
 import { FontFormatError, SFNT_LIMITS, bufferSource, readSfnt } from './sfnt.js';

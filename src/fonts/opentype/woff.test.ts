@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_FONTS, readTables, tinyFace, toWoff, writeSfnt } from '../../test/fonts/make-font.js';
+import { BASE_FONTS, readTables, tinyFace, toWoff, writeSfnt } from '../../../test/fonts/make-font.js';
 import { readFaceInfos } from './face-info.js';
 import { FontFormatError, bufferSource } from './sfnt.js';
 import { isWoff, sfntFromWoff } from './woff.js';

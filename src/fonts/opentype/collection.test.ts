@@ -4,7 +4,7 @@ import os from 'node:os';
 import * as fontkitModule from 'fontkit';
 import type { Font, FontCollection } from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASE_FONTS, changeFace, readTables, tinyFace, writeCollection } from '../../test/fonts/make-font.js';
+import { BASE_FONTS, changeFace, readTables, tinyFace, writeCollection } from '../../../test/fonts/make-font.js';
 import { chooseByName, faceInFile } from './collection.js';
 import { readFaceInfosOfFile } from './face-info.js';
 

@@ -10,7 +10,7 @@ import { MAX_SFNT_BYTES, WOFF_SIGNATURE, sfntFromWoff } from './woff.js';
 export interface FaceInfo {
   /** Index of the face in its collection (0 for a single font). */
   index: number;
-  /** Family names (typographic family first, then the family), each in every language the face gives. */
+  /** Family names (the family, with its weight where it is not Regular, then the typographic family), each in every language the face gives. */
   families: { name: string; lang: string }[];
   /** Full names (`仿宋 常规`, `FangSong Regular`), in every language. */
   fullNames: string[];
@@ -51,7 +51,7 @@ function faceInfo(src: ByteSource, face: SfntFace): FaceInfo {
   const records = parseNameTable(name);
   const families: FaceInfo['families'] = [];
   const seen = new Set<string>();
-  for (const id of [NAME_ID.typographicFamily, NAME_ID.family]) {
+  for (const id of [NAME_ID.family, NAME_ID.typographicFamily]) {
     for (const r of records) {
       if (r.nameId !== id) continue;
       const key = `${r.lang}\u0000${r.value}`;
