@@ -1,4 +1,4 @@
-import './pdfkit-fontkit.js';
+import '../fonts/pdfkit-fontkit.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,10 +7,11 @@ import { PDFDict, PDFDocument as PdfLibDocument, PDFName, PDFRawStream, decodePD
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_FONTS, changeFace, makeFont, readTables, writeCollection } from '../../test/fonts/make-font.js';
-import { readFaceInfos, readFaceInfosOfFile } from './face-info.js';
-import { fontBytes, sharedFontkit } from './font-file.js';
-import { bufferSource } from './sfnt.js';
-import { completeWholeFonts, embedWhole, wholeFontProgram } from './whole-font.js';
+import { readFaceInfos, readFaceInfosOfFile } from '../fonts/opentype/face-info.js';
+import { fontBytes, sharedFontkit } from '../fonts/font-file.js';
+import { bufferSource } from '../fonts/opentype/sfnt.js';
+import { wholeFontProgram } from '../fonts/opentype/face-program.js';
+import { completeWholeFonts, embedWhole } from './pdfmake.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianbao-whole-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
