@@ -82,6 +82,28 @@ export function formatFontsReport(reports: readonly RoleReport[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where a face came from, in a few words: `bundled`, `fonts/kai.ttf`, `installed /usr/share/fonts/…/simkai.ttf`. */
+export function faceSource(f: ResolvedFace): string {
+  const index = f.collection ? ` face ${f.index}` : '';
+  if (f.origin === 'bundled') return 'bundled';
+  return `${f.origin === 'installed' ? 'installed ' : ''}${f.from}${index}`;
+}
+
+/**
+ * The line a build prints once: each role's face and where it came from, one line per set of
+ * layouts that share their faces (`fonts (report, bulletin): title 方正小标宋简体 (fonts/FZXBSJW.TTF), …`).
+ */
+export function formatFontChoices(layouts: readonly { layout: string; faces: readonly ResolvedFace[] }[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const l of layouts) {
+    const text = l.faces.map((f) => `${f.role} ${f.family} (${faceSource(f)})`).join(', ');
+    const list = byText.get(text);
+    if (list) list.push(l.layout);
+    else byText.set(text, [l.layout]);
+  }
+  return [...byText].map(([text, names]) => `fonts (${names.join(', ')}): ${text}`);
+}
+
 /** The report as plain data for `--json`. */
 export function fontsReportJson(reports: readonly RoleReport[]): object {
   return {

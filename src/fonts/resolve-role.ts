@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, type SourcePos, diag } from '../diagnostics/index.js';
 import { resolveBundled } from './bundled.js';
-import { chooseByName } from './collection.js';
+import { chooseByName } from './opentype/collection.js';
 import type { Discovery } from './discovery/index.js';
 import { findInstalled } from './discovery/index.js';
-import { type FaceInfo, displayFamily, readFaceInfosOfFile } from './face-info.js';
-import { type Embedding, embeddingDiagnostics, embeddingOf } from './permissions.js';
+import { type FaceInfo, displayFamily, readFaceInfosOfFile } from './opentype/face-info.js';
+import { derivedFont } from './derived.js';
+import { type Embedding, LICENCE_HINT, embeddingDiagnostics, embeddingOf } from './permissions.js';
+import { FontFormatError } from './opentype/sfnt.js';
+import { faceProgram } from './opentype/face-program.js';
+import { sfntFromWoff } from './opentype/woff.js';
 
 /**
  * Which face a font role gets, and from where. In order:
@@ -37,7 +41,7 @@ export interface RoleSpec {
 
 export interface ResolvedFace {
   role: string;
-  /** The font file read (a bundled WOFF's unwrapped TTF). */
+  /** The font file read: the face's own file, or one derived from it (a collection's face, a WOFF's TTF). */
   file: string;
   /** Index of the face in its collection (0 for a single font). */
   index: number;
@@ -81,8 +85,18 @@ function pick(file: string, faces: FaceInfo[], names: readonly string[]): { face
   return first ? { face: first } : undefined;
 }
 
+/**
+ * The file the rest of jianbao reads for a face: the font file itself, or for a collection's
+ * face or a WOFF, a plain font derived from it once (see derivedFont).
+ */
+function readableFile(file: string, face: FaceInfo, collection: boolean): string {
+  if (collection) return derivedFont(file, `face${face.index}`, (bytes) => faceProgram(bytes, face.index));
+  return /\.woff$/i.test(file) ? derivedFont(file, 'unwrapped', sfntFromWoff) : file;
+}
+
 function resolved(spec: RoleSpec, file: string, faces: FaceInfo[], face: FaceInfo, origin: FaceOrigin, from: string, matchedName?: string): ResolvedFace {
-  const r: ResolvedFace = { role: spec.role, file, index: face.index, family: displayFamily(face), origin, from, collection: faces.length > 1, embedding: embeddingOf(face), face };
+  const collection = faces.length > 1;
+  const r: ResolvedFace = { role: spec.role, file: readableFile(file, face, collection), index: face.index, family: displayFamily(face), origin, from, collection, embedding: embeddingOf(face), face };
   if (face.postscriptName) r.postscriptName = face.postscriptName;
   if (matchedName) r.matchedName = matchedName;
   return r;
@@ -96,8 +110,22 @@ function projectFile(projectDir: string, candidate: string): string | undefined 
 }
 
 export function resolveRole(spec: RoleSpec, ctx: ResolveContext): RoleResult {
+  try {
+    return resolveRoleOrThrow(spec, ctx);
+  } catch (e) {
+    // A face that reads but cannot be taken apart (a collection or WOFF whose tables lie).
+    if (e instanceof FontFormatError) return { diagnostics: [diag('error', 'font', `font role \`${spec.role}\`: ${e.message}`, spec.pos)] };
+    throw e;
+  }
+}
+
+function resolveRoleOrThrow(spec: RoleSpec, ctx: ResolveContext): RoleResult {
   const diagnostics: Diagnostic[] = [];
   const done = (face: ResolvedFace): RoleResult => {
+    if (face.embedding.noSubsetting && face.face.outlines === 'cff' && face.embedding.usage !== 'restricted') {
+      diagnostics.push(diag('error', 'font-embedding', `font role \`${spec.role}\`: '${face.family}' (${face.from}) may not be subset, and jianbao embeds only TrueType (glyf) faces whole, not CFF ones`, spec.pos, ['put a TrueType face, or one that allows subsetting, first for this role', LICENCE_HINT]));
+      return { diagnostics };
+    }
     diagnostics.push(...embeddingDiagnostics({ role: spec.role, family: face.family, file: face.from, ...(face.collection ? { index: face.index } : {}) }, face.embedding, spec.pos));
     return { face, diagnostics };
   };
