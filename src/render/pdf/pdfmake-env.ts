@@ -24,12 +24,23 @@ export interface PdfMake {
 let instance: PdfMake | undefined;
 let allowedRoots: string[] = [];
 
+function fontkitInstalled(): boolean {
+  try {
+    require.resolve('fontkit');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads pdfmake once, with network access off and file access limited to allowed folders. */
 export function pdfmake(): PdfMake {
   if (!instance) {
     // pdfkit must have the memoised fontkit (fonts parsed once per process, and read lazily:
-    // a font parsed by another fontkit would see no glyph outlines). Checked, not assumed.
-    if (require('fontkit') !== sharedFontkit()) throw new Error('pdfkit would load its own fontkit: import src/fonts/pdfkit-fontkit.js before pdfmake');
+    // a font parsed by another fontkit would see no glyph outlines). Checked, not assumed, where
+    // pdfkit requires fontkit from node_modules; the CLI bundle gives it the shared one itself and
+    // an install of the package has no fontkit to require (scripts/bundle.mjs).
+    if (fontkitInstalled() && require('fontkit') !== sharedFontkit()) throw new Error('pdfkit would load its own fontkit: import src/fonts/pdfkit-fontkit.js before pdfmake');
     instance = pdfmakeModule as unknown as PdfMake;
     patchPdfmake();
     instance.setUrlAccessPolicy(() => false);
