@@ -67,7 +67,8 @@ export function formatFontsReport(reports: readonly RoleReport[]): string {
       lines.push(`${pad}embedding: ${describeEmbedding(f.embedding)}`);
       if (r.fallbacks.length) lines.push(`${pad}fallbacks: ${r.fallbacks.join(', ')}`);
     }
-    if (r.missing.length === 0) lines.push(`${pad}coverage: all ${r.characters} characters the content sets in this role`);
+    if (r.characters === 0) lines.push(`${pad}coverage: the content sets nothing in this role`);
+    else if (r.missing.length === 0) lines.push(`${pad}coverage: all ${r.characters} characters the content sets in this role`);
     else {
       lines.push(`${pad}coverage: ${r.missing.length} of ${r.characters} characters are in no face of this role:`);
       for (const m of r.missing) {

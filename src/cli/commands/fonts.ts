@@ -79,7 +79,9 @@ export const fontsCommand: Command = {
       else {
         io.stdout(`fonts setting: ${setting.setting} (${setting.from})\n\n`);
         io.stdout(formatFontsReport(reports));
-        if (contentErrors.length > 0) io.stderr(`the content could not be laid out, so its coverage is not shown:\n${contentErrors.map(formatDiagnostic).join('\n')}\n`);
+        // A role's own problem is in the report already; anything else kept the content from being laid out.
+        const others = contentErrors.filter((d) => !d.rule.startsWith('font'));
+        if (contentErrors.length > 0) io.stderr(`the content could not be laid out, so its coverage is not shown${others.length ? `:\n${others.map(formatDiagnostic).join('\n')}` : ' (a role above has no face it may embed)'}\n`);
       }
       return failed ? 1 : EXIT_OK;
     });
