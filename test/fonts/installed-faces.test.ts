@@ -111,6 +111,9 @@ describe('installed faces, found by the names in their files', () => {
     expect(r.stderr).toMatch(/error\[font-embedding\]: font role `kai`: '楷体' \(.*kai\.ttf\) forbids embedding \(fsType restricted licence, 0x0002\)/);
     expect(r.stderr).toMatch(/hint: .*方正's, for one\) is yours to hold/);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    const shown = await cli(['fonts', '--layout', 'report'], dir);
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toMatch(/kai\s+楷体 — installed, by the name 楷体\n.*\n\s+embedding: restricted: may not be embedded \(fsType 0x0002\)/);
   });
 
   it('embed a face that may not be subset whole, with a warning', async () => {
