@@ -132,10 +132,21 @@ export interface Style {
  */
 export interface FontFace {
   role: string;
-  /** Absolute path of the face's font file (TTF/OTF): the first of the theme's `files` found. */
+  /**
+   * Absolute path of the face's font file: a plain font of this one face (a collection's face or
+   * a WOFF is read from a font derived from it, see src/fonts/derived.ts).
+   */
   file: string;
-  /** The file's name without its extension (for messages). */
+  /** The face's family name, as the face gives it (Chinese first): for messages. */
   family: string;
+  /** Where the face came from: `fonts/` of the project, installed on the machine, or bundled. */
+  origin: 'project' | 'installed' | 'bundled';
+  /** Where it came from as a user would name it: `fonts/kai.ttf`, an installed file's path, `npm:…`. */
+  from: string;
+  /** Its index in the collection named by `from`, when that is a collection. */
+  index?: number;
+  /** The face may not be subset (OS/2 fsType bit 8): a format that embeds it embeds it whole. */
+  embedWhole?: boolean;
   /** Family names of the role, in order of preference: the first is the one documents ask for. */
   names: string[];
   /** Family name of the role's Latin face (Times New Roman). */

@@ -15,7 +15,8 @@ import type { Imposition } from '../render/writer.js';
 import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../render-pool/render-pool.js';
 import type { RenderJob } from '../render-pool/render-job.js';
 import { discoverContent } from './discover.js';
-import { outputPath, plan, type PlanOptions } from './plan.js';
+import { dedupe, outputPath, plan, type Planned, type PlanOptions } from './plan.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import type { ProjectPaths } from './project.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
@@ -53,7 +54,22 @@ export type BuildEvent =
   | { type: 'start'; path: string; slot: number }
   | { type: 'output'; entry: ManifestEntry; ms: number }
   | { type: 'failed'; path: string }
-  | { type: 'note'; message: string };
+  | { type: 'note'; message: string }
+  /** Which face each font role of each layout resolved to, and from where: once per build. */
+  | { type: 'fonts'; layouts: LayoutFonts[] };
+
+/** The faces of a layout's font roles, as a build found them. */
+export interface LayoutFonts {
+  layout: string;
+  faces: ResolvedFace[];
+}
+
+/** Each planned layout's faces, once per layout. */
+export function layoutFonts(planned: readonly Planned[]): LayoutFonts[] {
+  const seen = new Map<string, LayoutFonts>();
+  for (const p of planned) if (!seen.has(p.layout)) seen.set(p.layout, { layout: p.layout, faces: p.fonts });
+  return [...seen.values()];
+}
 
 export interface BuildResult {
   /** Outputs written by this run. */
@@ -61,6 +77,8 @@ export interface BuildResult {
   /** Outputs of the plan that were already up to date and left alone. */
   upToDate: ManifestEntry[];
   warnings: Diagnostic[];
+  /** Which face each font role of each layout resolved to. */
+  fonts: LayoutFonts[];
   manifest?: Manifest;
   /** Things the user should know that are not problems with the input (e.g. previews skipped). */
   notes: string[];
@@ -109,8 +127,10 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   const { paths } = options;
   const { jobs, formats, previous } = settings;
   const planned = plan(options);
-  const warnings = planned.flatMap((p) => p.source.warnings);
-  if (options.checkOnly) return { outputs: [], upToDate: [], warnings, notes: [], releaseFiles: [] };
+  const warnings = dedupe(planned.flatMap((p) => [...p.source.warnings, ...p.warnings]));
+  const fonts = layoutFonts(planned);
+  if (options.checkOnly) return { outputs: [], upToDate: [], warnings, fonts, notes: [], releaseFiles: [] };
+  options.onEvent?.({ type: 'fonts', layouts: fonts });
 
   sweepStaleTemps(paths.outDir);
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
@@ -216,7 +236,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
     throw new DiagnosticError(diagnostics);
   }
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { outputs, upToDate, warnings, manifest, notes, releaseFiles };
+  return { outputs, upToDate, warnings, fonts, manifest, notes, releaseFiles };
 }
 
 /** A manifest entry with its fields in reading order: what it is, then the file's facts. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { diag, DiagnosticError, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
 import { outputFormat } from '../render/registry.js';
@@ -19,6 +20,8 @@ export interface PlanOptions {
   inputs: string[];
   layouts?: string[];
   draft?: boolean;
+  /** Leave characters no face has to the caller (`jianbao fonts` reports them) instead of failing. */
+  skipGlyphCheck?: boolean;
 }
 
 /** One laid-out document, ready for its writers. */
@@ -30,6 +33,10 @@ export interface Planned {
   /** How the layout's pages go on print sheets, when its theme says so. */
   imposed?: Imposition;
   doc: Doc;
+  /** How each font role of the layout found its face. */
+  fonts: ResolvedFace[];
+  /** Warnings of the layout's theme (a face embedded whole). */
+  warnings: Diagnostic[];
 }
 
 /** Loads every input and lays out every (content, layout) pair; throws with all errors at once. */
@@ -72,7 +79,7 @@ export function plan(options: PlanOptions): Planned[] {
       }
       try {
         const draft = Boolean(options.draft || source.draft);
-        const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        const { doc, theme } = applyLayout(paths, layout, source.context(), { draft });
         // Content the template left out would be lost without a word: refuse it now.
         const lost = notRendered(source.blocks, doc, layout);
         if (lost.length > 0) {
@@ -80,13 +87,13 @@ export function plan(options: PlanOptions): Planned[] {
           continue;
         }
         // A character no face of its role can draw would print as an empty box: refuse it now.
-        const missing = checkGlyphs(doc);
+        const missing = options.skipGlyphCheck ? [] : checkGlyphs(doc);
         if (missing.length > 0) {
           errors.push(...missing);
           continue;
         }
         const imposed = facts.get(layout)?.imposed;
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc });
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;
@@ -105,7 +112,7 @@ export function outputPath(paths: ProjectPaths, source: Source, layout: string, 
 }
 
 /** A theme or template error is found once per content file; report it once. */
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
+export function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
     const key = JSON.stringify([d.rule, d.message, d.pos]);

@@ -5,6 +5,7 @@ import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
+import { completeWholeFonts } from '../../patches/pdfmake.js';
 
 
 /**
@@ -44,6 +45,9 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
-  const buffer = await pdfmake().createPdf(def).getBuffer();
+  const pdf = pdfmake().createPdf(def);
+  // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
+  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
+  const buffer = await pdf.getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
