@@ -6,7 +6,7 @@ import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
-import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
+import { themeSchema, type ContentsSettings, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
@@ -19,6 +19,8 @@ export interface Theme {
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   colors: Record<string, string>;
+  /** Whether an issue gets a contents list, from how many articles, with column labels or not. */
+  contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
 }
@@ -114,6 +116,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
+    if (s.hanging) style.hanging = s.hanging;
     if (s.role === 'heading' && s.outlineLevel === undefined) errors.push(diag('error', 'theme', `style \`${name}\` is a heading: give its level as \`outlineLevel\``, source.posOf([...at, 'role'])));
     styles[name] = style;
   }
@@ -167,5 +170,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
+  return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap };
 }
