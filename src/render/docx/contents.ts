@@ -71,3 +71,18 @@ function namesOf(doc: Doc): Map<string, string> {
   names.set(doc, byId);
   return byId;
 }
+
+/**
+ * Numbers the bookmarks of a document part 0, 1, 2… in order. The docx library counts bookmark
+ * ids across every document of the process, so the same document would get other ids (and other
+ * bytes) after another one; a start and its end keep sharing their number.
+ */
+export function renumberBookmarks(xml: string): string {
+  if (!xml.includes('<w:bookmarkStart')) return xml;
+  const ids = new Map<string, number>();
+  return xml.replace(/<w:bookmark(Start|End)\b([^>]*?)\bw:id="([^"]*)"/g, (_, kind: string, before: string, id: string) => {
+    let n = ids.get(id);
+    if (n === undefined) ids.set(id, (n = ids.size));
+    return `<w:bookmark${kind}${before}w:id="${n}"`;
+  });
+}
