@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline/build.js';
+import { build, plan } from '../../src/pipeline/build.js';
+import { outputFormat } from '../../src/render/registry.js';
 import { projectPaths } from '../../src/pipeline/project.js';
 import { layoutTheme } from '../../src/templates/apply-layout.js';
 import { readPdfText, type PdfPageText } from '../../src/verify/pdf-text.js';
@@ -99,3 +101,21 @@ describe.each([
     });
   });
 });
+
+describe('the bookmarks of a DOCX', () => {
+  it('are numbered from 0 in each document, so its bytes do not depend on what was rendered before it', async () => {
+    const write = await outputFormat('docx').load();
+    const [sample] = plan({ paths: projectPaths(ROOT), inputs: [SAMPLE], layouts: ['booklet'] });
+    const [other] = plan({ paths: projectPaths(generated.dir), inputs: [generated.file], layouts: ['booklet'] });
+    const first = await write(sample!.doc, { readableRoots: [] });
+    await write(other!.doc, { readableRoots: [] });
+    const again = await write(sample!.doc, { readableRoots: [] });
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const ids = [...docxXml(first).matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['0', '1', '2']);
+  });
+});
+
+function docxXml(docx: Uint8Array): string {
+  return strFromU8(unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
+}
