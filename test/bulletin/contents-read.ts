@@ -39,9 +39,9 @@ export function linesOfSize(pages: readonly PdfPageText[], size: number, bottom:
 }
 
 /**
- * The contents entries of a PDF, in order, below its heading: lines in the entries' size whose last item is a page
- * number standing alone at the right end the line; the lines above it since the last such line
- * (column labels, 【…】, apart) are the entry's further text.
+ * The contents entries of a PDF, in order, below its heading: lines in the entries' size whose last
+ * item is a page number at the right end of the line (after leader dots, when they are text); the
+ * lines above it since the last such line (column labels, 【…】, apart) are the entry's further text.
  */
 export function readContents(pages: readonly PdfPageText[], entrySize: number, bottom: number, lastPage: number, heading = '本期目录'): ReadEntry[] {
   const entries: ReadEntry[] = [];
@@ -55,11 +55,12 @@ export function readContents(pages: readonly PdfPageText[], entrySize: number, b
       continue;
     }
     const last = line.items[line.items.length - 1]!;
-    const numbered = line.items.length > 1 && /^\d+$/.test(last.str.trim());
+    // The number alone (as pdfmake draws it), or after leader characters in one item (as LibreOffice writes its tab leader).
+    const number = line.items.length > 1 ? /^(?:[·.…]*)(\d+)$/.exec(last.str.trim())?.[1] : undefined;
     pending.push(line);
-    if (!numbered) continue;
-    const text = pending.map((l) => l.text).join('').replace(/\d+$/, '');
-    entries.push({ text, number: Number(last.str.trim()), numberRight: last.x + last.width, lines: pending });
+    if (number === undefined) continue;
+    const text = pending.map((l) => l.text).join('').replace(/[·.…]*\d+$/, '');
+    entries.push({ text, number: Number(number), numberRight: last.x + last.width, lines: pending });
     pending = [];
   }
   return entries;

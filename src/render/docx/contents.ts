@@ -6,7 +6,7 @@ import { twips } from './units.js';
 /**
  * A contents entry as Word writes one: the entry's text, a tab to a right tab stop at the right
  * edge of the text block with a dot leader, and a PAGEREF field (`\h`, a link) to the bookmark on
- * the block it names. The hanging and right indents are the style's (the same as the PDF's). The
+ * the block it names. The first-line and hanging indents are the style's, as in the PDF. The
  * field's result is the page the PDF prints (see `pageNumbersOf`), and Word's "update field"
  * works it out again after an edit.
  */
@@ -14,6 +14,10 @@ export function contentsEntryToDocx(doc: Doc, block: ContentsEntryBlock, textWid
   const style = doc.styles[block.style]!;
   return new Paragraph({
     style: style.id,
+    // No right indent: LibreOffice (7.4, Word 2013 mode) drops text set at a tab stop beyond the
+    // right indent, and the number with it. Word and LibreOffice then wrap a long entry at the
+    // margin, where the PDF keeps room for the number: its left and hanging indents are the same.
+    ...(style.indentRight ? { indent: { right: 0 } } : {}),
     tabStops: [{ type: TabStopType.RIGHT, position: twips(textWidthPt), leader: LeaderType.MIDDLE_DOT }],
     children: [...runs(block.inlines), new TextRun({ children: [new Tab()] }), new PageReference(bookmarkName(doc, block.target), { hyperlink: true })],
   });
