@@ -1,3 +1,6 @@
+// First, as in pdfmake-env: the pdfmake internals src/patches/pdfmake.ts imports load pdfkit, which
+// must find the shared fontkit (fonts parsed once, subsets without hinting) already there.
+import '../../fonts/pdfkit-fontkit.js';
 import crypto from 'node:crypto';
 import type { Doc } from '../../ir/index.js';
 import { anchoredPage } from '../../patches/pdfmake.js';
