@@ -16,6 +16,7 @@ import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
 import { runs } from './runs.js';
+import { bookmarked, contentsEntryToDocx } from './contents.js';
 
 /** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
 export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: number): (Paragraph | Table)[] {
@@ -27,12 +28,12 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
     switch (block.kind) {
       case 'paragraph': {
         const children = block.lines ? block.lines.flatMap((l, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(l)]) : runs(block.inlines);
-        out.push(new Paragraph({ style: styleId(block.style), children }));
+        out.push(new Paragraph({ style: styleId(block.style), children: bookmarked(doc, block.id, children) }));
         break;
       }
       case 'heading': {
         const number = block.number ? [new TextRun(block.number)] : [];
-        out.push(new Paragraph({ style: styleId(block.style), children: [...number, ...runs(block.inlines)] }));
+        out.push(new Paragraph({ style: styleId(block.style), children: bookmarked(doc, block.id, [...number, ...runs(block.inlines)]) }));
         break;
       }
       case 'table': {
@@ -90,6 +91,14 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
       }
       case 'pageBreak': {
         out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+        break;
+      }
+      case 'contents': {
+        out.push(...blocksToDocx(doc, block.blocks, textWidthPt));
+        break;
+      }
+      case 'contentsEntry': {
+        out.push(contentsEntryToDocx(doc, block, textWidthPt));
         break;
       }
       default:

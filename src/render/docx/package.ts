@@ -1,5 +1,6 @@
 import { writeZip } from '../../zip/write-zip.js';
 import type { DocxParts } from '../../patches/docx.js';
+import { renumberBookmarks } from './contents.js';
 
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -19,7 +20,8 @@ const text = (part: string | Uint8Array | undefined): string | undefined => (par
  * core-property dates come from the content, entries get a fixed time and order, and
  * `w:overflowPunct w:val="1"` is set in the document defaults so LibreOffice keeps a 、 at a line end.
  * The document's language goes into the core properties and the settings, where Word looks for
- * the East Asian language of new text; and punctuation compression follows the theme.
+ * the East Asian language of new text; and punctuation compression follows the theme. Bookmarks
+ * are numbered from 0 in each document.
  */
 export function finishDocxPackage(parts: DocxParts, isoDate: string, options: PackageOptions = {}): Uint8Array {
   const files = new Map(parts);
@@ -32,6 +34,8 @@ export function finishDocxPackage(parts: DocxParts, isoDate: string, options: Pa
     if (options.lang && !xml.includes('<dc:language>')) xml = xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.lang)}</dc:language></cp:coreProperties>`);
     files.set('docProps/core.xml', xml);
   }
+  const body = text(files.get('word/document.xml'));
+  if (body !== undefined) files.set('word/document.xml', renumberBookmarks(body));
   const styles = text(files.get('word/styles.xml'));
   if (styles !== undefined) files.set('word/styles.xml', withOverflowPunct(styles));
   const settings = text(files.get('word/settings.xml'));

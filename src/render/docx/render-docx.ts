@@ -6,11 +6,14 @@ import { docxParts } from '../../patches/docx.js';
 import { finishDocxPackage } from './package.js';
 import { paragraphStyles, runFont } from './styles.js';
 import { withBalancedTitles } from './title-lines.js';
+import { hasPageReferences, pageNumbersOf } from './contents.js';
 import { halfPoints, hex, twips } from './units.js';
 
 /** Renders the IR to DOCX bytes: named styles, fonts by role, zh-CN, A4 margins, page numbers. */
-export async function renderDocx(doc: Doc, _options?: WriterOptions): Promise<Uint8Array> {
+export async function renderDocx(doc: Doc, options?: WriterOptions): Promise<Uint8Array> {
   const { margins, width, height } = doc.page;
+  // Page references (a contents list) get the numbers the PDF prints.
+  const pages = options?.anchorPages && hasPageReferences(doc.blocks) ? await options.anchorPages(doc, options) : undefined;
   const textWidth = width - margins.left - margins.right;
   const body = styleByRole(doc, 'body') ?? Object.values(doc.styles)[0]!;
   const document = new Document({
@@ -23,6 +26,7 @@ export async function renderDocx(doc: Doc, _options?: WriterOptions): Promise<Ui
     // Marks a jianbao draft: the importer then trusts the Author property as the article's author.
     customProperties: [{ name: 'jianbao', value: 'an editable draft: jianbao import reads it back' }],
     evenAndOddHeaderAndFooters: doc.furniture.pageNumber?.position === 'outside',
+    ...(pages ? { pageNumbers: pageNumbersOf(doc, pages) } : {}),
     styles: {
       default: {
         document: {

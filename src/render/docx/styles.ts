@@ -61,8 +61,10 @@ function wordOnlyStyles(doc: Doc): IParagraphStyleOptions[] {
 }
 
 function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
+  // A hanging indent (a contents entry): the first line at `indent`, the lines after it `hanging` further in.
+  const hanging = s.hanging ? { left: twips((s.indent + s.hanging) * s.size), hanging: twips(s.hanging * s.size) } : undefined;
   const firstLine = {
-    ...(s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {}),
+    ...(hanging ?? (s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {})),
     ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * s.size) } : {}),
   };
   return {
