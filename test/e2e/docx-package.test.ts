@@ -26,8 +26,9 @@ describe('the seed report DOCX package', () => {
     expect(body).toMatch(/w:line="579" w:lineRule="exact"/);
   });
 
-  it('turns on overflowPunct so LibreOffice keeps a 、 at a line end', () => {
-    expect(xml('word/styles.xml')).toContain('<w:overflowPunct w:val="1"/>');
+  it('leaves overflowPunct out, so Word, WPS and LibreOffice alike let a closing mark hang past the line’s end', () => {
+    // Omitted it is on (ECMA-376 §17.3.1.21); LibreOffice reads a written 1 as off.
+    expect(xml('word/styles.xml')).not.toContain('<w:overflowPunct');
   });
 
   it('has A4 pages with the GB/T 9704 margins and a PAGE field footer — N —', () => {

@@ -75,6 +75,15 @@ export function verticalTwips(grid: WordGrid | undefined, pt: number): number {
 }
 
 /**
+ * A line height in twips: as `verticalTwips`, but never rounded up, so that n lines never take
+ * more than n lines' worth of the grid (two 1.5-line title lines of 868.5 twips would be 869
+ * each, and with the line after them 1 twip more than 4 pitches: the page's last line lost).
+ */
+export function lineTwips(grid: WordGrid | undefined, pt: number): number {
+  return grid ? Math.floor(pt * grid.verticalScale + 1e-6) : twips(pt);
+}
+
+/**
  * How much tighter (in twips, for `w:spacing` of a run) characters of a style on the character
  * grid are set so that a line holds as many as the grid has cells, in Word, WPS and LibreOffice
  * alike: GB/T 9704's "16 pt characters set 0.2 pt tight". The characters must be no wider than

@@ -20,14 +20,18 @@ export interface PartEdits {
 
 /**
  * The paragraph defaults of every paragraph (CT_PPrBase order: widowControl, kinsoku,
- * overflowPunct, autoSpaceDE, autoSpaceDN, snapToGrid):
+ * autoSpaceDE, autoSpaceDN, snapToGrid):
  * - widowControl off: on a 22-line grid a page holds 22 lines, as the PDF sets them; Word's
  *   widow control would move a line over and leave 21 (Chinese Word's own Normal has it off).
  * - kinsoku on: East Asian line breaking rules (no 。 at a line start, no “ at a line end).
- * - overflowPunct on: a closing mark may hang in the margin; without it LibreOffice drops a 、
- *   at a line end.
- * - autoSpaceDE / autoSpaceDN: Word's (and LibreOffice's) automatic space between Han and Latin
- *   text / digits, on only when the theme asks for a gap (`latinGap`).
+ * - no overflowPunct: omitted, it is on (ECMA-376 §17.3.1.21), so Word and WPS let a closing
+ *   mark hang past the line's end, as the PDF does; LibreOffice then hangs it too. Written as
+ *   1, LibreOffice reads it the other way round (writerfilter sets ParaIsHangingPunctuation to
+ *   `val == 0`) and pushes the character before the mark down instead: lines of 27 and a lone
+ *   效。 where the PDF has none.
+ * - autoSpaceDE / autoSpaceDN: Word's automatic space between Han and Latin text / digits, on
+ *   only when the theme asks for a gap (`latinGap`). LibreOffice ignores both (writerfilter has
+ *   no mapping for them) and always puts 1/5 em there.
  * - snapToGrid off, on a page with a document grid: lines take their styles' exact pitch (579
  *   twips for the body, whole multiples of it for the rest) and characters their styles'
  *   spacing (grid.ts `condensing`), the same in Word, WPS and LibreOffice. On the grid,
@@ -37,7 +41,7 @@ export interface PartEdits {
 function paragraphDefaults(edits: PartEdits): string {
   const autoSpace = (edits.latinGap ?? 0) > 0 ? '1' : '0';
   const grid = edits.grid ? '<w:snapToGrid w:val="0"/>' : '';
-  return `<w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="${autoSpace}"/><w:autoSpaceDN w:val="${autoSpace}"/>${grid}`;
+  return `<w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:autoSpaceDE w:val="${autoSpace}"/><w:autoSpaceDN w:val="${autoSpace}"/>${grid}`;
 }
 
 export function editStyles(xml: string, edits: PartEdits): string {

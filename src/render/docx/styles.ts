@@ -1,6 +1,6 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IRunOptions } from 'docx';
 import { styleByRole as roleStyle, type Doc, type Style } from '../../ir/index.js';
-import { condensing, verticalTwips, type WordGrid } from './grid.js';
+import { condensing, lineTwips, verticalTwips, type WordGrid } from './grid.js';
 import { halfPoints, hex, twips } from './units.js';
 
 const ALIGN = {
@@ -106,7 +106,7 @@ function paragraphStyle(doc: Doc, s: Style, grid: WordGrid | undefined): IParagr
     paragraph: {
       alignment: ALIGN[s.align],
       indent: firstLine,
-      spacing: { line: vertical(s.lineHeight), lineRule: LineRuleType.EXACT, before: vertical(s.spaceBefore), after: vertical(s.spaceAfter) },
+      spacing: { line: lineTwips(grid, s.lineHeight), lineRule: LineRuleType.EXACT, before: vertical(s.spaceBefore), after: vertical(s.spaceAfter) },
       keepNext: s.keepWithNext,
       ...(s.outlineLevel ? { outlineLevel: s.outlineLevel - 1 } : {}),
     },
