@@ -12,6 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { assertNever, styleOfRole, type Block, type Doc, type Inline } from '../../ir/index.js';
+import { verticalTwips, wordGrid } from './grid.js';
 import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
@@ -24,6 +25,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
   const styleId = (name: string) => doc.styles[name]!.id;
   const caption = styleOfRole(doc, 'caption');
   const tableText = styleOfRole(doc, 'tableText');
+  const grid = wordGrid(doc);
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
@@ -68,7 +70,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
       case 'rule': {
         out.push(
           new Paragraph({
-            spacing: { before: Math.round(block.spaceBefore * 20), after: Math.round(block.spaceAfter * 20), line: 20, lineRule: 'exact' },
+            spacing: { before: verticalTwips(grid, block.spaceBefore), after: verticalTwips(grid, block.spaceAfter), line: 20, lineRule: 'exact' },
             border: { bottom: { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(block.weight * 8)), color: hex(block.color), space: 0 } },
             children: [],
           }),
