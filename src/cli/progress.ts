@@ -1,5 +1,6 @@
 import type { BuildEvent } from '../pipeline/build.js';
 import { formatBytes } from '../outputs/index-page.js';
+import { formatFontChoices } from '../fonts/fonts-report.js';
 import type { ManifestEntry } from '../outputs/manifest.js';
 
 export interface ProgressOptions {
@@ -115,6 +116,9 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
           return;
         case 'removed':
           above(`removed ${event.path}  ${dim(`(${event.why})`)}`);
+          return;
+        case 'fonts':
+          for (const line of formatFontChoices(event.layouts)) above(dim(line));
           return;
       }
     },

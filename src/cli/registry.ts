@@ -15,6 +15,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'build', summary: 'build PDF and Word outputs from content', load: async () => (await import('./commands/build.js')).buildCommand },
   { name: 'check', summary: 'validate content without writing anything', load: async () => (await import('./commands/check.js')).checkCommand },
+  { name: 'fonts', summary: 'show the face each font role takes, from where, its permission and its coverage of the content', load: async () => (await import('./commands/fonts.js')).fontsCommand },
   {
     name: 'import',
     summary: 'import a Word draft, text or HTML article into content YAML (--into shows what changed)',

@@ -16,6 +16,8 @@ export interface ManifestEntry {
   /** The document's title, for the index page. */
   title?: string;
   layout: string;
+  /** Its layout is one its kind of content gets by default (the theme's `layout.default`): the index lists it first. */
+  defaultLayout?: true;
   /** A format of the registry (src/render/registry.ts). */
   format: string;
   /** Output path relative to the out folder. */
@@ -136,7 +138,7 @@ export function parseManifest(text: string, file: string): Manifest {
       const v = e[key];
       if ((key === 'bytes' || v !== undefined) && !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) fail(at(key), `outputs[${i}].${key} must be a whole number`);
     }
-    for (const key of ['imposed', 'draft'] as const) if (e[key] !== undefined && e[key] !== true) fail(at(key), `outputs[${i}].${key} can only be true`);
+    for (const key of ['imposed', 'draft', 'defaultLayout'] as const) if (e[key] !== undefined && e[key] !== true) fail(at(key), `outputs[${i}].${key} can only be true`);
     return e as unknown as ManifestEntry;
   });
   return { generator: typeof m.generator === 'string' ? m.generator : 'jianbao', outputs };

@@ -19,7 +19,8 @@ import type { RenderJob } from '../render-pool/render-job.js';
 import { workerCount } from '../limits.js';
 import { discoverContent } from './discover.js';
 import { BuildStopped, type Written } from './outcome.js';
-import { outputPath, plan, readableRoots, type Planned, type PlanOptions } from './plan.js';
+import { dedupe, outputPath, plan, readableRoots, type Planned, type PlanOptions } from './plan.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import type { ProjectPaths } from './project.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
@@ -66,7 +67,22 @@ export type BuildEvent =
   | { type: 'failed'; path: string }
   /** An output (and its preview) taken out of the folder and the manifest: its content is gone. */
   | { type: 'removed'; path: string; why: string }
-  | { type: 'note'; message: string };
+  | { type: 'note'; message: string }
+  /** Which face each font role of each layout resolved to, and from where: once per build. */
+  | { type: 'fonts'; layouts: LayoutFonts[] };
+
+/** The faces of a layout's font roles, as a build found them. */
+export interface LayoutFonts {
+  layout: string;
+  faces: ResolvedFace[];
+}
+
+/** Each planned layout's faces, once per layout. */
+export function layoutFonts(planned: readonly Planned[]): LayoutFonts[] {
+  const seen = new Map<string, LayoutFonts>();
+  for (const p of planned) if (!seen.has(p.layout)) seen.set(p.layout, { layout: p.layout, faces: p.fonts });
+  return [...seen.values()];
+}
 
 export interface BuildResult {
   /** Outputs written by this run. */
@@ -76,6 +92,8 @@ export interface BuildResult {
   /** Outputs removed from the out folder and the manifest because their content is gone. */
   removed: string[];
   warnings: Diagnostic[];
+  /** Which face each font role of each layout resolved to. */
+  fonts: LayoutFonts[];
   manifest?: Manifest;
   /** Things the user should know that are not problems with the input (e.g. previews skipped). */
   notes: string[];
@@ -85,7 +103,7 @@ export interface BuildResult {
 
 /** One output of the plan, with its key and, when stale, the job that renders it. */
 interface Planned1 {
-  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'format' | 'path' | 'draft'>;
+  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'defaultLayout' | 'format' | 'path' | 'draft'>;
   key: string;
   job: RenderJob;
   /** How the layout's pages go on print sheets, when its theme says so. */
@@ -125,8 +143,10 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   const { paths } = options;
   const { jobs, formats } = settings;
   const planned = plan(options);
-  const warnings = planned.flatMap((p) => p.source.warnings);
-  if (options.checkOnly) return { outputs: [], upToDate: [], removed: [], warnings, notes: [], releaseFiles: [] };
+  const warnings = dedupe(planned.flatMap((p) => [...p.source.warnings, ...p.warnings]));
+  const fonts = layoutFonts(planned);
+  if (options.checkOnly) return { outputs: [], upToDate: [], removed: [], warnings, fonts, notes: [], releaseFiles: [] };
+  options.onEvent?.({ type: 'fonts', layouts: fonts });
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
   const wanted = plannedOutputs(planned, options, formats, epoch);
   if (options.signal?.aborted) throw new BuildStopped([], { written: [], notWritten: [], removed: [], manifest: displayPath(path.join(paths.outDir, MANIFEST_FILE)) }, signalOf(options.signal));
@@ -141,7 +161,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
       progress.removed.push(r.path);
       options.onEvent?.({ type: 'removed', path: r.path, why: r.why });
     }
-    return await writeOutputs(options, { ...settings, out, ledger, wanted, epoch, warnings, progress });
+    return { ...(await writeOutputs(options, { ...settings, out, ledger, wanted, epoch, warnings, progress })), fonts };
   } catch (e) {
     // Anything that stops the build now (a full disk while writing the index) says what it wrote.
     if (e instanceof DiagnosticError && !(e instanceof BuildStopped)) throw new BuildStopped(e.diagnostics, outcomeOf(progress, out));
@@ -187,6 +207,7 @@ function plannedOutputs(planned: readonly Planned[], options: BuildOptions, form
         kind: p.source.kind,
         title: doc.meta.title,
         layout: p.layout,
+        ...(p.defaultLayout ? { defaultLayout: true as const } : {}),
         format,
         path: rel,
         ...(p.draft ? { draft: true as const } : {}),
@@ -238,7 +259,7 @@ interface WriteContext {
 }
 
 /** Renders what is stale and lands each output in the ledger; then previews, index and release. */
-async function writeOutputs(options: BuildOptions, ctx: WriteContext): Promise<BuildResult> {
+async function writeOutputs(options: BuildOptions, ctx: WriteContext): Promise<Omit<BuildResult, 'fonts'>> {
   const { out, ledger, jobs } = ctx;
   const items: Planned1[] = ctx.wanted.map((item) => {
     const prev = ledger.get(item.entry.path);

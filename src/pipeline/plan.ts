@@ -2,6 +2,7 @@ import path from 'node:path';
 import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/render-template.js';
 import { outputFormat } from '../render/registry.js';
@@ -20,6 +21,8 @@ export interface PlanOptions {
   inputs: string[];
   layouts?: string[];
   draft?: boolean;
+  /** Leave characters no face has to the caller (`jianbao fonts` reports them) instead of failing. */
+  skipGlyphCheck?: boolean;
 }
 
 /** One laid-out document, ready for its writers. */
@@ -30,7 +33,13 @@ export interface Planned {
   draft: boolean;
   /** How the layout's pages go on print sheets, when its theme says so. */
   imposed?: Imposition;
+  /** The layout is a default one for its kind of content (the theme's `layout.default`). */
+  defaultLayout?: true;
   doc: Doc;
+  /** How each font role of the layout found its face. */
+  fonts: ResolvedFace[];
+  /** Warnings of the layout's theme (a face embedded whole). */
+  warnings: Diagnostic[];
 }
 
 /** Loads every input and lays out every (content, layout) pair; throws with all errors at once. */
@@ -79,7 +88,7 @@ export function plan(options: PlanOptions): Planned[] {
       }
       try {
         const draft = Boolean(options.draft || source.draft);
-        const { doc } = applyLayout(paths, layout, source.context(), { draft, imageRoots: readableRoots(paths, source.file) });
+        const { doc, theme } = applyLayout(paths, layout, source.context(), { draft, imageRoots: readableRoots(paths, source.file) });
         // Content the template left out would be lost without a word: refuse it now.
         const lost = notRendered(source.blocks, doc, layout);
         if (lost.length > 0) {
@@ -87,13 +96,13 @@ export function plan(options: PlanOptions): Planned[] {
           continue;
         }
         // A character no face of its role can draw would print as an empty box: refuse it now.
-        const missing = checkGlyphs(doc);
+        const missing = options.skipGlyphCheck ? [] : checkGlyphs(doc);
         if (missing.length > 0) {
           errors.push(...missing);
           continue;
         }
-        const imposed = facts.get(layout)?.imposed;
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc });
+        const { imposed, default: isDefault } = facts.get(layout) ?? {};
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;
@@ -120,7 +129,7 @@ export function outputPath(paths: ProjectPaths, source: Source, layout: string, 
 }
 
 /** A theme or template error is found once per content file; report it once. */
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
+export function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
     const key = JSON.stringify([d.rule, d.message, d.pos]);

@@ -6,9 +6,11 @@ import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { faceProblem } from '../fonts/check-face.js';
+import { readFontsSetting, resolveProjectRole } from '../fonts/project-fonts.js';
+import type { FontsSetting, ResolvedFace, RoleSpec } from '../fonts/resolve-role.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
 import { roomProblems } from './room.js';
-import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
+import { themeSchema, type ContentsSettings, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
@@ -20,7 +22,15 @@ export interface Theme {
   furniture: FurnitureLooks;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
+  /** How each role's face was found (for `jianbao fonts` and the line a build prints). */
+  fontChoices: ResolvedFace[];
+  /** Whether the project lets installed faces be used. */
+  fontsSetting: FontsSetting;
+  /** Warnings of resolving the fonts (a face embedded whole). */
+  warnings: Diagnostic[];
   colors: Record<string, string>;
+  /** Whether an issue gets a contents list, from how many articles, with column labels or not. */
+  contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
 }
@@ -64,6 +74,12 @@ export function loadLayoutFacts(file: string): LayoutFacts {
 /** `map[key]` when the map itself has it: a name such as `constructor` or `toString` is no style or font role. */
 function own<T>(map: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/** The font roles a theme file defines, as the resolver takes them (for `jianbao fonts`, which reports on roles whatever their faces). */
+export function themeFontRoles(file: string): (RoleSpec & { fallback: string[] })[] {
+  const { source, t } = readTheme(file, displayPath(file));
+  return Object.entries(t.fonts).map(([role, f]) => ({ role, names: f.names, files: f.files, fallback: f.fallback, pos: source.posOf(['fonts', role]) }));
 }
 
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
@@ -121,6 +137,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
+    if (s.hanging) style.hanging = s.hanging;
     if (s.role === 'heading' && s.outlineLevel === undefined) errors.push(diag('error', 'theme', `style \`${name}\` is a heading: give its level as \`outlineLevel\``, source.posOf([...at, 'role'])));
     styles[name] = style;
   }
@@ -153,32 +170,36 @@ export function loadTheme(file: string, projectDir: string): Theme {
     furniture.watermark = { ...f.watermark };
   }
 
+  // Each role's face: fonts/ of the project, then (unless the project pins the bundled faces) a
+  // face installed on the machine answering to the role's names, then the bundled default.
   const fonts: Record<string, FontFace> = {};
+  const choices: ResolvedFace[] = [];
+  const warnings: Diagnostic[] = [];
+  const setting = readFontsSetting(projectDir);
+  errors.push(...setting.diagnostics);
   for (const [role, f] of Object.entries(t.fonts)) {
-    const face = f.files.map((shown) => ({ shown, file: resolveFontCandidate(shown, projectDir) })).find((c) => c.file);
-    if (!face?.file) {
-      errors.push(
-        diag('error', 'font', `no font file found for role \`${role}\` (tried ${f.files.join(', ')})`, source.posOf(['fonts', role, 'files']), [
-          'run `npm install`, which brings the default Noto fonts, or put the face in fonts/',
-        ]),
-      );
-      continue;
-    }
-    const file = face.file;
+    const { face, diagnostics } = resolveProjectRole({ role, names: f.names, files: f.files, pos: source.posOf(['fonts', role]) }, projectDir, setting.setting);
+    for (const d of diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
+    if (!face) continue;
     const fallbacks = f.fallback.map((shown) => ({ shown, file: resolveFontCandidate(shown, projectDir) })).filter((c): c is { shown: string; file: string } => Boolean(c.file));
     // Each face opened now: a bad file is one error naming it and the role, not an exception later.
     const problems = [
-      faceProblem(file, face.shown, role, source.posOf(['fonts', role, 'files'])),
+      faceProblem(face.file, face.from, role, source.posOf(['fonts', role])),
       ...fallbacks.map((c) => faceProblem(c.file, c.shown, role, source.posOf(['fonts', role, 'fallback']))),
     ].filter((d): d is Diagnostic => d !== undefined);
     if (problems.length > 0) {
       errors.push(...problems);
       continue;
     }
+    choices.push(face);
     fonts[role] = {
       role,
-      file,
-      family: path.basename(file).replace(/\.(ttf|otf)$/i, ''),
+      file: face.file,
+      family: face.family,
+      origin: face.origin,
+      from: face.from,
+      ...(face.collection ? { index: face.index } : {}),
+      ...(face.embedding.noSubsetting ? { embedWhole: true } : {}),
       names: f.names,
       latin: f.latin,
       fallbacks: fallbacks.map((c) => c.file),
@@ -187,5 +208,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
   // Only once every length reads: a value checked against the page must be a number.
   if (errors.length === 0) errors.push(...roomProblems(page, styles, (at) => source.posOf(at), (at) => source.has(at)));
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap };
 }
