@@ -49,13 +49,16 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   let runCs = NaN;
   let runAdv = 0;
   let total = 0;
-  let drawn = 0; // Σ advance + spacing of the content (without trailing spaces)
+  // Where the first glyph starts in its box (a centred dash, a proportional opening mark).
+  const lead = Math.max(0, pre[i]!);
+  let drawn = lead; // from the first box's start: Σ advance + spacing of the content (without trailing spaces)
   const share = (tier: number): number => (tier === 1 ? f.t1 : tier === 2 ? f.t2 : 0);
   const csAt = (k: number): number => {
     if (k >= e) return -adv[k]!; // a trailing space hangs: net width zero
-    // At the line start the glyph sits at the box start (a centred dash moves left, a
-    // half-width opening mark gets its full advance back).
-    let cs = box[k]! - adv[k]! - (k === i ? Math.min(pre[k]!, 0) : pre[k]!);
+    // Every glyph keeps its place in its box, at the line start too (`lead` below): a dash run
+    // stays one stroke centred in its boxes. Only a glyph set left of its box (a half-width
+    // opening mark) starts at the line start, with the room fitLine gave it.
+    let cs = box[k]! - adv[k]! - pre[k]!;
     if (k + 1 < e) {
       cs += pre[k + 1]! + join[k]!;
       cs += r * (r > 0 ? stretch[k]! : shrink[k]!);
@@ -97,7 +100,7 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   let x = i === 0 ? p.indent : 0;
   if (p.align === 'center') x += (target - drawn) / 2;
   else if (p.align === 'right') x += target - drawn;
-  return { runs, x, width: round6(total), last: p.last };
+  return { runs, x: x + lead, width: round6(total), last: p.last };
 }
 
 function pushRun(runs: Run[], text: string, off: Int32Array, a: number, b: number, cs: number, advSum: number): void {

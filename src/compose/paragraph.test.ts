@@ -39,7 +39,11 @@ describe('seed paragraphs, GB/T 9704 block (16 pt, 442.2 pt)', () => {
           for (const [idx, l] of lines.entries()) {
             const w = drawnWidth(l, metrics, SIZE);
             expect(w).toBeCloseTo(l.width, 6);
-            expect(l.x).toBeCloseTo(idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0, 9);
+            // A line starts at its indent; a dash run keeps its place centred in its boxes there too.
+            const lead = /^—/.test(lineText(l)) ? l.x - (idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0) : 0;
+            expect(lead).toBeGreaterThanOrEqual(0);
+            expect(lead).toBeLessThan(0.25 * SIZE);
+            expect(l.x).toBeCloseTo((idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0) + lead, 9);
             if (!l.last) expect(Math.abs(l.x + w - BLOCK_WIDTH)).toBeLessThanOrEqual(0.01);
             else expect(l.x + w).toBeLessThanOrEqual(BLOCK_WIDTH + 0.01);
           }
@@ -352,5 +356,24 @@ describe('robustness', () => {
       ),
       { numRuns: Number(process.env.RUNS ?? 300) },
     );
+  });
+});
+
+describe('—— wherever a line breaks', () => {
+  it('is one stroke: the second dash starts where the first one’s ink ends, at a line start as mid-line', () => {
+    const ink = metrics.ink!('—'.codePointAt(0)!)!;
+    let starts = 0;
+    for (let shift = 0; shift < 28; shift++) {
+      const text = '统'.repeat(shift) + '会议强调——这是一句话，反复强调的一句话。'.repeat(3);
+      const { lines } = composeDetailed(text, { metrics, size: SIZE, width: BLOCK_WIDTH, firstLineIndent: 2, gridCell: GRID_CELL, punctuation: 'quanjiao', align: 'justify' });
+      for (const l of lines) {
+        const g = glyphOrigins(l, metrics, SIZE);
+        if (g[0]?.ch === '—') starts++;
+        for (let k = 0; k + 1 < g.length; k++) {
+          if (g[k]!.ch === '—' && g[k + 1]!.ch === '—') expect(g[k + 1]!.x - g[k]!.x).toBeCloseTo((ink[1] - ink[0]) * SIZE, 6);
+        }
+      }
+    }
+    expect(starts, 'lines starting with ——').toBeGreaterThan(0);
   });
 });
