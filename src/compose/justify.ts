@@ -29,6 +29,8 @@ export interface LinePlacement {
   indent: number;
   align: 'justify' | 'left' | 'center' | 'right';
   last: boolean;
+  /** Centre on the line's ink (its first and last glyph's ink boxes) rather than on its advance boxes. */
+  centreByInk?: boolean;
 }
 
 // Spacings are rounded so that equal ones compare equal and runs merge; the rounding error of
@@ -76,9 +78,11 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   };
   const target = i === 0 ? p.width - p.indent : p.width;
   const full = p.align === 'justify' && !p.last;
+  let lastOrigin = lead;
   for (let k = i; k < j; k++) {
     let cs = csAt(k);
     if (k === e - 1) {
+      lastOrigin = drawn;
       const w = drawn + adv[k]! + cs;
       // Justified: land on the right edge exactly despite rounding.
       if (full && Math.abs(target - w) < 0.05) cs += target - w;
@@ -98,9 +102,25 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   if (j > runStart) pushRun(runs, text, off, runStart, j, runCs, runAdv);
 
   let x = i === 0 ? p.indent : 0;
-  if (p.align === 'center') x += (target - drawn) / 2;
+  const ink = p.align === 'center' && p.centreByInk ? inkExtent(m, i, e, lead, lastOrigin) : undefined;
+  // By ink: the middle of the ink (from the first glyph's to the last one's) on the middle of the
+  // measure, so the blank half of a closing bracket at the end does not pull a title to the left.
+  if (ink) x += (target - ink[0] - ink[1]) / 2;
+  else if (p.align === 'center') x += (target - drawn) / 2;
   else if (p.align === 'right') x += target - drawn;
   return { runs, x: x + lead, width: round6(total), last: p.last };
+}
+
+/**
+ * Where the ink of the line [i, e) starts and ends, from the start of its first box: the first
+ * glyph's ink from its origin at `lead`, the last one's from its origin at `lastOrigin`.
+ * Undefined without ink data (the advance boxes are used then).
+ */
+function inkExtent(m: Model, i: number, e: number, lead: number, lastOrigin: number): [number, number] | undefined {
+  const a = m.ink?.(m.cps[i]!);
+  const b = m.ink?.(m.cps[e - 1]!);
+  if (!a || !b || a[1] <= a[0] || b[1] <= b[0]) return undefined;
+  return [lead + a[0] * m.size, lastOrigin + b[1] * m.size];
 }
 
 function pushRun(runs: Run[], text: string, off: Int32Array, a: number, b: number, cs: number, advSum: number): void {

@@ -52,6 +52,7 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
     Q2: new Float64Array(n + 1),
     maxAdv: 0,
     maxBox: 0,
+    ...(metrics.ink ? { ink: metrics.ink.bind(metrics) } : {}),
   };
   applyWidths(m, metrics, o);
 

@@ -47,6 +47,8 @@ export interface Model {
   /** prefix sums of squeeze by tier: Q1[k] = Σ_{m<k, tier 1} squeeze[m], Q2 likewise */
   Q1: Float64Array;
   Q2: Float64Array;
+  /** horizontal ink extent [minX, maxX] of a code point's glyph in em, where the font tells it (centring by ink) */
+  ink?: (cp: number) => readonly [number, number] | undefined;
   /** largest glyph advance and largest box in the paragraph (bounds for pruning) */
   maxAdv: number;
   maxBox: number;

@@ -224,16 +224,19 @@ describe('punctuation width adjustment', () => {
     expect(lines[0]!.runs.find((r) => r.text === '，')!.characterSpacing).toBe(-8);
   });
 
-  it('widens the edges of a number three times as much as the gaps between Han characters', () => {
+  it('widens the edges of a number twice as much as the gaps between Han characters (the theme may say otherwise)', () => {
     const { lines, details } = composeDetailed('全年完成投资约1.3亿元同比增长明显其中一二三四五六七八九十', tightOpts());
     const r = details[0]!.extraEm * SIZE;
     expect(r).toBeGreaterThan(0.1);
     const g = glyphOrigins(lines[0]!, metrics, SIZE);
     const cs = (ch: string) => g.find((x) => x.ch === ch)!.cs;
     expect(cs('全')).toBeCloseTo(r, 3);
-    expect(cs('约')).toBeCloseTo(3 * r, 3); // 约|1
-    expect(cs('3')).toBeCloseTo(3 * r, 3); // 3|亿
+    expect(cs('约')).toBeCloseTo(2 * r, 3); // 约|1
+    expect(cs('3')).toBeCloseTo(2 * r, 3); // 3|亿
     expect(cs('1')).toBe(0); // inside the number
+    const even = composeDetailed('全年完成投资约1.3亿元同比增长明显其中一二三四五六七八九十', { ...tightOpts(), composition: { wordEdgeStretch: 1 } });
+    const ge = glyphOrigins(even.lines[0]!, metrics, SIZE);
+    expect(ge.find((x) => x.ch === '约')!.cs).toBeCloseTo(even.details[0]!.extraEm * SIZE, 3);
   });
 
   it('adds the optional Han–Latin gap on both sides of a number', () => {
@@ -263,7 +266,7 @@ describe('punctuation width adjustment', () => {
 
 describe('alignment', () => {
   it('centres and right-aligns by x, without spacing', () => {
-    const c = composeParagraph('简报', { ...free, align: 'center', firstLineIndent: 0, width: 100 })[0]!;
+    const c = composeParagraph('简报', { ...free, align: 'center', firstLineIndent: 0, width: 100, composition: { centreByInk: false } })[0]!;
     expect(c.x).toBeCloseTo(34, 6);
     expect(c.runs).toEqual([{ text: '简报', characterSpacing: 0, width: 32 }]);
     const r = composeParagraph('简报', { ...free, align: 'right', firstLineIndent: 0, width: 100 })[0]!;
@@ -375,5 +378,24 @@ describe('—— wherever a line breaks', () => {
       }
     }
     expect(starts, 'lines starting with ——').toBeGreaterThan(0);
+  });
+});
+
+describe('a centred line', () => {
+  it('is centred on its ink: a closing bracket’s blank half at the end does not pull it left', () => {
+    for (const text of ['工作简报（示例）', '（试行）通知', '“一网通办”', '关于做好基层信息报送工作']) {
+      const [l] = composeParagraph(text, { metrics, size: 22, width: BLOCK_WIDTH, firstLineIndent: 0, punctuation: 'quanjiao', align: 'center' });
+      const g = glyphOrigins(l!, metrics, 22);
+      const first = metrics.ink!(g[0]!.ch.codePointAt(0)!)!;
+      const last = metrics.ink!(g.at(-1)!.ch.codePointAt(0)!)!;
+      const left = l!.x + g[0]!.x + first[0] * 22;
+      const right = l!.x + g.at(-1)!.x + last[1] * 22;
+      expect((left + right) / 2, text).toBeCloseTo(BLOCK_WIDTH / 2, 6);
+    }
+  });
+
+  it('is centred on its advance boxes when the theme says so', () => {
+    const [l] = composeParagraph('工作简报（示例）', { metrics, size: 22, width: BLOCK_WIDTH, firstLineIndent: 0, punctuation: 'quanjiao', align: 'center', composition: { centreByInk: false } });
+    expect(l!.x + l!.width / 2).toBeCloseTo(BLOCK_WIDTH / 2, 6);
   });
 });

@@ -3,6 +3,7 @@ import { GRID_SHRINK_MAX, SHRINK_MAX, chooseBreaks, fitLine, type BreakOptions, 
 import type { FontMetrics } from './metrics.js';
 import { buildModel, type Model } from './model.js';
 import type { PunctuationScheme } from './punctuation.js';
+import { compositionOf, type Composition } from './composition.js';
 
 /** How to compose one paragraph. */
 export interface ComposeOptions {
@@ -19,6 +20,8 @@ export interface ComposeOptions {
   /** gap in em inserted between Han and Latin/digits; 0 = none (default 0) */
   latinGap?: number;
   align: 'justify' | 'left' | 'center' | 'right';
+  /** House-style settings (theme `composition`); DEFAULT_COMPOSITION where absent. */
+  composition?: Partial<Composition>;
 }
 
 /** A composed line with the facts tests and diagnostics need (not drawn). */
@@ -45,11 +48,13 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
   const grid = opts.gridCell !== undefined && opts.gridCell > 0;
   // Measure in the same units the line must fill; the 1e-6 keeps a line of exactly N cells
   // from being rejected by float noise.
+  const composition = compositionOf(opts.composition);
   const m = buildModel(text, metrics, {
     size,
     punctuation: opts.punctuation,
     ...(grid ? { gridCell: opts.gridCell! } : {}),
     latinGap: opts.latinGap ?? 0,
+    composition,
   });
   const indent = opts.firstLineIndent * (grid ? opts.gridCell! : size);
   const bo: BreakOptions = {
@@ -67,7 +72,7 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
     const j = t + 1 < starts.length ? starts[t + 1]! : m.n;
     const f = fitLine(m, i, j, bo);
     const last = j === m.n;
-    lines.push(buildLine(m, i, j, f, { width, indent, align, last }));
+    lines.push(buildLine(m, i, j, f, { width, indent, align, last, centreByInk: composition.centreByInk }));
     details.push({
       start: i,
       end: j,

@@ -4,6 +4,7 @@ import {
 } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
 import type { Model } from './paragraph-model.js';
+import type { Composition } from './composition.js';
 
 /** Punctuation width scheme, as in ctex: all full width, stops full + others half, all half. */
 export type PunctuationScheme = 'quanjiao' | 'kaiming' | 'banjiao';
@@ -14,6 +15,7 @@ export interface WidthOptions {
   gridCell?: number;
   punctuation: PunctuationScheme;
   latinGap?: number;
+  composition: Composition;
 }
 
 // Without ink data a CJK dash is assumed to be inked from 5% to 95% of its advance.
@@ -21,8 +23,6 @@ const DASH_INK_INSET = 0.05;
 
 /** Share of the extra spacing the gap after a word space takes, against 1 between Han characters. */
 const SPACE_STRETCH = 3;
-/** Share the gap between a Han character and a Latin word or number takes. */
-const WORD_EDGE_STRETCH = 3;
 
 /**
  * Fill the box model of a classified paragraph: box widths (grid cells or natural advances),
@@ -38,6 +38,8 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
   const full = grid ? o.gridCell! : size;
   const scheme = o.punctuation;
   const gap = (o.latinGap ?? 0) * size;
+  // The share of a loose line's slack a Han–word edge takes, against 1 between Han characters.
+  const edgeStretch = Math.max(1, Math.min(4, Math.round(o.composition.wordEdgeStretch)));
 
   for (let k = 0; k < n; k++) {
     const cp = cps[k]!;
@@ -116,7 +118,7 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
     // edge between Han and a Latin word or number (JIS X 4051 widens this gap first). Tightening
     // stays even: a Han character and a digit set solid must not move closer.
     if (a === SPACE) stretch[k] = SPACE_STRETCH;
-    else if ((a === HAN && isWord(b)) || (isWord(a) && b === HAN)) stretch[k] = WORD_EDGE_STRETCH;
+    else if ((a === HAN && isWord(b)) || (isWord(a) && b === HAN)) stretch[k] = edgeStretch;
   }
 
   for (let k = 0; k < n; k++) {

@@ -37,6 +37,7 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
     width,
     punctuation: doc.punctuation,
     latinGap: doc.latinGap,
+    composition: doc.composition,
     ...(gridCell ? { gridCell } : {}),
   };
   const lines: ComposedLine[] = [];
