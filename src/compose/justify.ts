@@ -1,4 +1,5 @@
 import { CLOSE, OPEN } from './char-class.js';
+import { DEEP } from './paragraph-model.js';
 import type { Fit } from './linebreak.js';
 import type { Model } from './model.js';
 
@@ -54,7 +55,7 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   // Where the first glyph starts in its box (a centred dash, a proportional opening mark).
   const lead = Math.max(0, pre[i]!);
   let drawn = lead; // from the first box's start: Σ advance + spacing of the content (without trailing spaces)
-  const share = (tier: number): number => (tier === 1 ? f.t1 : tier === 2 ? f.t2 : 0);
+  const share = (tier: number): number => f.t[tier] ?? 0;
   const csAt = (k: number): number => {
     if (k >= e) return -adv[k]!; // a trailing space hangs: net width zero
     // Every glyph keeps its place in its box, at the line start too (`lead` below): a dash run
@@ -63,16 +64,15 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
     let cs = box[k]! - adv[k]! - pre[k]!;
     if (k + 1 < e) {
       cs += pre[k + 1]! + join[k]!;
-      cs += r * (r > 0 ? stretch[k]! : shrink[k]!);
+      cs += r * (f.everyGap ? 1 : r > 0 ? stretch[k]! : shrink[k]!);
       // A mark inside the line gives up its share of its blank half: a closing mark by the
       // spacing after it, an opening mark by the spacing before it (its blank is on its left).
-      if (k > i && cls[k] === CLOSE) cs -= share(squeezeTier[k]!) * squeeze[k]!;
-      if (k + 2 < e && cls[k + 1] === OPEN) cs -= share(squeezeTier[k + 1]!) * squeeze[k + 1]!;
-    } else if (f.comp) {
-      cs -= m.endShrink[k]!;
+      if (k > i && cls[k] === CLOSE) cs -= share(squeezeTier[k]!) * squeeze[k]! + share(DEEP) * m.deep[k]!;
+      if (k + 2 < e && cls[k + 1] === OPEN) cs -= share(squeezeTier[k + 1]!) * squeeze[k + 1]! + share(DEEP) * m.deep[k + 1]!;
     } else {
-      // the last glyph's advance box reaches the line end (see fitLine)
-      cs += Math.max(0, pre[k]! + adv[k]! - box[k]!);
+      // the last glyph's advance box reaches the line end (see fitLine), less what a line-end
+      // mark gave up of its blank half
+      cs += Math.max(0, pre[k]! + adv[k]! - box[k]!) - f.endCut;
     }
     return Math.round(cs * ROUND) / ROUND;
   };

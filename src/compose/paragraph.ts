@@ -2,6 +2,7 @@ import { buildLine, type ComposedLine } from './justify.js';
 import { GRID_SHRINK_MAX, SHRINK_MAX, chooseBreaks, fitLine, type BreakOptions, type Fit } from './linebreak.js';
 import type { FontMetrics } from './metrics.js';
 import { buildModel, type Model } from './model.js';
+import { SQUEEZE_TIERS } from './paragraph-model.js';
 import type { PunctuationScheme } from './punctuation.js';
 import { compositionOf, type Composition } from './composition.js';
 
@@ -31,7 +32,7 @@ export interface LineDetail {
   end: number;
   /** justification added per stretchable gap, in em (negative: tightened) */
   extraEm: number;
-  /** the line-end closing mark was compressed to half width */
+  /** the line-end closing mark gave up some of its blank half (as much as the line needed) */
   endCompressed: boolean;
   /** width the marks inside the line gave up to tighten it, in em (0 on most lines) */
   squeezeEm: number;
@@ -77,7 +78,7 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
       start: i,
       end: j,
       extraEm: (align === 'justify' || f.r < 0 ? f.r : 0) / size,
-      endCompressed: f.comp === 1,
+      endCompressed: f.endCut > 1e-6,
       squeezeEm: squeezed(m, i, f) / size,
     });
   }
@@ -89,5 +90,7 @@ function squeezed(m: Model, i: number, f: Fit): number {
   const a = i + 1;
   const b = f.e - 1;
   if (b <= a) return 0;
-  return f.t1 * (m.Q1[b]! - m.Q1[a]!) + f.t2 * (m.Q2[b]! - m.Q2[a]!);
+  let w = 0;
+  for (let t = 1; t <= SQUEEZE_TIERS; t++) w += f.t[t]! * (m.Q[t]![b]! - m.Q[t]![a]!);
+  return w;
 }

@@ -108,7 +108,7 @@ export const themeSchema = z.strictObject({
       breakInsideWords: z.boolean().default(true),
       /** The share of a loose line's slack a Han–Latin/digit edge takes, in Han gaps. */
       wordEdgeStretch: z.number().int().min(1).max(4).default(2),
-      /** The most a full-width mark inside a tight line gives up, in em (¼: jlreq; ½: half width). */
+      /** What a full-width mark inside a tight line gives up before the gaps tighten, in em (¼: jlreq; ½: half width). */
       markSqueeze: z.number().min(0).max(0.5).default(0.25),
       /** Centre lines on their ink, not their advance boxes. */
       centreByInk: z.boolean().default(true),
