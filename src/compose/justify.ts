@@ -1,5 +1,6 @@
 import { CLOSE, OPEN } from './char-class.js';
 import { DEEP } from './paragraph-model.js';
+import { endsWithHyphen } from './word-breaks.js';
 import type { Fit } from './linebreak.js';
 import type { Model } from './model.js';
 
@@ -22,6 +23,11 @@ export interface ComposedLine {
   x: number;            // left offset in pt from the block's left edge (indent, centering)
   width: number;        // drawn width in pt, including all spacing
   last: boolean;        // last line of paragraph (flush left / not justified)
+  /**
+   * A line that ends inside a hyphenated Latin word: the hyphen to draw after the runs (`-`, as
+   * TeX draws it: the font's hyphen, whose glyph other code points such as U+00AD share).
+   */
+  hyphen?: Run;
 }
 
 /** Where a line of a justified block is placed, and whether its spacing is spread. */
@@ -76,7 +82,10 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
     }
     return Math.round(cs * ROUND) / ROUND;
   };
-  const target = i === 0 ? p.width - p.indent : p.width;
+  // A line ending at a hyphenation point ends with the hyphen: its characters end before it.
+  const hyphen = j < m.n && endsWithHyphen(m.brk[j]!) ? m.hyphen : 0;
+  const measure = i === 0 ? p.width - p.indent : p.width;
+  const target = measure - hyphen;
   const full = p.align === 'justify' && !p.last;
   let lastOrigin = lead;
   for (let k = i; k < j; k++) {
@@ -101,14 +110,20 @@ export function buildLine(m: Model, i: number, j: number, f: Fit, p: LinePlaceme
   }
   if (j > runStart) pushRun(runs, text, off, runStart, j, runCs, runAdv);
 
+  if (hyphen > 0) {
+    drawn += hyphen;
+    total += hyphen;
+  }
   let x = i === 0 ? p.indent : 0;
   const ink = p.align === 'center' && p.centreByInk ? inkExtent(m, i, e, lead, lastOrigin) : undefined;
   // By ink: the middle of the ink (from the first glyph's to the last one's) on the middle of the
   // measure, so the blank half of a closing bracket at the end does not pull a title to the left.
-  if (ink) x += (target - ink[0] - ink[1]) / 2;
-  else if (p.align === 'center') x += (target - drawn) / 2;
-  else if (p.align === 'right') x += target - drawn;
-  return { runs, x: x + lead, width: round6(total), last: p.last };
+  if (ink) x += (measure - ink[0] - ink[1]) / 2;
+  else if (p.align === 'center') x += (measure - drawn) / 2;
+  else if (p.align === 'right') x += measure - drawn;
+  const line: ComposedLine = { runs, x: x + lead, width: round6(total), last: p.last };
+  if (hyphen > 0) line.hyphen = { text: '-', characterSpacing: 0, width: round6(hyphen) };
+  return line;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { SPACE } from './char-class.js';
 import type { Model } from './model.js';
 import { BRACKET, DEEP, PAIR, PAUSE, SQUEEZE_TIERS, STOP } from './paragraph-model.js';
-import { ADDRESS_BREAK, WORD_BREAK } from './word-breaks.js';
+import { ADDRESS_BREAK, CAMEL_BREAK, HYPHEN_BREAK, WORD_BREAK, endsWithHyphen } from './word-breaks.js';
 
 /** How the lines of a paragraph are set. */
 export interface BreakOptions {
@@ -72,7 +72,9 @@ const OVERFLOW = 1e6;
  * line would otherwise be looser than that, never for a small gain.
  */
 const WORD_BREAK_DEMERITS = 2500;
-/** A break inside an address between two letters: taken only where every other way leaves a line about 0.065 em loose or worse. */
+/** A hyphenated word: as a break inside a URL (TeX's hyphen penalty), a little more for the hyphen's look. */
+const HYPHEN_DEMERITS = 3000;
+/** A break inside an address between two letters, or of a camel-cased name: taken only where every other way leaves a line about 0.065 em loose or worse. */
 const ADDRESS_BREAK_DEMERITS = 30_000;
 const fit: Fit = { e: 0, width: 0, r: 0, gaps: 0, everyGap: false, endCut: 0, t: new Float64Array(SQUEEZE_TIERS + 1), cost: 0, minWidth: 0 };
 
@@ -87,18 +89,20 @@ function badness(rEm: number, shrinkMax: number): number {
   return 100 * q * q;
 }
 
-/** The line being fitted starts here (scratch for lineCost). */
+/** The line being fitted: its paragraph and where it starts (scratch for lineCost and tighten). */
+let current: Model | undefined;
+/** fit.t holds shares from a tightened line. */
+let squeezed = false;
 let lineStart = 0;
-/** What a tight line's marks may give, per tier (scratch, valid until the next fitLine). */
-const caps = new Float64Array(SQUEEZE_TIERS + 1);
-const counts = new Int32Array(SQUEEZE_TIERS + 1);
+/** The order in which a tight line's means are used (0: the gaps), after the line-end mark. */
+const ORDER = [PAIR, BRACKET, PAUSE, 0, STOP, DEEP] as const;
 
 /**
  * Measure the line of characters [i, j) and score it; Infinity if it cannot be set.
  * The result is left in the shared scratch object returned.
  */
 export function fitLine(m: Model, i: number, j: number, o: BreakOptions): Fit {
-  const { W, G, H, Q, N, join, pre, endShrink, cls, size } = m;
+  const { W, G, H, join, pre, endShrink, cls, size } = m;
   let e = j;
   while (e > i + 1 && cls[e - 1] === SPACE) e--; // a trailing space hangs, it takes no width
   const avail = i === 0 ? o.width - o.indent : o.width;
@@ -108,28 +112,32 @@ export function fitLine(m: Model, i: number, j: number, o: BreakOptions): Fit {
   // The last glyph's advance box ends at the line end, even where a grid cell is narrower
   // than the glyph (15.79 pt cells, 16 pt glyphs): pdf.js and readers see the advance box.
   const endExtra = Math.max(0, pre[e - 1]! + m.adv[e - 1]! - m.box[e - 1]!);
-  const w = W[e]! - W[i]! - join[e - 1]! + startAdj + endExtra;
+  // A line ending at a hyphenation point ends with the hyphen.
+  const hyphen = j < m.n && endsWithHyphen(m.brk[j]!) ? m.hyphen : 0;
+  const w = W[e]! - W[i]! - join[e - 1]! + startAdj + endExtra + hyphen;
   // Shares of the gaps: loosening (stretch, word spaces weigh more) and tightening (even).
   const loose = G[e - 1]! - G[i]!;
   const gaps = H[e - 1]! - H[i]!;
   const last = j === m.n;
   // Compressing the line-end mark gives up its blank half (and the overhang above).
   const endCap = endShrink[e - 1]! > 0 ? endShrink[e - 1]! + endExtra : 0;
-  // What the marks inside the line (not its first or last character) may give up when it is tight.
-  let marks = 0;
-  for (let t = 1; t <= SQUEEZE_TIERS; t++) {
-    const inside = e - 1 > i + 1;
-    caps[t] = inside ? Q[t]![e - 1]! - Q[t]![i + 1]! : 0;
-    counts[t] = inside ? N[t]![e - 1]! - N[t]![i + 1]! : 0;
-    marks += caps[t]!;
-  }
   fit.e = e;
   fit.gaps = gaps;
   fit.width = w;
-  fit.minWidth = w - endCap - (o.justify ? o.shrinkMax * size * gaps + marks : 0) + (i === 0 ? o.indent : 0);
+  current = m;
   lineStart = i;
   fit.cost = lineCost(w, avail, loose, gaps, size, last, o, endCap);
+  // The narrowest setting, for the breaker to stop looking further back (read when a line cannot be set).
+  fit.minWidth = fit.cost === Infinity ? w - endCap - (o.justify ? o.shrinkMax * size * gaps + squeezable(m, i, e) : 0) + (i === 0 ? o.indent : 0) : 0;
   return fit;
+}
+
+/** What the marks inside the line [i, e) (not its first or last character) may give up in all. */
+function squeezable(m: Model, i: number, e: number): number {
+  if (e - 1 <= i + 1) return 0;
+  let marks = 0;
+  for (let t = 1; t <= SQUEEZE_TIERS; t++) marks += m.Q[t]![e - 1]! - m.Q[t]![i + 1]!;
+  return marks;
 }
 
 /**
@@ -143,7 +151,11 @@ function lineCost(w: number, avail: number, loose: number, gaps: number, size: n
   fit.r = 0;
   fit.everyGap = false;
   fit.endCut = 0;
-  fit.t.fill(0);
+  // (Only a line tightened past its end mark has squeeze shares to clear.)
+  if (squeezed) {
+    fit.t.fill(0);
+    squeezed = false;
+  }
   if (slack < -1e-6) {
     // Too long: a justified line is tightened (an over-long last line too, a little); a ragged
     // one may only drop the blank half of its line-end mark.
@@ -183,20 +195,20 @@ function lineCost(w: number, avail: number, loose: number, gaps: number, size: n
 function tighten(over: number, gaps: number, size: number, endCap: number, shrinkMax: number, justify: boolean): number {
   let rest = over;
   let b = 0;
-  const take = (cap: number): number => {
-    const x = Math.min(rest, cap);
-    rest -= x;
-    return x;
-  };
-  const cut = take(endCap);
+  const cut = Math.min(rest, endCap);
+  rest -= cut;
   fit.endCut = cut;
   if (cut > 0) b += END_BADNESS * (cut / endCap) ** 2;
   if (!justify) return rest > 1e-6 ? Infinity : b;
-  const gapCap = gaps > 0 ? shrinkMax * size * gaps : 0;
-  for (const t of [PAIR, BRACKET, PAUSE, 0, STOP, DEEP]) {
+  squeezed = true;
+  const m = current!;
+  const a = lineStart + 1;
+  const z = fit.e - 1;
+  for (const t of ORDER) {
     if (rest <= 1e-9) break;
     if (t === 0) {
-      const x = take(gapCap);
+      const x = Math.min(rest, gaps > 0 ? shrinkMax * size * gaps : 0);
+      rest -= x;
       if (x > 0) {
         fit.r = -x / gaps;
         const q = fit.r / size / SHRINK_REF;
@@ -204,13 +216,15 @@ function tighten(over: number, gaps: number, size: number, endCap: number, shrin
       }
       continue;
     }
-    const cap = caps[t]!;
-    if (cap <= 0) continue;
-    const x = take(cap);
+    // What the marks of the tier inside the line (not its first or last character) may give.
+    const cap = z > a ? m.Q[t]![z]! - m.Q[t]![a]! : 0;
+    if (cap <= 1e-12) continue;
+    const x = Math.min(rest, cap);
+    rest -= x;
     const share = x / cap;
     fit.t[t] = share;
     // Every mark of the tier gives the same share of its own cap: Σ per mark of share².
-    b += TIER_BADNESS[t]! * counts[t]! * share * share;
+    b += TIER_BADNESS[t]! * (m.N[t]![z]! - m.N[t]![a]!) * share * share;
   }
   return rest > 1e-6 ? Infinity : b;
 }
@@ -240,7 +254,7 @@ function run(m: Model, o: BreakOptions, tolerance: number, emergency: boolean): 
   // An upper bound of what the line ends add to W[j] - W[i] (start shift, end overhang, the
   // join not taken at the end), so that a line too loose for the tolerance is skipped
   // without measuring it.
-  const edge = 2 * m.maxAdv + m.maxBox;
+  const edge = 2 * m.maxAdv + m.maxBox + m.hyphen;
   const tol = tolerance * size;
   // Paths are compared first by their hard faults (a character overflowing the measure, a break
   // clreq forbids, a lone last character: weights below), then by their demerits. A lone
@@ -286,7 +300,7 @@ function run(m: Model, o: BreakOptions, tolerance: number, emergency: boolean): 
       let h = forced ? FORCED : 0;
       // 孤字: never leave one character (with its punctuation) alone on the last line.
       if (j === n && i > 0 && C[n]! - C[i]! <= 1) h += LONE;
-      offer(i, j, h, f.cost + (j === n ? 0 : brk[j] === WORD_BREAK ? WORD_BREAK_DEMERITS : brk[j] === ADDRESS_BREAK ? ADDRESS_BREAK_DEMERITS : 0));
+      offer(i, j, h, f.cost + (j === n ? 0 : brk[j] === WORD_BREAK ? WORD_BREAK_DEMERITS : brk[j] === ADDRESS_BREAK ? ADDRESS_BREAK_DEMERITS : brk[j] === HYPHEN_BREAK ? HYPHEN_DEMERITS : brk[j] === CAMEL_BREAK ? ADDRESS_BREAK_DEMERITS : 0));
     }
   }
   if (hard[n] === Infinity) return null;

@@ -3,7 +3,7 @@ import type { FontMetrics } from './metrics.js';
 import { applyWidths, type WidthOptions } from './punctuation.js';
 import { DEEP, SQUEEZE_TIERS, type Model } from './paragraph-model.js';
 import { computeBreaks } from './segment.js';
-import { classifyAddresses, markWordBreaks } from './word-breaks.js';
+import { classifyAddresses, markHyphenBreaks, markWordBreaks, wordTokens } from './word-breaks.js';
 
 export type { Model } from './paragraph-model.js';
 
@@ -31,10 +31,14 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
 
   const cls = new Uint8Array(n);
   classifyAll(cps, cls);
-  classifyAddresses(cps, cls);
+  const tokens = wordTokens(cps);
+  classifyAddresses(tokens, cls);
   const brk = new Uint8Array(n);
   computeBreaks(cls, brk);
-  if (o.composition.breakInsideWords) markWordBreaks(cps, cls, brk);
+  // A hyphenated line ends with the font's hyphen: a font without one hyphenates nothing.
+  const hyphen = o.composition.breakInsideWords ? metrics.advance(0x2d) : undefined;
+  if (o.composition.breakInsideWords) markWordBreaks(tokens, cps, cls, brk);
+  const hyphenated = hyphen !== undefined && markHyphenBreaks(tokens, cps, brk);
 
   const m: Model = {
     text, n, size: o.size, cps, off, cls, brk,
@@ -56,6 +60,7 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
     N: Array.from({ length: SQUEEZE_TIERS + 1 }, () => new Int32Array(n + 1)),
     maxAdv: 0,
     maxBox: 0,
+    hyphen: hyphenated ? hyphen! * o.size : 0,
     ...(metrics.ink ? { ink: metrics.ink.bind(metrics) } : {}),
   };
   applyWidths(m, metrics, o);

@@ -51,7 +51,7 @@ export interface Model {
   stretch: Uint8Array;
   /** Share of the tightening of a tight line the gap after k takes: 1 wherever stretch > 0, else 0. */
   shrink: Uint8Array;
-  /** 1 if a line may start at k; 2 (WORD_BREAK) if it may, inside a URL, path or compound word */
+  /** 1 if a line may start at k; 2 (WORD_BREAK), 3 (ADDRESS_BREAK), 4 (HYPHEN_BREAK) if it may inside a word (word-breaks.ts) */
   brk: Uint8Array;
   /** prefix sums: W[k] = Σ_{m<k} box[m] + join[m]; G[k] = Σ_{m<k} stretch[m]; H likewise of shrink; C[k] = countable chars */
   W: Float64Array;
@@ -63,6 +63,8 @@ export interface Model {
   N: Int32Array[];
   /** horizontal ink extent [minX, maxX] of a code point's glyph in em, where the font tells it (centring by ink) */
   ink?: (cp: number) => readonly [number, number] | undefined;
+  /** width of the soft hyphen a hyphenated line ends with, in pt (0: the font has none) */
+  hyphen: number;
   /** largest glyph advance and largest box in the paragraph (bounds for pruning) */
   maxAdv: number;
   maxBox: number;

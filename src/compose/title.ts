@@ -2,7 +2,7 @@ import { CLOSE, CLOSE_ASCII, GLUE, OPEN, SPACE, classifyAll, isClosing, isOpenin
 import type { FontMetrics } from './metrics.js';
 import { computeBreaks } from './segment.js';
 import { LIMITS } from '../limits.js';
-import { classifyAddresses } from './word-breaks.js';
+import { classifyAddresses, wordTokens } from './word-breaks.js';
 
 // Where a title may break, best first. A title is broken where its meaning allows (GB/T 9704:
 // 回行时要做到词意完整): at a space the author put there, else at punctuation, else at the end of
@@ -51,7 +51,7 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   }
   const cls = new Uint8Array(n);
   classifyAll(cps, cls);
-  classifyAddresses(cps, cls);
+  classifyAddresses(wordTokens(cps), cls);
   const brk = new Uint8Array(n);
   computeBreaks(cls, brk);
   const w = new Float64Array(n + 1); // prefix widths
