@@ -11,6 +11,8 @@ export interface LineAudit {
   text: string;
   /** Largest extra spacing between two Han characters (or a Han character and a closing mark), in em. */
   hanEm: number;
+  /** How many such gaps the line has (hanEm means nothing without one). */
+  hanGaps: number;
   /** Extra spacing at each edge between Han and a Latin word or number, in em (the theme's gap excluded). */
   edgeEm: number[];
   /** Largest extra spacing inside a Latin word, number or URL, in em. */
@@ -19,8 +21,11 @@ export interface LineAudit {
   spaceEm: number;
   /** The largest of hanEm, edgeEm and wordEm: the line's extra spacing per character. */
   maxExtraEm: number;
-  /** Width each full-width mark inside the line keeps, in em of its box (1 = untouched), beside a Han character on its blank side. */
-  marks: { text: string; keptEm: number }[];
+  /**
+   * Width each full-width mark inside the line keeps, in em of its box (1 = untouched), beside a
+   * Han character on its blank side; `alone` when neither neighbour is a mark (not one of a pair).
+   */
+  marks: { text: string; keptEm: number; alone: boolean }[];
   /** For each pair of adjacent dashes, the distance from the first one's ink to the second one's, in pt (0 = one stroke). */
   dashGaps: number[];
   /** Where the line's ink starts and ends, in pt from the page's left edge. */
@@ -74,13 +79,16 @@ export function auditLine(line: DrawnLine, o: AuditOptions): LineAudit {
   const cell = (g: Glyph): number | undefined => (o.gridCell && Math.abs(g.size - o.bodySize) < 0.01 ? o.gridCell : undefined);
   const box = (g: Glyph): number => (isHan(g) || OPEN_CJK.has(g.text) || CLOSE_CJK.has(g.text) ? (cell(g) ?? g.size) : g.advance * g.size);
   const gap = (o.latinGap ?? 0);
-  const a: LineAudit = { page: line.page, y: line.y, text: line.text, hanEm: 0, edgeEm: [], wordEm: 0, spaceEm: 0, maxExtraEm: 0, marks: [], dashGaps: [], inkLeft: line.left, inkRight: line.right };
+  const a: LineAudit = { page: line.page, y: line.y, text: line.text, hanEm: 0, hanGaps: 0, edgeEm: [], wordEm: 0, spaceEm: 0, maxExtraEm: 0, marks: [], dashGaps: [], inkLeft: line.left, inkRight: line.right };
   for (let k = 0; k + 1 < gs.length; k++) {
     const p = gs[k]!;
     const q = gs[k + 1]!;
     if (p.size !== q.size) continue;
     const extra = (q.x - p.x - box(p)) / p.size;
-    if (isHan(p) && (isHan(q) || CLOSE_CJK.has(q.text))) a.hanEm = Math.max(a.hanEm, extra);
+    if (isHan(p) && (isHan(q) || CLOSE_CJK.has(q.text))) {
+      a.hanEm = a.hanGaps === 0 ? extra : Math.max(a.hanEm, extra);
+      a.hanGaps++;
+    }
     else if ((isHan(p) && isWord(q)) || (isWord(p) && isHan(q))) a.edgeEm.push(extra - gap);
     else if (isWord(p) && isWord(q)) a.wordEm = Math.max(a.wordEm, extra);
     else if (p.text === ' ') a.spaceEm = Math.max(a.spaceEm, extra);
@@ -91,17 +99,19 @@ export function auditLine(line: DrawnLine, o: AuditOptions): LineAudit {
     }
   }
   // Marks inside the line (not its last glyph), measured where the box is known on both sides.
+  const isMark = (g: Glyph | undefined): boolean => !!g && (OPEN_CJK.has(g.text) || CLOSE_CJK.has(g.text));
   for (let k = 0; k < gs.length; k++) {
     const g = gs[k]!;
     const full = box(g);
+    const alone = !isMark(gs[k - 1]) && !isMark(gs[k + 1]);
     if (CLOSE_CJK.has(g.text) && k + 1 < gs.length) {
       const q = gs[k + 1]!;
-      if (isHan(q) && q.size === g.size) a.marks.push({ text: g.text, keptEm: (q.x - g.x) / full });
+      if (isHan(q) && q.size === g.size) a.marks.push({ text: g.text, keptEm: (q.x - g.x) / full, alone });
     } else if (OPEN_CJK.has(g.text) && k > 0 && k + 1 < gs.length) {
       const p = gs[k - 1]!;
       const q = gs[k + 1]!;
       // The opening mark's box runs from the end of the Han box before it to the next glyph's origin.
-      if (isHan(p) && isHan(q) && p.size === g.size) a.marks.push({ text: g.text, keptEm: (q.x - (p.x + box(p))) / full });
+      if (isHan(p) && isHan(q) && p.size === g.size) a.marks.push({ text: g.text, keptEm: (q.x - (p.x + box(p))) / full, alone });
     }
   }
   a.maxExtraEm = Math.max(a.hanEm, a.wordEm, ...a.edgeEm);
