@@ -35,10 +35,10 @@ export interface ReadDocument {
  * drawn glyphs: the metric table of test/typesetting, and an audit of each line of every
  * paragraph set by the composer (body, headings, titles, notes; the foot and furniture excepted).
  */
-export async function readDocument(file: string, layout = 'report', opts: { metrics?: boolean } = {}): Promise<ReadDocument> {
+export async function readDocument(file: string, layout = 'report', opts: { metrics?: boolean; /** read this PDF of the file (built elsewhere) instead of rendering it */ pdf?: Uint8Array } = {}): Promise<ReadDocument> {
   const [planned] = plan({ paths: projectPaths(ROOT), inputs: [file], layouts: [layout] });
   const doc = planned!.doc;
-  const pdf = await renderPdf(doc, { readableRoots: [path.dirname(file)] });
+  const pdf = opts.pdf ?? (await renderPdf(doc, { readableRoots: [path.dirname(file)] }));
   const { runs } = await readGlyphRuns(pdf);
   const bodySize = doc.styles.body!.size;
   const paragraphs: Omit<ReadParagraph, 'lines' | 'audits'>[] = [];
