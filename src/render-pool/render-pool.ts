@@ -106,6 +106,8 @@ export function workerPool(requested: number): RenderRunner {
   };
 
   const pump = () => {
+    // After close(), a pump a finished job scheduled must start no worker: none would be closed.
+    if (closing) return;
     while (queue.length > 0) {
       let slot = workers.find((w) => !w.busy);
       if (!slot && workers.length < size) slot = spawn();
@@ -125,6 +127,7 @@ export function workerPool(requested: number): RenderRunner {
     size,
     run(job, onStart, signal) {
       if (broken) return Promise.reject(broken);
+      if (closing) return Promise.reject(new Error(`not started: ${job.path}`));
       // A format added in this thread (registerFormat) is unknown to the workers: rendered here.
       if (!isBuiltInFormat(job.format)) return inThisThread.run(job, onStart, signal);
       return new Promise<Uint8Array>((resolve, reject) => {
@@ -138,6 +141,8 @@ export function workerPool(requested: number): RenderRunner {
     },
     async close() {
       closing = true;
+      // Jobs still waiting (a build stopped by a failed write) are never started.
+      for (const p of queue.splice(0)) p.reject(new Error(`not started: ${p.job.path}`));
       const all = workers.splice(0);
       // An idle worker is asked to stop (it writes its code cache first); a busy or stuck one
       // is terminated.

@@ -76,6 +76,17 @@ describe('a disk that takes a file only in part', () => {
     expectBKept(path.join(dir, 'out'), previous);
   }, 90_000);
 
+  it('a file-size limit on workers: the jobs still waiting are never started, and the build ends', async () => {
+    // Six long articles on two workers: the first write that fails stops the build with jobs
+    // still queued. (A worker the closed pool started for them kept the process alive for ever.)
+    const files = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => [`content/articles/${n}.yaml`, article(`示例长文${n}`, 40)]));
+    const { dir } = nestedProject({ files });
+    const r = await spawnCli(dir, ['build', '--jobs', '2', '--no-preview', '--format', 'pdf'], { shell: 'ulimit -f 16;' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^out\/articles\/[a-f]\/report\.pdf:1:1: error\[io\]: cannot write out\/articles\/[a-f]\/report\.pdf: the file would be larger than the system allows \(ulimit -f\)$/m);
+    expect(r.stderr).toMatch(/nothing was written\n$/);
+  }, 90_000);
+
   it('a full disk (ENOSPC on a small tmpfs)', async () => {
     const { outer, dir } = await builtTwice();
     // The out folder on a disk of its own, 72 KB (18 pages of 4 KB), holding the first build's
