@@ -88,6 +88,16 @@ interface Kind {
   error?: string;
 }
 
+/**
+ * What `file` (or the open `fd`) is when it is no regular file (`a folder`, `a FIFO (named
+ * pipe)`, `a device`…), for a reader that opens files its own way (fonts read in part); the
+ * path is checked before it is opened, so no device is ever opened and no pipe waits.
+ */
+export function notRegularFile(file: string, fd?: number): string | undefined {
+  const kind = fd === undefined ? kindOfPath(file) : kindOfStats(fs.fstatSync(fd));
+  return kind.not ?? kind.error;
+}
+
 function kindOfPath(file: string): Kind {
   try {
     return kindOfStats(fs.statSync(file));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { NAME_ID, parseNameTable } from './name-table.js';
 import { type ByteSource, FontFormatError, type SfntFace, bufferSource, fileSource, readSfnt, readSmallTable } from './sfnt.js';
 import { MAX_SFNT_BYTES, WOFF_SIGNATURE, sfntFromWoff } from './woff.js';
+import { notRegularFile } from '../../io/read-bounded.js';
 
 /**
  * What a face is, read from its own tables: the names it answers to, its weight and slant, its
@@ -31,8 +32,13 @@ export function readFaceInfos(src: ByteSource): FaceInfo[] {
 
 /** The faces of a font file on disk, reading only its directory and small tables (a WOFF whole, unwrapped). */
 export function readFaceInfosOfFile(file: string): FaceInfo[] {
-  const fd = fs.openSync(file, 'r');
+  // A pipe or a device where a font should be would wait for ever, or never end: refused unopened.
+  const before = notRegularFile(file);
+  if (before) throw new FontFormatError(`${before}, not a font file`);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
+    const after = notRegularFile(file, fd);
+    if (after) throw new FontFormatError(`${after}, not a font file`);
     const size = fs.fstatSync(fd).size;
     const src = fileSource(fd, size);
     if (size >= 4 && src.read(0, 4).readUInt32BE(0) === WOFF_SIGNATURE) {
