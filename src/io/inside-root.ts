@@ -110,3 +110,14 @@ export function placeForWrite(root: string, target: string): Placement {
   if (!isUnder(rootReal, dirReal)) return { ok: false, why: 'link-outside', abs: placed.abs, real: dirReal };
   return placed;
 }
+
+/** Whether `rel` is a regular file inside `dir`, also through links (the file itself not a link). */
+export function isFileInside(dir: string, rel: string): boolean {
+  const placed = placeInside(dir, rel);
+  if (!placed.ok || placed.real === undefined) return false;
+  try {
+    return fs.lstatSync(placed.abs).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath } from '../diagnostics/index.js';
-import { placeInside } from '../io/inside-root.js';
+import { isFileInside } from '../io/inside-root.js';
 import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
 import { fileIsEntry } from './ledger.js';
@@ -33,15 +33,7 @@ export function cleanOutFolder(outDir: string, options: { dryRun?: boolean } = {
   const read = readBounded(manifestFile, { limit: LIMITS.manifestBytes, shown: displayPath(manifestFile), what: 'manifest', root: { dir, name: displayPath(dir) } });
   if (!read.ok) throw new DiagnosticError([read.diagnostic]);
   const manifest: Manifest = parseManifest(read.bytes.toString('utf8'), displayPath(manifestFile));
-  const isFile = (rel: string) => {
-    const placed = placeInside(dir, rel);
-    if (!placed.ok || placed.real === undefined) return false;
-    try {
-      return fs.lstatSync(placed.abs).isFile();
-    } catch {
-      return false;
-    }
-  };
+  const isFile = (rel: string) => isFileInside(dir, rel);
   const removed: string[] = [];
   const kept: string[] = [];
   for (const e of manifest.outputs) {

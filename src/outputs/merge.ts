@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import { placeInside } from '../io/inside-root.js';
+import { isFileInside } from '../io/inside-root.js';
 import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
 import { GENERATOR } from '../package.js';
@@ -66,17 +65,6 @@ export function mergeShards(options: MergeOptions): { manifest: Manifest; copied
     return { manifest: merged, copied: copies.length, releaseFiles, warnings };
   } finally {
     out.release();
-  }
-}
-
-/** Whether `rel` is a regular file inside `dir`, also through links. */
-function isFileInside(dir: string, rel: string): boolean {
-  const placed = placeInside(dir, rel);
-  if (!placed.ok || placed.real === undefined) return false;
-  try {
-    return fs.lstatSync(placed.abs).isFile();
-  } catch {
-    return false;
   }
 }
 
