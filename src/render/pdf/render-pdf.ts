@@ -15,6 +15,15 @@ import { completeWholeFonts } from '../../patches/pdfmake.js';
 const GRID_EPSILON = 0.01;
 
 export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8Array> {
+  const pdf = pdfmake().createPdf(pdfDefinition(doc, options));
+  // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
+  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
+  const buffer = await pdf.getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The pdfmake document definition of the IR, with fonts registered and file access limited to it. */
+export function pdfDefinition(doc: Doc, options: WriterOptions): Record<string, unknown> {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
   registerFonts(doc.fonts);
@@ -45,9 +54,5 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
-  const pdf = pdfmake().createPdf(def);
-  // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
-  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
-  const buffer = await pdf.getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return def;
 }
