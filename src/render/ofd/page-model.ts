@@ -83,6 +83,8 @@ export interface ImageItem {
   /** The box the image fills, in the item's own space. */
   box: Box;
   ctm: Matrix;
+  /** EXIF orientation (1–8) the PDF applied: the box shows the picture turned as it says. */
+  orientation: number;
   opacity: number;
   clip?: Box;
 }

@@ -24,8 +24,10 @@ export function recordPages(doc: Doc, layout: PdfLayout): LaidOutDocument {
   return { pages: canvas.pages, outline: canvas.outline.children };
 }
 
+/** What the recording reads of the pdfkit document the PDF was drawn on. */
 interface ColourSource {
   _normalizeColor(color: unknown): number[] | null;
+  _imageRegistry?: Record<string, { orientation?: number } | undefined>;
 }
 
 interface RendererInstance {
@@ -356,7 +358,7 @@ class RecordingCanvas {
     if (typeof src !== 'string') throw new Error('an image given as data, which the OFD writer does not embed');
     if (options.width === undefined || options.height === undefined) throw new Error('an image without its drawn size');
     const clip = this.state.clip;
-    this.current.items.push({ kind: 'image', role: this.role, file: src, box: { x, y, width: options.width, height: options.height }, ctm: this.state.ctm, opacity: this.state.fill.alpha, ...(clip ? { clip } : {}) });
+    this.current.items.push({ kind: 'image', role: this.role, file: src, box: { x, y, width: options.width, height: options.height }, ctm: this.state.ctm, orientation: this.colours._imageRegistry?.[src]?.orientation ?? 1, opacity: this.state.fill.alpha, ...(clip ? { clip } : {}) });
     return this;
   }
 
