@@ -8,15 +8,16 @@
 export const TRUETYPE = 0x00010000;
 export const CFF = 0x4f54544f;
 
-export function readTables(bytes: Uint8Array): { version: number; tables: Map<string, Uint8Array> } {
+/** The tables of a font; `directory` is where its table directory starts (a face of a collection). */
+export function readTables(bytes: Uint8Array, directory = 0): { version: number; tables: Map<string, Uint8Array> } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12) throw new Error('not an OpenType font: too short');
-  const version = view.getUint32(0);
-  const count = view.getUint16(4);
-  if (12 + 16 * count > bytes.length) throw new Error('not an OpenType font: table directory past the end');
+  if (bytes.length < directory + 12) throw new Error('not an OpenType font: too short');
+  const version = view.getUint32(directory);
+  const count = view.getUint16(directory + 4);
+  if (directory + 12 + 16 * count > bytes.length) throw new Error('not an OpenType font: table directory past the end');
   const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
+    const at = directory + 12 + 16 * i;
     const tag = String.fromCharCode(...bytes.subarray(at, at + 4));
     const offset = view.getUint32(at + 8);
     const length = view.getUint32(at + 12);

@@ -8,6 +8,15 @@ export interface PdfGlyph {
   y: number;
 }
 
+/** An image's box on its page, in pt, y down. */
+export interface PdfImage {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 type M = [number, number, number, number, number, number];
 const mul = (m: M, n: M): M => [
   m[0] * n[0] + m[1] * n[2],
@@ -23,11 +32,12 @@ const mul = (m: M, n: M): M => [
  * matrix (Tm), the size (Tf), character spacing (Tc), each glyph's width and the TJ adjustments,
  * composed as PDF's text rendering does. Independent of our writer: this is what a reader draws.
  */
-export async function readPdfGlyphs(pdf: Uint8Array): Promise<{ pages: { width: number; height: number }[]; glyphs: PdfGlyph[] }> {
+export async function readPdfGlyphs(pdf: Uint8Array): Promise<{ pages: { width: number; height: number }[]; glyphs: PdfGlyph[]; images: PdfImage[] }> {
   const pdfjs = await importPdfJs();
   const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
   const glyphs: PdfGlyph[] = [];
+  const images: PdfImage[] = [];
   const pages: { width: number; height: number }[] = [];
   try {
     for (let n = 1; n <= document.numPages; n++) {
@@ -52,6 +62,12 @@ export async function readPdfGlyphs(pdf: Uint8Array): Promise<{ pages: { width: 
         } else if (fn === OPS.setTextMatrix) tm = Array.from(args[0] as ArrayLike<number>) as M;
         else if (fn === OPS.setFont) size = Number(args[1]);
         else if (fn === OPS.setCharSpacing) tc = Number(args[0]);
+        else if (fn === OPS.paintImageXObject) {
+          // An image fills the unit square of the current space.
+          const xs = [0, 1].flatMap((u) => [0, 1].map((v) => ctm[0] * u + ctm[2] * v + ctm[4]));
+          const ys = [0, 1].flatMap((u) => [0, 1].map((v) => ctm[1] * u + ctm[3] * v + ctm[5]));
+          images.push({ page: n, x: Math.min(...xs) - x0, y: y1 - Math.max(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+        }
         else if (fn === OPS.showText) {
           let tx = 0;
           for (const g of args[0] as ({ unicode?: string; width?: number } | number | null)[]) {
@@ -70,5 +86,5 @@ export async function readPdfGlyphs(pdf: Uint8Array): Promise<{ pages: { width: 
   } finally {
     await document.destroy();
   }
-  return { pages, glyphs };
+  return { pages, glyphs, images };
 }

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { plan } from '../../src/build/build.js';
+import { projectPaths } from '../../src/build/project.js';
+import type { Doc } from '../../src/ir/index.js';
+import { renderOfd } from '../../src/render/ofd/render-ofd.js';
+import { articleReadingOrder, firstMissingInOrder, ROOT, SEED } from '../support.js';
+import { articleProject, article, layOut } from '../reliability/project.js';
+import { png } from '../reliability/images.js';
+import { compareWithPdf, ofdBodyText, type Agreement } from './compare.js';
+import { checkPackage } from './ofd-schema.js';
+import type { OfdRead } from './read-ofd.js';
+
+const BULLETIN = path.join(ROOT, 'content/bulletins/sample-2021-01.yaml');
+
+function laidOut(file: string, layout: string, draft = false): Doc {
+  return plan({ paths: projectPaths(ROOT), inputs: [file], layouts: [layout], draft })[0]!.doc;
+}
+
+/** What every OFD must satisfy, whatever its content. */
+function expectSound(a: Agreement): void {
+  // Same pages, same size (mm), every glyph where the PDF has it.
+  expect(a.ofd.pages.length).toBe(a.pdfPages.length);
+  a.ofd.pages.forEach((p, i) => {
+    expect(p.width).toBeCloseTo((a.pdfPages[i]!.width * 25.4) / 72, 3);
+    expect(p.height).toBeCloseTo((a.pdfPages[i]!.height * 25.4) / 72, 3);
+  });
+  expect(a.unmatched).toEqual([]);
+  expect(a.ofdChars).toBe(a.pdfGlyphs);
+  expect(a.worst).toBeLessThan(0.1);
+  // Well-formed parts that follow GB/T 33190's schema.
+  expect(checkPackage(a.ofd.parts)).toEqual([]);
+  expectFontsMapText(a.ofd);
+}
+
+/** Each font's own cmap (read by fontkit from the embedded file) maps every character drawn with it. */
+function expectFontsMapText(ofd: OfdRead): void {
+  const unmapped: string[] = [];
+  for (const page of ofd.pages) {
+    for (const code of page.codes) {
+      const font = ofd.fonts.get(code.fontId);
+      expect(font, `font ${code.fontId}`).toBeDefined();
+      const parsed = (fontkit as unknown as { create(b: Buffer): fontkit.Font }).create(Buffer.from(font!.bytes));
+      for (const ch of code.text) if (!parsed.hasGlyphForCodePoint(ch.codePointAt(0)!)) unmapped.push(`${ch} in ${font!.name}`);
+    }
+  }
+  expect(unmapped).toEqual([]);
+}
+
+describe('OFD of the seed report', () => {
+  let a: Agreement;
+  beforeAll(async () => {
+    a = await compareWithPdf(laidOut(SEED, 'report'), SEED);
+  });
+
+  it('has the PDF’s pages, page sizes and glyph positions, and a sound package', () => {
+    expect(a.pdfGlyphs).toBeGreaterThan(2500);
+    expectSound(a);
+  });
+
+  it('holds every character of the content in its TextCodes, in order', () => {
+    const pieces = articleReadingOrder(parse(fs.readFileSync(SEED, 'utf8')));
+    const text = ofdBodyText(a.ofd).replace(/—\d+—/g, '');
+    expect(pieces.length).toBeGreaterThan(20);
+    expect(firstMissingInOrder(text, pieces)).toBeUndefined();
+  });
+
+  it('lists the headings as outlines and takes DocInfo from the content', () => {
+    expect(a.ofd.outline[0]).toBe('一、大战大考彰显担当作为');
+    expect(a.ofd.outline.length).toBe(10);
+    expect(a.ofd.docInfo).toMatchObject({ Title: '创新举措凝心聚力 推进常州统战事业蓬勃发展', CreationDate: '2021-03-04', ModDate: '2021-03-04' });
+    expect(a.ofd.docInfo.DocID).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('writes the same bytes every time, in any time zone', async () => {
+    const tz = process.env.TZ;
+    const bytes: Buffer[] = [];
+    try {
+      for (const zone of ['America/Los_Angeles', 'Asia/Shanghai']) {
+        process.env.TZ = zone;
+        bytes.push(Buffer.from(await renderOfd(laidOut(SEED, 'report'), { readableRoots: [path.dirname(SEED)] })));
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+    expect(Buffer.compare(bytes[0]!, Buffer.from(a.ofdBytes))).toBe(0);
+    expect(Buffer.compare(bytes[1]!, Buffer.from(a.ofdBytes))).toBe(0);
+  });
+});
+
+describe('OFD of a draft bulletin', () => {
+  let a: Agreement;
+  beforeAll(async () => {
+    a = await compareWithPdf(laidOut(BULLETIN, 'bulletin', true), BULLETIN);
+  });
+
+  it('has the PDF’s glyphs, the rotated watermark’s too, and a sound package', () => {
+    expectSound(a);
+  });
+
+  it('puts the header line and the watermark on a Foreground layer of their own', () => {
+    for (const page of a.ofd.pages) {
+      const marks = page.codes.filter((c) => c.layer === 'Foreground').map((c) => c.text);
+      expect(marks).toEqual(['征求意见稿', '征求意见稿']);
+      expect(page.codes.filter((c) => c.layer === 'Body').some((c) => c.text.includes('征求意见稿'))).toBe(false);
+    }
+  });
+
+  it('draws the masthead’s red rule and the 报尾 rules as paths', () => {
+    expect(a.ofd.pages[0]!.paths).toBeGreaterThan(0);
+    expect(a.ofd.pages[a.ofd.pages.length - 1]!.paths).toBeGreaterThanOrEqual(2);
+    const first = a.ofd.parts.get('Doc_0/Pages/Page_0/Content.xml')!;
+    const rule = JSON.stringify(first).includes('"Value":"230 0 18"');
+    expect(rule).toBe(true);
+  });
+});
+
+describe('OFD of an article with a picture', () => {
+  it('places the picture as an ImageObject over the same box as the PDF’s', async () => {
+    const { dir, file } = articleProject(article('  - 图前的段落。\n  - image: { src: chart.png, caption: 示例图 }\n  - 图后的段落。'));
+    fs.writeFileSync(path.join(path.dirname(file), 'chart.png'), png(40, 20));
+    const a = await compareWithPdf(layOut(dir, file), file);
+    expectSound(a);
+    expect(a.ofd.pages[0]!.images).toHaveLength(1);
+    expect(a.pdfImages).toHaveLength(1);
+    const [o, p] = [a.ofd.pages[0]!.images[0]!, a.pdfImages[0]!];
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(o[k] - p[k])).toBeLessThan(0.1);
+    const res = a.ofd.parts.get('Doc_0/DocumentRes.xml')!;
+    expect(JSON.stringify(res)).toContain('"Type":"Image"');
+  });
+});
