@@ -152,7 +152,7 @@ export function checkPart(root: OfdElement, part: string, ctx: SchemaContext): s
   }
 
   function checkValue(vt: Value, v: string, path: string): void {
-    const bad = (what: string) => problems.push(`${path}: ${JSON.stringify(v)} is not ${what}`);
+    const bad = (what: string): void => void problems.push(`${path}: ${JSON.stringify(v)} is not ${what}`);
     if (Array.isArray(vt)) {
       if (!vt.includes(v)) bad(`one of ${vt.join(', ')}`);
       return;
