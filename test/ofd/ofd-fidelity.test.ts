@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { plan } from '../../src/build/build.js';
 import { projectPaths } from '../../src/build/project.js';
 import type { Doc } from '../../src/ir/index.js';
+import { readOfdText } from '../../src/render/ofd/read-back.js';
 import { renderOfd } from '../../src/render/ofd/render-ofd.js';
 import { articleReadingOrder, firstMissingInOrder, ROOT, SEED } from '../support.js';
 import { articleProject, article, layOut } from '../reliability/project.js';
@@ -68,6 +69,12 @@ describe('OFD of the seed report', () => {
     expect(firstMissingInOrder(text, pieces)).toBeUndefined();
   });
 
+  it('reads back (as --verify and the manifest do) the same pages and text as the test reader', () => {
+    const back = readOfdText(a.ofdBytes);
+    expect(back.pages).toBe(a.ofd.pages.length);
+    expect(back.text.join('')).toBe(ofdBodyText(a.ofd));
+  });
+
   it('lists the headings as outlines and takes DocInfo from the content', () => {
     expect(a.ofd.outline[0]).toBe('一、大战大考彰显担当作为');
     expect(a.ofd.outline.length).toBe(10);
@@ -100,6 +107,10 @@ describe('OFD of a draft bulletin', () => {
 
   it('has the PDF’s glyphs, the rotated watermark’s too, and a sound package', () => {
     expectSound(a);
+  });
+
+  it('leaves the draft marks out of the text read back', () => {
+    expect(readOfdText(a.ofdBytes).text.join('')).not.toContain('征求意见稿');
   });
 
   it('puts the header line and the watermark on a Foreground layer of their own', () => {
