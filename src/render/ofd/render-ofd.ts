@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Doc } from '../../ir/index.js';
 import { writeZip, type ZipEntry } from '../../zip/write-zip.js';
 import { layOutPdf } from '../pdf/laid-out.js';
-import type { PdfOptions } from '../pdf/render-pdf.js';
+import type { WriterOptions } from '../writer.js';
 import { pageContent } from './page-content.js';
 import type { LaidOutDocument, OutlineEntry } from './page-model.js';
 import { recordPages } from './record-pages.js';
@@ -10,7 +10,7 @@ import { fontResources, imageResources } from './resources.js';
 import { box, mm } from './units.js';
 import { el, num, textEl, xmlPart } from './xml.js';
 
-export type OfdOptions = PdfOptions;
+export type OfdOptions = WriterOptions;
 
 /**
  * Renders the IR to an OFD package (GB/T 33190-2016) with the same pages as the PDF: the PDF's
