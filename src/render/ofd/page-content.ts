@@ -11,14 +11,16 @@ export interface PageResources {
 }
 
 /**
- * One page's Content.xml. The text block and the page numbers are the Body layer; the draft's
- * header line and watermark are a Foreground layer of their own, drawn over the body as in the
- * PDF, so a reader (or a later step) can hide or drop the draft marks as one.
+ * One page's Content.xml, in three layers drawn in the PDF's order: the text block (Body), then
+ * the page numbers (Foreground), then the header line and the watermark, a draft's marks
+ * (Foreground, a layer of their own), so a reader can hide, or a later step drop, the draft
+ * marks as one, and what is content is the Body layer alone.
  */
 export function pageContent(page: LaidOutPage, resources: PageResources, nextId: () => number, documentSize: { width: number; height: number }): string {
   const items = joinedRuns(page.items);
-  const body = items.filter((i) => i.role === 'body' || i.role === 'footer');
-  const furniture = items.filter((i) => i.role === 'header' || i.role === 'watermark');
+  const body = items.filter((i) => i.role === 'body');
+  const numbers = items.filter((i) => i.role === 'footer');
+  const marks = items.filter((i) => i.role === 'header' || i.role === 'watermark');
   const layer = (type: 'Body' | 'Foreground', items: readonly PageItem[]) => {
     if (items.length === 0) return undefined;
     const id = nextId();
@@ -26,7 +28,7 @@ export function pageContent(page: LaidOutPage, resources: PageResources, nextId:
     return objects.length > 0 ? el('Layer', { ID: id, Type: type }, ...objects) : undefined;
   };
   const area = page.width !== documentSize.width || page.height !== documentSize.height ? el('Area', {}, el('PhysicalBox', {}, box({ x: 0, y: 0, width: page.width, height: page.height }))) : undefined;
-  const layers = [layer('Body', body), layer('Foreground', furniture)];
+  const layers = [layer('Body', body), layer('Foreground', numbers), layer('Foreground', marks)];
   return xmlPart(el('Page', {}, area, layers.some(Boolean) ? el('Content', {}, ...layers) : undefined));
 }
 

@@ -3,7 +3,8 @@ import { SaxesParser } from 'saxes';
 
 /**
  * What `--verify` and the manifest read back from an OFD package: its pages in order (from
- * Document.xml) and the text of their TextCodes, the draft marks' Foreground layers left out.
+ * Document.xml) and the text of their TextCodes in Body layers (page numbers and draft marks are
+ * Foreground layers, see page-content.ts).
  */
 export interface OfdReadBack {
   pages: number;
