@@ -57,11 +57,19 @@ export const layoutSchema = z.strictObject({
   default: z.boolean().default(false),
   /** Its output also goes out as print sheets, imposed so (a booklet's saddle stitch). */
   imposed: z.enum(['saddle-stitch']).optional(),
+  /** The formats built of it when a build names none (`--format`), e.g. [pdf, docx, ofd]; the default formats when absent. */
+  formats: z.array(z.string().min(1)).min(1).optional(),
+});
+
+/** What a PDF of the layout conforms to: PDF/A-2b for archives (also `jianbao build --pdfa`). */
+export const pdfSettingsSchema = z.strictObject({
+  standard: z.enum(['PDF/A-2b']),
 });
 
 export const themeSchema = z.strictObject({
   description: z.string().optional(),
   layout: layoutSchema.default({ default: false }),
+  pdf: pdfSettingsSchema.optional(),
   page: z.strictObject({
     size: z.enum(['A4', 'A5', 'A3']),
     margins: z.strictObject({ top: length, right: length, bottom: length, left: length }),

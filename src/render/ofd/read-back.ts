@@ -66,3 +66,8 @@ function elements(xml: string, local: string): { attrs: Record<string, string>; 
   parser.write(xml).close();
   return out;
 }
+
+/** The number of pages of an OFD package (the manifest's page count). */
+export function countOfdPages(bytes: Uint8Array): number {
+  return readOfdText(bytes).pages;
+}

@@ -1,8 +1,7 @@
-// @ts-expect-error pdfmake ships no types for its internal modules
-import * as rendererModule from 'pdfmake/js/Renderer.js';
 import type { Doc } from '../../ir/index.js';
-import { parsedFont } from '../../fonts/font-file.js';
+import { fontBytes, parsedFont } from '../../fonts/font-file.js';
 import type { PdfLayout } from '../pdf/laid-out.js';
+import { pdfmakeRendererClass, type PdfmakeRenderer } from '../../patches/pdfmake.js';
 import { IDENTITY, multiply, type Box, type Colour, type LaidOutDocument, type LaidOutPage, type Matrix, type OutlineEntry, type PathCommand, type PlacedGlyph, type Role, type Stroke } from './page-model.js';
 
 /**
@@ -15,8 +14,15 @@ import { IDENTITY, multiply, type Box, type Colour, type LaidOutDocument, type L
  * position with the PDF's, read by pdf.js).
  */
 export function recordPages(doc: Doc, layout: PdfLayout): LaidOutDocument {
+  // A font's file, by the parsed font pdfkit was given (the process's shared parse), or by the
+  // bytes it parsed (a pdfkit that loaded a fontkit of its own parses the same bytes object).
   const fileOf = new Map<object, string>();
-  for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) fileOf.set(parsedFont(file), file);
+  for (const face of Object.values(doc.fonts)) {
+    for (const file of [face.file, ...face.fallbacks]) {
+      fileOf.set(parsedFont(file), file);
+      fileOf.set(fontBytes(file), file);
+    }
+  }
   const canvas = new RecordingCanvas(layout.kit as ColourSource, fileOf);
   const zones = { top: doc.page.margins.top, bottom: doc.page.height - doc.page.margins.bottom };
   const renderer = new (recordingRenderer())(canvas, zones);
@@ -30,23 +36,14 @@ interface ColourSource {
   _imageRegistry?: Record<string, { orientation?: number } | undefined>;
 }
 
-interface RendererInstance {
-  renderPages(pages: readonly object[]): void;
-}
-type RendererClass = new (canvas: object, progress?: unknown) => RendererInstance & Record<string, (...args: never[]) => unknown>;
-
-let recordingClass: (new (canvas: RecordingCanvas, zones: { top: number; bottom: number }) => RendererInstance) | undefined;
+let recordingClass: (new (canvas: RecordingCanvas, zones: { top: number; bottom: number }) => PdfmakeRenderer) | undefined;
 
 /** pdfmake's Renderer, told which part of the page (text block or furniture) each item is in. */
 function recordingRenderer() {
   if (recordingClass) return recordingClass;
-  const d = (rendererModule as { default?: unknown }).default;
-  const Renderer = (typeof d === 'function' ? d : (d as { default?: unknown } | undefined)?.default) as RendererClass | undefined;
-  if (typeof Renderer !== 'function' || typeof Renderer.prototype.renderLine !== 'function' || typeof Renderer.prototype.renderWatermark !== 'function') {
-    throw new Error('pdfmake changed: Renderer.renderLine or renderWatermark not found');
-  }
-  const base = Renderer.prototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
-  class Recording extends (Renderer as new (canvas: object) => RendererInstance) {
+  const Renderer = pdfmakeRendererClass();
+  const base = Renderer.prototype;
+  class Recording extends Renderer {
     constructor(
       private readonly canvas: RecordingCanvas,
       private readonly zones: { top: number; bottom: number },
@@ -57,22 +54,22 @@ function recordingRenderer() {
     private roleAt(y: number): Role {
       return y < this.zones.top ? 'header' : y >= this.zones.bottom ? 'footer' : 'body';
     }
-    renderLine(line: { _outline?: unknown }, x: number, y: number): void {
+    override renderLine(line: object, x: number, y: number): void {
       this.canvas.role = this.roleAt(y);
       this.canvas.lineTop = y;
-      base.renderLine!.call(this, line, x, y);
+      base.renderLine.call(this, line, x, y);
     }
-    renderVector(vector: { y?: number; y1?: number; points?: { y: number }[] }): void {
+    override renderVector(vector: { y?: number; y1?: number; points?: { y: number }[] }): void {
       this.canvas.role = this.roleAt(vector.y ?? vector.y1 ?? vector.points?.[0]?.y ?? 0);
-      base.renderVector!.call(this, vector);
+      base.renderVector.call(this, vector);
     }
-    renderImage(image: { y: number }): void {
-      this.canvas.role = this.roleAt(image.y);
-      base.renderImage!.call(this, image);
+    override renderImage(image: { y?: number }): void {
+      this.canvas.role = this.roleAt(image.y ?? 0);
+      base.renderImage.call(this, image);
     }
-    renderWatermark(page: object): void {
+    override renderWatermark(page: object): void {
       this.canvas.role = 'watermark';
-      base.renderWatermark!.call(this, page);
+      base.renderWatermark.call(this, page);
     }
   }
   recordingClass = Recording;
@@ -186,7 +183,7 @@ class RecordingCanvas {
   text(text: string, x: number, y: number, options: { characterSpacing?: number; features?: unknown } = {}): this {
     const font = this._font;
     if (!font) throw new Error('text before a font was set');
-    const file = this.fileOf.get(font.font);
+    const file = this.fileOf.get(font.font) ?? this.fileOf.get((font.font as { stream?: { buffer?: object } }).stream?.buffer ?? {});
     if (!file) throw new Error('text in a font that is none of the document’s faces');
     // As pdfkit's _fragment: the top of the line box at y, the baseline one ascender below it,
     // each glyph's advance plus the character spacing (PDF's Tc) after every glyph.

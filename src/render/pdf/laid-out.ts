@@ -1,4 +1,5 @@
 import type { Doc } from '../../ir/index.js';
+import { renderedPages } from '../../patches/pdfmake.js';
 import { pdfmake } from './pdfmake-env.js';
 import type { WriterOptions } from '../writer.js';
 import { pdfDefinition } from './render-pdf.js';
@@ -25,9 +26,7 @@ interface OutputDocument {
 export async function layOutPdf(doc: Doc, options: WriterOptions): Promise<PdfLayout> {
   const output = pdfmake().createPdf(pdfDefinition(doc, options)) as unknown as OutputDocument;
   const kit = await output.getStream();
-  // pdfmake's Renderer keeps the pages it drew on the document (`renderPages`): checked, not assumed.
-  const pages = (kit as { _pdfMakePages?: unknown })._pdfMakePages;
-  if (!Array.isArray(pages)) throw new Error('pdfmake changed: the rendered document carries no _pdfMakePages');
+  const pages = renderedPages(kit);
   return {
     pages,
     kit,

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
 import type { WriterOptions } from '../writer.js';
+import { DiagnosticError } from '../../diagnostics/index.js';
+import { pdfaImageProblems } from './pdfa-images.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
@@ -15,6 +17,11 @@ import { completeWholeFonts } from '../../patches/pdfmake.js';
 const GRID_EPSILON = 0.01;
 
 export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8Array> {
+  if (doc.pdf) {
+    // The pipeline refuses these when it lays out; a caller of the writer alone gets the same errors.
+    const refused = pdfaImageProblems(doc);
+    if (refused.length > 0) throw new DiagnosticError(refused);
+  }
   const pdf = pdfmake().createPdf(pdfDefinition(doc, options));
   // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
   if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
@@ -52,6 +59,9 @@ export function pdfDefinition(doc: Doc, options: WriterOptions): Record<string, 
     header: header(doc),
     watermark: watermark(doc),
     compress: true,
+    // PDF/A-2b: pdfkit adds the sRGB output intent and the pdfaid XMP (escaped and complete,
+    // see src/patches/pdfmake.ts); XMP needs PDF 1.4 or later, and PDF/A-2 is based on 1.7.
+    ...(doc.pdf ? { version: '1.7', subset: doc.pdf.standard } : {}),
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
   return def;

@@ -30,9 +30,24 @@ export function xmpDate(d: Date): string {
   return `${d.toISOString().split('.')[0]}Z`;
 }
 
+/** The whole packet: the PDF/A identification when given, then the Info entries' twins. */
 export function xmpPacket(info: PdfInfo, pdfa?: PdfaId): string {
+  const id = pdfa ? description('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', [`<pdfaid:part>${pdfa.part}</pdfaid:part>`, `<pdfaid:conformance>${pdfa.conformance}</pdfaid:conformance>`]) : '';
+  return [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    id,
+    xmpDescriptions(info),
+    '</rdf:RDF></x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('\n');
+}
+
+const description = (ns: string, body: string[]) => (body.length > 0 ? `<rdf:Description rdf:about="" ${ns}>${body.join('')}</rdf:Description>` : '');
+
+/** The rdf:Description elements that twin the Info entries (what goes inside rdf:RDF). */
+export function xmpDescriptions(info: PdfInfo): string {
   const e = escapeXmp;
-  const desc = (ns: string, body: string[]) => (body.length > 0 ? `<rdf:Description rdf:about="" ${ns}>${body.join('')}</rdf:Description>` : '');
   const alt = (v: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${e(v)}</rdf:li></rdf:Alt>`;
   const dc = ['<dc:format>application/pdf</dc:format>'];
   if (info.Title) dc.push(`<dc:title>${alt(info.Title)}</dc:title>`);
@@ -45,15 +60,9 @@ export function xmpPacket(info: PdfInfo, pdfa?: PdfaId): string {
   const pdf: string[] = [];
   if (info.Producer) pdf.push(`<pdf:Producer>${e(info.Producer)}</pdf:Producer>`);
   if (info.Keywords) pdf.push(`<pdf:Keywords>${e(info.Keywords)}</pdf:Keywords>`);
-  const id = pdfa ? [`<pdfaid:part>${pdfa.part}</pdfaid:part>`, `<pdfaid:conformance>${pdfa.conformance}</pdfaid:conformance>`] : [];
   return [
-    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-    desc('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', id),
-    desc('xmlns:dc="http://purl.org/dc/elements/1.1/"', dc),
-    desc('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', xmp),
-    desc('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', pdf),
-    '</rdf:RDF></x:xmpmeta>',
-    '<?xpacket end="w"?>',
+    description('xmlns:dc="http://purl.org/dc/elements/1.1/"', dc),
+    description('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', xmp),
+    description('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', pdf),
   ].join('\n');
 }
