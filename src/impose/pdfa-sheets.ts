@@ -50,3 +50,19 @@ export async function markPdfA(out: PDFDocument, info: Required<Pick<PdfInfo, 'C
   const id = createHash('md5').update(xmp).digest('hex');
   context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 }
+
+/**
+ * Whether a PDF says it is PDF/A-2b: its catalog's XMP metadata names part 2, conformance B
+ * (jianbao's PDFs are, with `--pdfa` or a theme's `pdf.standard`); its print sheets are then made so too.
+ */
+export async function isPdfA2b(doc: PDFDocument): Promise<boolean> {
+  const { PDFName, PDFRawStream } = await import('pdf-lib');
+  const ref = doc.catalog.get(PDFName.of('Metadata'));
+  const stream = ref ? doc.context.lookup(ref) : undefined;
+  if (!(stream instanceof PDFRawStream)) return false;
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  // pdfkit writes the metadata stream uncompressed, as PDF/A asks.
+  if (filter) return false;
+  const xmp = new TextDecoder().decode(stream.contents);
+  return /<pdfaid:part>\s*2\s*<\/pdfaid:part>/.test(xmp) && /<pdfaid:conformance>\s*B\s*<\/pdfaid:conformance>/.test(xmp);
+}
