@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { PDFDocument } from 'pdf-lib';
-import { xmpPacket, type PdfInfo } from '../render/pdf/xmp.js';
+import { xmpPacket, type PdfInfo } from '../pdfa/xmp.js';
 
 const ICC = 'sRGB_IEC61966_2_1.icc';
 

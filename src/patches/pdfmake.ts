@@ -16,7 +16,7 @@ import * as pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
 import type { Font } from 'fontkit';
 // @ts-expect-error pdfmake ships no types for its internal modules
 import * as rendererModule from 'pdfmake/js/Renderer.js';
-import { xmpDescriptions, type PdfInfo } from '../render/pdf/xmp.js';
+import { xmpDescriptions, type PdfInfo } from '../pdfa/xmp.js';
 
 /** Installs every patch, once per process (pdfmake is a singleton). */
 export function patchPdfmake(): void {

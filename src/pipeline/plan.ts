@@ -4,7 +4,7 @@ import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
-import { pdfaImageProblems } from '../render/pdf/pdfa-images.js';
+import { pdfaImageProblems } from '../pdfa/images.js';
 import { listLayouts } from '../templates/render-template.js';
 import { formatNames, isFormat, outputFormat } from '../render/registry.js';
 import type { LayoutFacts } from '../theme/schema.js';

@@ -21,8 +21,9 @@ PATH is content files (*.yaml) or folders searched for them; content/ by default
 Options:
   -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
                              layouts whose theme is the default for its kind)
-  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: each layout's \`formats\`, else
-                             ${defaultFormatNames().join(',')}; ofd is GB/T 33190 OFD, the same pages as the PDF)
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${defaultFormatNames().join(',')})
+                             before the default, a layout's \`formats\` (its theme); ofd (GB/T 33190,
+                             the PDF's pages) is written only when named
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
       --pdfa                 write every PDF, and its print sheets, as PDF/A-2b (archival)

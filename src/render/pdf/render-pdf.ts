@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
 import type { WriterOptions } from '../writer.js';
 import { DiagnosticError } from '../../diagnostics/index.js';
-import { pdfaImageProblems } from './pdfa-images.js';
+import { pdfaImageProblems } from '../../pdfa/images.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';

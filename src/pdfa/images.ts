@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { diag, type Diagnostic } from '../../diagnostics/index.js';
-import { colourModel } from '../../images/colour-model.js';
-import type { Block, Doc } from '../../ir/index.js';
+import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { colourModel } from '../images/colour-model.js';
+import type { Block, Doc } from '../ir/index.js';
 
 /**
  * Images a PDF/A-2b file with an sRGB output intent cannot hold as they are, each an error at its
