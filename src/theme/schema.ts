@@ -69,7 +69,6 @@ export const pdfSettingsSchema = z.strictObject({
 export const themeSchema = z.strictObject({
   description: z.string().optional(),
   layout: layoutSchema.default({ default: false }),
-  pdf: pdfSettingsSchema.optional(),
   page: z.strictObject({
     size: z.enum(['A4', 'A5', 'A3']),
     margins: z.strictObject({ top: length, right: length, bottom: length, left: length }),
@@ -111,6 +110,7 @@ export const themeSchema = z.strictObject({
   latinGap: z.number().min(0).max(0.5).default(0),
   fonts: z.record(z.string(), fontRoleSchema),
   styles: z.record(z.string(), styleSchema),
+  pdf: pdfSettingsSchema.optional(),
 });
 
 export type ThemeFile = z.infer<typeof themeSchema>;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { article, articleProject, layOut } from '../reliability/project.js';
 import { buildInto, cli, ROOT } from '../support.js';
+import { article as projectArticle, makeProject } from '../pipeline/project.js';
 import { pdfDate, readPdfa, type PdfaFacts } from './read-pdfa.js';
 
 const SAMPLE = path.join(ROOT, 'content/bulletins/sample-2021-01.yaml');
@@ -63,6 +64,17 @@ describe('--pdfa: the booklet and its print sheets as PDF/A-2b', () => {
       expect(plain.xmpText).toBe('');
       expect(plain.intents).toEqual([]);
     }
+  });
+});
+
+describe('a theme’s `pdf: { standard: PDF/A-2b }`', () => {
+  it('makes its layout’s PDFs PDF/A-2b without --pdfa', async () => {
+    const dir = makeProject({ 'a.yaml': projectArticle('甲文') });
+    const theme = path.join(dir, 'templates/report.theme.yaml');
+    fs.appendFileSync(theme, '\npdf: { standard: PDF/A-2b }\n');
+    const r = await cli(['build', '--format', 'pdf', '--no-preview', '--quiet'], dir);
+    expect(r.stderr).toBe('');
+    expectPdfA2b(await readPdfa(new Uint8Array(fs.readFileSync(path.join(dir, 'out/articles/a/report.pdf')))));
   });
 });
 
