@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { cmapTable, subsetWithCmap } from './cmap-subset.js';
 import { parsedFont } from './font-file.js';
-import { readTables, TRUETYPE, writeSfnt } from './sfnt.js';
+import { tablesOf, TRUETYPE, writeSfnt } from './opentype/sfnt-write.js';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -48,7 +48,7 @@ describe('subsetWithCmap', () => {
   });
 
   it('writes characters beyond the Basic Multilingual Plane in a format 12 subtable', () => {
-    const { tables } = readTables(subset.bytes);
+    const tables = tablesOf(subset.bytes);
     tables.set('cmap', cmapTable(new Map([[0x4e00, 1], [0x20000, 2], [0x20001, 3]])));
     const font2 = open(writeSfnt(TRUETYPE, tables));
     expect(font2.glyphForCodePoint(0x20000).id).toBe(2);

@@ -1,6 +1,6 @@
 import type { Font } from 'fontkit';
 import { parsedFont } from './font-file.js';
-import { CFF, readTables, TRUETYPE, writeSfnt } from './sfnt.js';
+import { CFF, tablesOf, TRUETYPE, writeSfnt } from './opentype/sfnt-write.js';
 
 /**
  * A font subset that stands on its own, for formats whose readers map text to glyphs through the
@@ -70,7 +70,7 @@ export function subsetWithCmap(file: string, codePoints: Iterable<number>, glyph
     return n;
   };
   if (subset.cff === undefined) {
-    for (const [tag, table] of readTables(encoded).tables) tables.set(tag, table);
+    for (const [tag, table] of tablesOf(encoded)) tables.set(tag, table);
     return { bytes: writeSfnt(TRUETYPE, tables), extension: 'ttf', newId, cmap };
   }
   // fontkit's CFF subset is a bare CFF (what PDF embeds): the container's other tables are made here.

@@ -35,7 +35,8 @@ export function writeOfd(doc: Doc, laidOut: LaidOutDocument): Uint8Array {
   const first = laidOut.pages[0];
   if (!first) throw new Error('a document without pages');
   const size = { width: first.width, height: first.height };
-  const fonts = fontResources(laidOut, nextId);
+  const whole = new Set(Object.values(doc.fonts).filter((f) => f.embedWhole).map((f) => f.file));
+  const fonts = fontResources(laidOut, nextId, whole);
   const images = imageResources(laidOut, nextId);
   const pageIds = laidOut.pages.map(() => nextId());
   const contents = laidOut.pages.map((page) => pageContent(page, { fonts: fonts.byFile, images: images.byFile }, nextId, size));

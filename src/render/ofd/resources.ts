@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { subsetWithCmap } from '../../fonts/cmap-subset.js';
+import { subsetWithCmap, type FontSubset } from '../../fonts/cmap-subset.js';
 import { realGlyphId } from '../../fonts/fast-layout.js';
 import { parsedFont } from '../../fonts/font-file.js';
 import { withoutExifOrientation } from '../../images/exif-orientation.js';
@@ -25,9 +25,10 @@ export interface Fonts {
 
 /**
  * The fonts the pages draw with, each subset to its characters with cmap, name, OS/2 and post
- * kept (OFD readers map TextCode through the cmap), one resource per font file in order of first use.
+ * kept (OFD readers map TextCode through the cmap), one resource per font file in order of first
+ * use; the files of `whole` (faces embedded whole) as they are.
  */
-export function fontResources(doc: LaidOutDocument, nextId: () => number): Fonts {
+export function fontResources(doc: LaidOutDocument, nextId: () => number, whole: ReadonlySet<string> = new Set()): Fonts {
   const runsByFile = new Map<string, TextRun[]>();
   for (const page of doc.pages) for (const item of page.items) if (item.kind === 'text') runsByFile.set(item.font, [...(runsByFile.get(item.font) ?? []), item]);
   const byFile = new Map<string, FontResource>();
@@ -37,7 +38,8 @@ export function fontResources(doc: LaidOutDocument, nextId: () => number): Fonts
     const font = parsedFont(file);
     const codePoints = runs.flatMap((r) => [...r.text].map((c) => c.codePointAt(0)!));
     const glyphs = runs.flatMap((r) => r.glyphs.map((g) => realGlyphId(font, g.id)));
-    const subset = subsetWithCmap(file, codePoints, glyphs);
+    // A face whose licence forbids subsetting (OS/2 fsType bit 8) goes in whole, as in the PDF.
+    const subset = whole.has(file) ? wholeFont(file, codePoints) : subsetWithCmap(file, codePoints, glyphs);
     const id = nextId();
     const name = `font_${files.length + 1}.${subset.extension}`;
     files.push({ name, data: subset.bytes, deflate: true });
@@ -76,4 +78,14 @@ export function imageResources(doc: LaidOutDocument, nextId: () => number): Imag
     }
   }
   return { byFile, xml: elements.length > 0 ? el('MultiMedias', {}, ...elements) : '', files };
+}
+
+/** A font file as it is: every glyph at its own id, its own cmap. */
+function wholeFont(file: string, codePoints: readonly number[]): FontSubset {
+  const font = parsedFont(file);
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const cmap = new Map<number, number>();
+  for (const cp of codePoints) if (font.hasGlyphForCodePoint(cp)) cmap.set(cp, font.glyphForCodePoint(cp).id);
+  const cff = bytes[0] === 0x4f && bytes[1] === 0x54 && bytes[2] === 0x54 && bytes[3] === 0x4f;
+  return { bytes, extension: cff ? 'otf' : 'ttf', newId: (id) => id, cmap };
 }

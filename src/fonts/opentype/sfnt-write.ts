@@ -1,31 +1,13 @@
+import { bufferSource, readSfnt } from './sfnt.js';
+
 /**
- * The OpenType container (sfnt): a table directory and its tables. Reading keeps each table's
- * bytes; writing lays the tables out as the specification asks (tags in order, 4-byte aligned,
- * each table's checksum, and head.checkSumAdjustment over the whole file).
+ * Writes an OpenType container (sfnt) of tables as the specification asks: tags in order, 4-byte
+ * aligned, each table's checksum, and head.checkSumAdjustment over the whole file (sfnt.ts reads).
  */
 
 /** The sfnt version of TrueType outlines (0x00010000) and of CFF outlines ('OTTO'). */
 export const TRUETYPE = 0x00010000;
 export const CFF = 0x4f54544f;
-
-/** The tables of a font; `directory` is where its table directory starts (a face of a collection). */
-export function readTables(bytes: Uint8Array, directory = 0): { version: number; tables: Map<string, Uint8Array> } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < directory + 12) throw new Error('not an OpenType font: too short');
-  const version = view.getUint32(directory);
-  const count = view.getUint16(directory + 4);
-  if (directory + 12 + 16 * count > bytes.length) throw new Error('not an OpenType font: table directory past the end');
-  const tables = new Map<string, Uint8Array>();
-  for (let i = 0; i < count; i++) {
-    const at = directory + 12 + 16 * i;
-    const tag = String.fromCharCode(...bytes.subarray(at, at + 4));
-    const offset = view.getUint32(at + 8);
-    const length = view.getUint32(at + 12);
-    if (offset + length > bytes.length) throw new Error(`not an OpenType font: table '${tag}' past the end`);
-    tables.set(tag, bytes.subarray(offset, offset + length));
-  }
-  return { version, tables };
-}
 
 function checksum(bytes: Uint8Array): number {
   let sum = 0;
@@ -76,5 +58,14 @@ export function writeSfnt(version: number, tables: ReadonlyMap<string, Uint8Arra
     offset += (table.length + 3) & ~3;
   });
   if (headAt >= 0) view.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
+
+/** Each table's bytes of the one face of a font (not a collection), read by sfnt.ts. */
+export function tablesOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  const face = readSfnt(bufferSource(bytes)).faces[0];
+  if (!face) throw new Error('not a font');
+  const out = new Map<string, Uint8Array>();
+  for (const [tag, r] of face.tables) out.set(tag, bytes.subarray(r.offset, r.offset + r.length));
   return out;
 }
