@@ -38,6 +38,8 @@ export interface Planned {
   imposed?: Imposition;
   /** The formats its layout is built in when the build names none (the theme's `layout.formats`). */
   formats?: string[];
+  /** The layout is a default one for its kind of content (the theme's `layout.default`). */
+  defaultLayout?: true;
   doc: Doc;
   /** How each font role of the layout found its face. */
   fonts: ResolvedFace[];
@@ -109,8 +111,8 @@ export function plan(options: PlanOptions): Planned[] {
           errors.push(...missing);
           continue;
         }
-        const { imposed, formats } = facts.get(layout) ?? {};
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(formats ? { formats } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
+        const { imposed, formats, default: isDefault } = facts.get(layout) ?? {};
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(formats ? { formats } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;

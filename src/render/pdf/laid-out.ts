@@ -1,20 +1,21 @@
 import type { Doc } from '../../ir/index.js';
-import { renderedPages } from '../../patches/pdfmake.js';
+import { completeWholeFonts, renderedPages } from '../../patches/pdfmake.js';
 import { pdfmake } from './pdfmake-env.js';
 import type { WriterOptions } from '../writer.js';
-import { pdfDefinition } from './render-pdf.js';
+import { anchoredNodes, rememberAnchorPages } from './anchor-pages.js';
+import { pdfDefinition } from './definition.js';
 
 /**
- * The PDF's layout pass, opened up for the other fixed-layout formats (OFD): pdfmake's laid-out
- * pages, exactly as its Renderer drew them into the PDF, and the pdfkit document they were drawn
- * on (its fonts and images). Nothing is laid out a second time, so nothing can differ.
+ * The PDF's layout pass, shared by the PDF and the other fixed-layout formats (OFD): pdfmake's
+ * laid-out pages, exactly as its Renderer drew them into the PDF, and the pdfkit document they
+ * were drawn on (its fonts and images). Nothing is laid out a second time, so nothing can differ.
  */
 export interface PdfLayout {
   /** pdfmake's pages (LayoutBuilder output): items of type line, vector, image…, plus the watermark. */
   pages: readonly object[];
   /** The pdfkit document the pages were rendered on, not yet ended. */
   kit: object;
-  /** Ends the document and gives the PDF's bytes (the same bytes `renderPdf` gives). */
+  /** Ends the document and gives the PDF's bytes. */
   pdf(): Promise<Uint8Array>;
 }
 
@@ -24,8 +25,14 @@ interface OutputDocument {
 }
 
 export async function layOutPdf(doc: Doc, options: WriterOptions): Promise<PdfLayout> {
-  const output = pdfmake().createPdf(pdfDefinition(doc, options)) as unknown as OutputDocument;
+  const def = pdfDefinition(doc, options);
+  const anchors = anchoredNodes(def.content);
+  const output = pdfmake().createPdf(def) as unknown as OutputDocument;
   const kit = await output.getStream();
+  // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
+  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(kit);
+  // The pages of anchored blocks are known once pdfmake has laid them out (a DOCX after this reads them).
+  rememberAnchorPages(doc, anchors);
   const pages = renderedPages(kit);
   return {
     pages,
