@@ -1,3 +1,6 @@
+// First, as in pdfmake-env: the pdfmake internals src/patches/pdfmake.ts imports load pdfkit, which
+// must find the shared fontkit (fonts parsed once, with their line box) already there.
+import '../../fonts/pdfkit-fontkit.js';
 import type { Doc } from '../../ir/index.js';
 import { fontBytes, parsedFont } from '../../fonts/font-file.js';
 import type { PdfLayout } from '../pdf/laid-out.js';
