@@ -14,11 +14,18 @@ import { png } from '../reliability/images.js';
 import { compareWithPdf, ofdBodyText, type Agreement } from './compare.js';
 import { checkPackage } from './ofd-schema.js';
 import type { OfdRead } from './read-ofd.js';
+import { layoutTheme } from '../../src/templates/apply-layout.js';
+import { readPdfText } from '../../src/verify/pdf-text.js';
+import { readContents, titlePages } from '../bulletin/contents-read.js';
+import { generatedIssue } from '../bulletin/generated-issue.js';
+import { dotsOf, pageContents } from '../bulletin/pdf-strokes.js';
+
+const MM = 25.4 / 72;
 
 const BULLETIN = path.join(ROOT, 'content/bulletins/sample-2021-01.yaml');
 
-function laidOut(file: string, layout: string, draft = false): Doc {
-  return plan({ paths: projectPaths(ROOT), inputs: [file], layouts: [layout], draft })[0]!.doc;
+function laidOut(file: string, layout: string, draft = false, projectDir = ROOT): Doc {
+  return plan({ paths: projectPaths(projectDir), inputs: [file], layouts: [layout], draft })[0]!.doc;
 }
 
 /** What every OFD must satisfy, whatever its content. */
@@ -143,5 +150,49 @@ describe('OFD of an article with a picture', () => {
     for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(o[k] - p[k])).toBeLessThan(0.1);
     const res = a.ofd.parts.get('Doc_0/DocumentRes.xml')!;
     expect(JSON.stringify(res)).toContain('"Type":"Image"');
+  });
+});
+
+describe('OFD of an issue whose contents list runs over two pages', () => {
+  const issue = generatedIssue(16, 5);
+  const theme = layoutTheme({ templatesDir: path.join(ROOT, 'templates'), projectDir: ROOT }, 'bulletin');
+  let a: Agreement;
+  beforeAll(async () => {
+    a = await compareWithPdf(laidOut(issue.file, 'bulletin', false, issue.dir), issue.file);
+  });
+
+  it('has the PDF’s glyphs, the contents’ page numbers among them, and a sound package', () => {
+    expectSound(a);
+  });
+
+  it('prints each entry’s page number, the page its title is on, where the PDF prints it', async () => {
+    const pages = await readPdfText(a.pdf);
+    const printedOn = titlePages(pages, theme.styles.title!.size, issue.titles);
+    const entries = readContents(pages, theme.styles.tocEntry!.size, theme.page.margins.bottom - 1, printedOn[0]!);
+    expect(entries.map((e) => e.number)).toEqual(printedOn);
+    const inOfd = entries.map((e) => {
+      const last = e.lines[e.lines.length - 1]!;
+      const baseline = (pages[last.page - 1]!.height - last.y) * MM;
+      const line = a.ofd.pages[last.page - 1]!.chars.filter((c) => c.layer === 'Body' && Math.abs(c.y - baseline) < 0.1).sort((u, v) => u.x - v.x);
+      return Number(/(\d+)$/.exec(line.map((c) => c.text).join(''))?.[1]);
+    });
+    expect(inOfd).toEqual(printedOn);
+  });
+
+  it('draws the leader dots as filled paths where the PDF draws them', async () => {
+    const contents = await pageContents(a.pdf);
+    let dots = 0;
+    contents.forEach((content, p) => {
+      const height = a.pdfPages[p]!.height;
+      const inPdf = dotsOf(content).map((d) => ({ x: d.x * MM, y: (height - d.y) * MM }));
+      const inOfd = a.ofd.pages[p]!.pathBoxes.filter((b) => b.filled && b.width <= 3 * MM && b.height <= 3 * MM).map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+      expect(inOfd.length, `page ${p + 1}`).toBe(inPdf.length);
+      const order = (u: { x: number; y: number }, v: { x: number; y: number }) => u.y - v.y || u.x - v.x;
+      inPdf.sort(order);
+      inOfd.sort(order);
+      inPdf.forEach((d, i) => expect(Math.hypot(d.x - inOfd[i]!.x, d.y - inOfd[i]!.y)).toBeLessThan(0.1));
+      dots += inPdf.length;
+    });
+    expect(dots).toBeGreaterThan(16 * 5);
   });
 });

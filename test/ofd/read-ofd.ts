@@ -85,6 +85,8 @@ export interface OfdPage {
   /** TextCode strings in drawing order. */
   codes: { text: string; fontId: string; layer: string }[];
   paths: number;
+  /** Each PathObject's Boundary, in mm, and whether it is filled. */
+  pathBoxes: { x: number; y: number; width: number; height: number; filled: boolean }[];
   /** Each ImageObject's Boundary, in mm. */
   images: { x: number; y: number; width: number; height: number }[];
 }
@@ -154,11 +156,14 @@ export function readOfd(bytes: Uint8Array): OfdRead {
     if (!page) throw new Error(`page ${path} is missing`);
     const area = child(page, 'Area');
     const size = area ? box(child(area, 'PhysicalBox')!.text) : docBox;
-    const out: OfdPage = { width: size.width, height: size.height, chars: [], codes: [], paths: 0, images: [] };
+    const out: OfdPage = { width: size.width, height: size.height, chars: [], codes: [], paths: 0, pathBoxes: [], images: [] };
     for (const layer of children(child(page, 'Content') ?? { children: [] } as unknown as OfdElement, 'Layer')) {
       const type = layer.attrs.Type ?? 'Body';
       for (const obj of layer.children) {
-        if (obj.name === 'PathObject') out.paths++;
+        if (obj.name === 'PathObject') {
+          out.paths++;
+          out.pathBoxes.push({ ...box(obj.attrs.Boundary), filled: obj.attrs.Fill === 'true' });
+        }
         if (obj.name === 'ImageObject') out.images.push(box(obj.attrs.Boundary));
         if (obj.name !== 'TextObject') continue;
         const b = box(obj.attrs.Boundary);
