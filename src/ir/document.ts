@@ -14,6 +14,8 @@ export interface Doc {
   punctuation: 'quanjiao' | 'kaiming' | 'banjiao';
   /** Gap between Han and Latin/digits in em; 0 for none. */
   latinGap: number;
+  /** How composed lines are adjusted where house styles differ (the theme's `composition`). */
+  composition: Composition;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
@@ -24,6 +26,17 @@ export interface Doc {
 /** PDF/A-2b: sRGB output intent, XMP twin of every Info entry, embedded fonts, no CMYK or 16-bit images. */
 export interface PdfSettings {
   standard: 'PDF/A-2b';
+}
+
+/**
+ * The theme's `composition`: how composed lines are adjusted where house styles differ (the
+ * composer's own options, src/compose/composition.ts, say what each does).
+ */
+export interface Composition {
+  breakInsideWords: boolean;
+  wordEdgeStretch: number;
+  markSqueeze: number;
+  centreByInk: boolean;
 }
 
 export interface DocMeta {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
+import type { Composition, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
@@ -33,6 +33,7 @@ export interface Theme {
   contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
+  composition: Composition;
 }
 
 type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
@@ -191,5 +192,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, ...(t.pdf ? { pdf: t.pdf } : {}) };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition, ...(t.pdf ? { pdf: t.pdf } : {}) };
 }

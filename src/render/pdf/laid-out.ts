@@ -7,6 +7,8 @@ import { pdfmake } from './pdfmake-env.js';
 import type { WriterOptions } from '../writer.js';
 import { anchoredNodes, rememberAnchorPages } from './anchor-pages.js';
 import { pdfDefinition } from './definition.js';
+import { loadHyphenation, needsHyphenation } from '../../compose/index.js';
+import { textUnits, unitText } from '../../verify/ir-text.js';
 
 /**
  * The PDF's layout pass, shared by the PDF and the other fixed-layout formats (OFD): pdfmake's
@@ -28,6 +30,8 @@ interface OutputDocument {
 }
 
 export async function layOutPdf(doc: Doc, options: WriterOptions): Promise<PdfLayout> {
+  // The hyphenation patterns load only for a document with a long Latin word (see compose/hyphenate.ts).
+  if (doc.composition.breakInsideWords && textUnits(doc).some((u) => needsHyphenation(unitText(u)))) await loadHyphenation();
   const def = pdfDefinition(doc, options);
   const anchors = anchoredNodes(def.content);
   const output = pdfmake().createPdf(def) as unknown as OutputDocument;
