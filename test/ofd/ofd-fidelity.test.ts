@@ -138,6 +138,23 @@ describe('OFD of a draft bulletin', () => {
   });
 });
 
+describe('OFD of an article whose Latin words hyphenate at line ends', () => {
+  it('draws each line-end hyphen after its runs where the PDF draws it', async () => {
+    // The same sentence after lead-ins of 0 to 27 characters: some line ends inside a long word.
+    const lead = '在示例培训中技术人员结合工作实际逐一介绍并解释了这些常用术语的具体含义';
+    const sentence = 'Internationalization、interoperability和accessibility等术语（示例）。';
+    const body = Array.from({ length: 28 }, (_, k) => `  - ${lead.slice(0, k)}${sentence}`).join('\n');
+    const { dir, file } = articleProject(article(body));
+    const a = await compareWithPdf(layOut(dir, file), file);
+    expectSound(a);
+    const hyphens = a.ofd.pages.flatMap((p) => p.chars).filter((c) => c.text === '-' && c.layer === 'Body');
+    expect(hyphens.length).toBeGreaterThan(0);
+    // Each one ends a full line: the rightmost glyph of the text block (the lines are justified).
+    const right = Math.max(...a.ofd.pages.flatMap((p) => p.chars).filter((c) => c.layer === 'Body').map((c) => c.x));
+    for (const h of hyphens) expect(Math.abs(h.x - right)).toBeLessThan(0.05);
+  });
+});
+
 describe('OFD of an article with a picture', () => {
   it('places the picture as an ImageObject over the same box as the PDF’s', async () => {
     const { dir, file } = articleProject(article('  - 图前的段落。\n  - image: { src: chart.png, caption: 示例图 }\n  - 图后的段落。'));
