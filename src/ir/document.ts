@@ -19,6 +19,13 @@ export interface Doc {
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
+  /** What a PDF of it conforms to (the theme's `pdf:`, or the build's `--pdfa`); plain PDF when absent. */
+  pdf?: PdfSettings;
+}
+
+/** PDF/A-2b: sRGB output intent, XMP twin of every Info entry, embedded fonts, no CMYK or 16-bit images. */
+export interface PdfSettings {
+  standard: 'PDF/A-2b';
 }
 
 /**
@@ -103,7 +110,7 @@ export type Align = 'justify' | 'left' | 'center' | 'right';
  * text, captions, table text), and Word import maps a draft's paragraphs back to content by it.
  * A style without a role is layout furniture (a masthead, an end block, page numbers).
  */
-export const STYLE_ROLES = ['title', 'subtitle', 'column', 'editorNote', 'issueNote', 'author', 'heading', 'body', 'listItem', 'caption', 'tableText', 'source', 'date', 'attachments'] as const;
+export const STYLE_ROLES = ['kicker', 'title', 'subtitle', 'column', 'editorNote', 'issueNote', 'author', 'heading', 'body', 'listItem', 'caption', 'tableText', 'source', 'date', 'attachments'] as const;
 export type StyleRole = (typeof STYLE_ROLES)[number];
 
 /** A named paragraph style, shared by every renderer (those of formats with named styles write them out). */

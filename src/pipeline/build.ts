@@ -12,7 +12,7 @@ import { writeReleaseFiles } from '../outputs/release.js';
 import { sourceDateEpoch, stampDate } from '../outputs/reproducible.js';
 import { inShard, type Shard } from '../outputs/shard.js';
 import { GENERATOR } from '../package.js';
-import { formatNames, outputFormat, outputFormats } from '../render/registry.js';
+import { defaultFormatNames, outputFormat, outputFormats } from '../render/registry.js';
 import type { Imposition } from '../render/writer.js';
 import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../render-pool/render-pool.js';
 import type { RenderJob } from '../render-pool/render-job.js';
@@ -28,7 +28,7 @@ export { BuildStopped } from './outcome.js';
 
 export interface BuildOptions extends PlanOptions {
   paths: ProjectPaths;
-  /** Formats of the registry (src/render/registry.ts); all of them by default. */
+  /** Formats of the registry (src/render/registry.ts); each layout's `formats`, else the default ones, when absent. */
   formats?: string[];
   /** Validate and lay out only; write nothing. */
   checkOnly?: boolean;
@@ -122,7 +122,8 @@ interface Planned1 {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs = options.jobs ?? defaultJobs();
-  const formats = options.formats ?? formatNames();
+  // The formats to start workers for; each document's own come from its layout (see buildWith).
+  const formats = options.formats ?? defaultFormatNames();
   // A first or forced build renders everything: start the workers now, so that loading their
   // modules overlaps laying out. An incremental build waits to see how much is stale.
   // Only for a build of more than one file (a folder of one article is one file): one article's
@@ -192,7 +193,7 @@ function plannedOutputs(planned: readonly Planned[], options: BuildOptions, form
   for (const p of planned) {
     const date = stampDate(p.doc.meta.date, epoch);
     const doc = date === p.doc.meta.date ? p.doc : { ...p.doc, meta: { ...p.doc.meta, date } };
-    for (const format of formats) {
+    for (const format of options.formats ?? p.formats ?? formats) {
       const rel = outputPath(paths, p.source, p.layout, format, p.draft);
       // The content file's name becomes the output's: one a manifest could not hold is refused here, before anything is written.
       const why = notOutputPath(rel);
