@@ -64,6 +64,7 @@ function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
   const firstLine = {
     ...(s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {}),
     ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * s.size) } : {}),
+    ...(s.indentLeft ? { left: twips(s.indentLeft * s.size) } : {}),
   };
   return {
     id: s.id,
