@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
+import type { FlowRules, FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
@@ -29,6 +29,7 @@ export interface Theme {
   colors: Record<string, string>;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
+  flow: FlowRules;
 }
 
 type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
@@ -116,6 +117,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       align: s.align,
       indent: s.indent,
       indentRight: s.indentRight,
+      indentLeft: s.indentLeft,
       lineHeight: s.lineHeight === undefined ? linePitch : len(s.lineHeight, ctx, [...at, 'lineHeight']),
       spaceBefore: len(s.spaceBefore, ctx, [...at, 'spaceBefore']),
       spaceAfter: len(s.spaceAfter, ctx, [...at, 'spaceAfter']),
@@ -150,6 +152,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
     if (!style) errors.push(diag('error', 'theme', `page number style \`${pn.style}\` is not defined`, source.posOf([...at, 'style'])));
     const ctx = { em: style?.size ?? 14, line: linePitch };
     furniture.pageNumber = { format: pn.format, style: pn.style, position: pn.position, inset: len(pn.inset, ctx, [...at, 'inset']), below: len(pn.below, ctx, [...at, 'below']) };
+    if (pn.dash !== undefined) furniture.pageNumber.dash = len(pn.dash, ctx, [...at, 'dash']);
   }
   if (f.header) {
     if (!styles[f.header.style]) errors.push(diag('error', 'theme', `header style \`${f.header.style}\` is not defined`, source.posOf(['furniture', 'header', 'style'])));
@@ -183,8 +186,12 @@ export function loadTheme(file: string, projectDir: string): Theme {
       names: f.names,
       latin: f.latin,
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
+      boldStroke: f.bold.stroke,
     };
+    // The role's bold face, if the theme names one that is here; else bold is drawn synthetically.
+    const boldFile = f.bold.files.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
+    if (boldFile) fonts[role]!.bold = { file: boldFile, family: path.basename(boldFile).replace(/\.(ttf|otf)$/i, '') };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, flow: t.flow };
 }
