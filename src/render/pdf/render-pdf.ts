@@ -6,6 +6,7 @@ import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
 import { completeWholeFonts } from '../../patches/pdfmake.js';
+import { countPdfPages } from './page-count.js';
 
 
 /**
@@ -21,6 +22,7 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) forgetGlyphs(file);
   allowFiles([...Object.values(doc.fonts).flatMap((f) => [path.dirname(f.file), ...f.fallbacks.map((x) => path.dirname(x))]), ...options.readableRoots]);
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
+  const flow = blocksToPdf(doc, doc.blocks, textWidth);
   const def: Record<string, unknown> = {
     pageSize: { width, height },
     // A page of N grid lines is exactly N pitches tall; pdfmake would drop the last line for float
@@ -38,16 +40,21 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     },
     language: doc.meta.lang,
     defaultStyle: { font: Object.keys(doc.fonts)[0] },
-    content: blocksToPdf(doc, doc.blocks, textWidth),
+    content: flow.content,
     footer: footer(doc),
     header: header(doc),
     watermark: watermark(doc),
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
-  const pdf = pdfmake().createPdf(def);
+  const output = pdfmake().createPdf(def);
   // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
-  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
-  const buffer = await pdf.getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await output.getStream());
+  const buffer = await output.getBuffer();
+  const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The flow was paginated before pdfmake saw it, every piece fitting its page: a page pdfmake
+  // broke on its own would be a misprint (a line pushed over, a page half empty). Never silent.
+  const pages = countPdfPages(pdf);
+  if (pages !== flow.pages) throw new Error(`the PDF has ${pages} pages where ${flow.pages} were laid out: pdfmake broke a page the paginator did not`);
+  return pdf;
 }
