@@ -31,11 +31,14 @@ export interface LineBox {
 /**
  * How one run is drawn beyond its font: `stroke`, a stroke of this width in pt around the filled
  * glyphs (synthetic bold, text rendering mode 2, in the fill colour); `scale`, a horizontal scale
- * of the glyphs (1 = none), for a dash drawn one em wide.
+ * of the glyphs (1 = none), for a dash drawn one em wide; `artifact`, inside `/Artifact` marked
+ * content (PDF 14.8.2.2), so that text a page repeats is not read as content twice.
  */
 export interface RunDrawing {
   stroke?: number;
   scale?: number;
+  /** Drawn as a pagination artifact (a table header repeated on a later page): marked content a text extractor leaves out. */
+  artifact?: boolean;
 }
 
 /** Installs every patch, once per process (pdfmake is a singleton). */
@@ -249,6 +252,8 @@ function patchRunDrawing(): void {
     restore(): unknown;
     lineWidth(w: number): unknown;
     strokeColor(color: unknown): unknown;
+    markContent(tag: string, options?: object): unknown;
+    endMarkedContent(): unknown;
     _fillColor?: unknown[];
   };
   type RendererClass = { prototype: { pdfDocument: Kit; renderLine(line: LineObject, x: number, y: number): unknown } };
@@ -275,9 +280,11 @@ function patchRunDrawing(): void {
         drawn.stroke = true;
       }
       if (draw.scale && draw.scale !== 1) drawn.horizontalScaling = draw.scale * 100;
+      if (draw.artifact) this.markContent('Artifact', { type: 'Pagination' });
       try {
         return text.call(this, str, tx, ty, drawn);
       } finally {
+        if (draw.artifact) this.endMarkedContent();
         this.restore();
       }
     };

@@ -114,7 +114,10 @@ export function tableFlow(doc: Doc, block: TableBlock, textWidth: number): Drawn
     const body: object[][] = [];
     const heights: number[] = [];
     if (f.header) {
-      body.push(header!.map((lines) => ({ stack: lines })));
+      // A header drawn again on a page the table continues on is a pagination artifact (not read
+      // twice as content), with nodes of its own: pdfmake writes its layout into the nodes it lays out.
+      const repeated = units[from]?.part === 'row';
+      body.push(header!.map((lines) => ({ stack: repeated ? asArtifact(lines) : lines })));
       heights.push(headerLines * lh);
     }
     for (const s of f.rows) {
@@ -126,6 +129,15 @@ export function tableFlow(doc: Doc, block: TableBlock, textWidth: number): Drawn
   };
 
   return { units: units.length, height, breakBefore, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter + style.size / 2, keepWithNext: false, draw };
+}
+
+/** Copies of composed lines whose runs are drawn as pagination artifacts. */
+function asArtifact(lines: readonly object[]): object[] {
+  return lines.map((line) => {
+    const copy = structuredClone(line) as { text: { draw?: object }[] };
+    for (const run of copy.text) run.draw = { ...run.draw, artifact: true };
+    return copy;
+  });
 }
 
 /**
