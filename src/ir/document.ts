@@ -59,6 +59,11 @@ export interface FlowRules {
   maxEmptyLines: number;
   /** A picture's largest height, as a share of the text block's height (unless the content sets its width). */
   figureHeight: number;
+  /**
+   * The smallest a picture may be drawn, as a share of its size, to end the page it starts on
+   * when moving it whole to the next page would leave more than `maxEmptyLines` empty; 1: never.
+   */
+  figureShrink: number;
 }
 
 /**

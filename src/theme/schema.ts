@@ -129,8 +129,10 @@ export const themeSchema = z.strictObject({
       maxEmptyLines: z.number().int().min(0).max(20).default(2),
       /** A picture's largest height as a share of the text block's, unless the content sets its width. */
       figureHeight: z.number().gt(0).max(1).default(0.5),
+      /** The smallest share of its size a picture may be drawn at to end its page rather than leave it emptier; 1: never. */
+      figureShrink: z.number().gt(0).max(1).default(0.7),
     })
-    .default({ headingLines: 2, endBlockLines: 2, maxEmptyLines: 2, figureHeight: 0.5 }),
+    .default({ headingLines: 2, endBlockLines: 2, maxEmptyLines: 2, figureHeight: 0.5, figureShrink: 0.7 }),
   fonts: z.record(z.string(), fontRoleSchema),
   styles: z.record(z.string(), styleSchema),
 });

@@ -22,7 +22,7 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
   pages.forEach((page, p) => {
     let cursor = 0;
     page.forEach((piece, i) => {
-      const nodes = flow[piece.block]!.draw(piece.from, piece.to, piece.opensPage);
+      const nodes = flow[piece.block]!.draw(piece.from, piece.to, piece.opensPage, piece.shrunk);
       content.push({ stack: nodes, margin: [0, piece.top - cursor, 0, 0], ...(i === 0 && p > 0 ? { pageBreak: 'before' } : {}) });
       cursor = piece.top + piece.height;
     });
@@ -69,7 +69,8 @@ function flowBlocks(doc: Doc, blocks: readonly Block[], textWidth: number): Draw
         break;
       }
       case 'rule':
-        push(atomBlock(block.weight, ruleCanvas(block.color, block.weight, textWidth, 0, 0), { before: block.spaceBefore, after: block.spaceAfter }));
+        // A rule closes what is above it (a masthead, a contents list): it never opens a page.
+        push({ ...atomBlock(block.weight, ruleCanvas(block.color, block.weight, textWidth, 0, 0), { before: block.spaceBefore, after: block.spaceAfter }), keepWithPrevious: true });
         break;
       case 'splitLine':
         push(splitLineFlow(doc, block, textWidth));

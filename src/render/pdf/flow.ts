@@ -3,7 +3,8 @@ import type { Break, FlowBlock } from './paginate.js';
 
 /** A block of the flow that also draws itself: the pdfmake nodes of units [from, to). */
 export interface DrawnBlock extends FlowBlock {
-  draw(from: number, to: number, opensPage: boolean): object[];
+  /** `shrunk`: the height a shrinkable block was given to end its page (see FlowBlock.shrinkTo). */
+  draw(from: number, to: number, opensPage: boolean, shrunk?: number): object[];
 }
 
 /**

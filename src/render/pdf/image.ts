@@ -26,8 +26,26 @@ export function imageFlow(doc: Doc, block: ImageBlock, textWidth: number): Drawn
     // Never taller than a page can hold with its caption.
     fitHeight: Math.max(pitch, textHeight - captionHeight - gap),
   });
-  const box = doc.page.charPitch ? Math.ceil((size.height + gap) / pitch - 1e-6) * pitch : size.height + gap;
-  const above = (box - size.height) / 2;
-  const picture = { image: block.path, width: size.width, height: size.height, alignment: 'center', margin: [0, above, 0, box - above - size.height] };
-  return atomBlock(box + captionHeight, { stack: [picture, ...caption] });
+  const grid = doc.page.charPitch !== undefined;
+  const boxOf = (height: number) => (grid ? Math.ceil((height + gap) / pitch - 1e-6) * pitch : height + gap);
+  const draw = (scale: number) => {
+    const box = boxOf(size.height * scale);
+    const above = (box - size.height * scale) / 2;
+    const picture = { image: block.path, width: size.width * scale, height: size.height * scale, alignment: 'center', margin: [0, above, 0, box - above - size.height * scale] };
+    return { stack: [picture, ...caption] };
+  };
+  // Drawn smaller to end a page (see FlowBlock.shrinkTo): in whole lines, no smaller than the theme allows.
+  const scaleFor = (room: number) => {
+    const box = grid ? Math.floor((room - captionHeight) / pitch + 1e-6) * pitch : room - captionHeight;
+    const scale = (box - gap) / size.height;
+    return scale >= doc.flow.figureShrink && scale < 1 ? scale : undefined;
+  };
+  return {
+    ...atomBlock(boxOf(size.height) + captionHeight, draw(1)),
+    shrinkTo: (room) => {
+      const scale = scaleFor(room);
+      return scale === undefined ? undefined : boxOf(size.height * scale) + captionHeight;
+    },
+    draw: (_from, _to, _opens, shrunk) => [shrunk === undefined ? draw(1) : draw(scaleFor(shrunk) ?? 1)],
+  };
 }

@@ -27,6 +27,14 @@ export interface FlowBlock {
   spaceAfter: number;
   /** A heading: never the last thing on a page; the first `headingLines` units after it stay with it. */
   keepWithNext: boolean;
+  /** Never the first thing on a page: it closes what is above it (the rule under a masthead or a contents list). */
+  keepWithPrevious?: boolean;
+  /**
+   * A block drawn whole that may be drawn smaller (a picture): the height it can take at most
+   * `room` tall, or undefined when it would have to be smaller than it may. It is shrunk to end
+   * the page it starts on only where moving it would leave more than `maxEmptyLines` empty lines.
+   */
+  shrinkTo?(room: number): number | undefined;
   /** The content asks for a new page before it. */
   newPage?: boolean;
   /** Set at the foot of the page where the flow ends (the end block), with `endBlockLines` units of the flow before it. */
@@ -41,6 +49,8 @@ export interface Placement {
   top: number;
   height: number;
   opensPage: boolean;
+  /** The height a shrinkable block was shrunk to, to end its page. */
+  shrunk?: number;
 }
 
 export interface PageFrame {
@@ -113,7 +123,7 @@ function breakKinds(blocks: readonly FlowBlock[], rules: PageFrame['rules']): Ki
     const block = blocks[b]!;
     if (k === 0 && block.newPage) return 'force';
     if (keptWithFoot.has(`${b}:${k}`)) return 'never';
-    if (k === 0) return afterHeading(b) ? 'never' : 'allow';
+    if (k === 0) return afterHeading(b) || block.keepWithPrevious ? 'never' : 'allow';
     const own = block.breakBefore(k);
     // A heading keeps its first line of text always, and the next ones up to `headingLines`
     // unless moving them all would leave too many empty lines behind.
@@ -138,6 +148,7 @@ interface Set1 {
   top: number;
   opensPage: boolean;
   from: number;
+  shrunk?: number;
 }
 
 function fillPage(blocks: readonly FlowBlock[], frame: PageFrame, kind: Kinds, start: Unit, afterFirst: boolean): { page: Placement[]; next: Unit } {
@@ -160,6 +171,14 @@ function fillPage(blocks: readonly FlowBlock[], frame: PageFrame, kind: Kinds, s
       bottom = piece.top + h;
     }
     if (bottom > frame.height + EPS && set.length > 0) {
+      // A picture that would leave too many empty lines by moving ends the page, drawn smaller, if it may.
+      const after = following(blocks, u);
+      const mayEnd = after.b >= blocks.length || kind(after.b, after.k) !== 'never';
+      const shrunk = prev && block.shrinkTo && mayEnd && emptyLinesBelow(prev.bottom, frame) > frame.rules.maxEmptyLines ? block.shrinkTo(frame.height - piece.top) : undefined;
+      if (shrunk !== undefined) {
+        set.push({ u, bottom: piece.top + shrunk, ...piece, shrunk });
+        return { page: placements(set), next: after };
+      }
       const cut = chooseBreak(blocks, frame, kind, set, u);
       return { page: placements(set.slice(0, cut.index)), next: cut.unit };
     }
@@ -195,12 +214,17 @@ function chooseBreak(blocks: readonly FlowBlock[], frame: PageFrame, kind: Kinds
     if (k === 'allow') allow = i;
     else if (k === 'avoid') avoid = i;
   }
-  const emptyLines = (i: number) => Math.floor((frame.height - set[i - 1]!.bottom) / frame.pitch + 1e-6);
+  const emptyLines = (i: number) => emptyLinesBelow(set[i - 1]!.bottom, frame);
   let index: number;
   if (avoid > allow && (allow < 0 || emptyLines(allow) > frame.rules.maxEmptyLines)) index = avoid;
   else if (allow > 0) index = allow;
   else index = set.length;
   return { index, unit: index < set.length ? set[index]!.u : over };
+}
+
+/** Whole empty grid lines between `bottom` and the foot of the text block. */
+function emptyLinesBelow(bottom: number, frame: PageFrame): number {
+  return Math.floor((frame.height - bottom) / frame.pitch + 1e-6);
 }
 
 function placements(set: readonly Set1[]): Placement[] {
@@ -210,7 +234,7 @@ function placements(set: readonly Set1[]): Placement[] {
     if (last && last.block === s.u.b && last.top === s.top && last.from === s.from) {
       last.to = s.u.k + 1;
       last.height = s.bottom - s.top;
-    } else out.push({ block: s.u.b, from: s.from, to: s.u.k + 1, top: s.top, height: s.bottom - s.top, opensPage: s.opensPage });
+    } else out.push({ block: s.u.b, from: s.from, to: s.u.k + 1, top: s.top, height: s.bottom - s.top, opensPage: s.opensPage, ...(s.shrunk !== undefined ? { shrunk: s.shrunk } : {}) });
   }
   return out;
 }
