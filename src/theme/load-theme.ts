@@ -7,6 +7,7 @@ import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { readFontsSetting, resolveProjectRole } from '../fonts/project-fonts.js';
 import type { FontsSetting, ResolvedFace, RoleSpec } from '../fonts/resolve-role.js';
+import { isBoldOf } from '../fonts/bold-face.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
 import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
 
@@ -188,8 +189,9 @@ export function loadTheme(file: string, projectDir: string): Theme {
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
       boldStroke: f.bold.stroke,
     };
-    // The role's bold face, if the theme names one that is here; else bold is drawn synthetically.
-    const boldFile = f.bold.files.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
+    // The role's bold face: the first the theme names that is here and is a bold of the face the
+    // role got (its family, heavier); else bold is drawn synthetically, as Word draws 仿宋_GB2312.
+    const boldFile = f.bold.files.map((c) => resolveFontCandidate(c, projectDir)).find((b): b is string => b !== undefined && isBoldOf(face.file, b));
     if (boldFile) fonts[role]!.bold = { file: boldFile, family: path.basename(boldFile).replace(/\.(ttf|otf)$/i, '') };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);

@@ -95,12 +95,20 @@ export function isBold(run: GlyphRun): boolean {
   return /bold|black|heavy|semibold|demibold/i.test(run.fontName) || (run.renderMode === 2 && run.lineWidth > 0);
 }
 
-/** Pictures as drawn: pdf.js's image paints with the transform in force (pdfkit: q, cm w 0 0 h x y, Do, Q). */
-async function imageBoxes(pdf: Uint8Array): Promise<{ page: number; top: number; bottom: number }[]> {
+/** Pictures as drawn (their boxes, PDF user space): pdf.js's image paints with the transform in force (pdfkit: q, cm w 0 0 h x y, Do, Q). */
+export interface ImageBox {
+  page: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export async function imageBoxes(pdf: Uint8Array): Promise<ImageBox[]> {
   const pdfjs = await importPdfJs();
   const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  const out: { page: number; top: number; bottom: number }[] = [];
+  const out: ImageBox[] = [];
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const ops = await (await document.getPage(n)).getOperatorList();
@@ -117,7 +125,8 @@ async function imageBoxes(pdf: Uint8Array): Promise<{ page: number; top: number;
           ctm = [p * ctm[0] + q * ctm[2], p * ctm[1] + q * ctm[3], r * ctm[0] + s * ctm[2], r * ctm[1] + s * ctm[3], t * ctm[0] + u * ctm[2] + ctm[4], t * ctm[1] + u * ctm[3] + ctm[5]];
         } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
           const ys = [ctm[5], ctm[5] + ctm[3]];
-          out.push({ page: n, top: Math.max(...ys), bottom: Math.min(...ys) });
+          const xs = [ctm[4], ctm[4] + ctm[0]];
+          out.push({ page: n, top: Math.max(...ys), bottom: Math.min(...ys), left: Math.min(...xs), right: Math.max(...xs) });
         }
       }
     }

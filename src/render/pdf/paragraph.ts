@@ -1,7 +1,7 @@
 import { splitByFace } from '../../glyphs/face-runs.js';
 import { fontInfo } from '../../fonts/font-file.js';
 import { balanceTitle, composeParagraphMemo, loadFontMetrics, pdfFontFeatures, type ComposedLine, type Run } from '../../compose/index.js';
-import type { Doc, Inline, Style } from '../../ir/index.js';
+import { styleByRole, type Doc, type Inline, type Style } from '../../ir/index.js';
 import type { LineBox } from '../../patches/pdfmake.js';
 import { boldRuns } from './faces.js';
 import { fallbackFamily } from './pdfmake-env.js';
@@ -25,11 +25,16 @@ function indentUnit(doc: Doc, style: Style): number {
 }
 
 /**
- * A line's box: exactly the style's pitch tall, its baseline where the style's own face puts it
- * (its ascent below the top), whatever faces its runs use (see LineBox in src/patches/pdfmake.ts).
+ * A line's box: exactly the style's pitch tall, whatever faces its runs use (see LineBox in
+ * src/patches/pdfmake.ts). A line one grid pitch tall on a grid page sits on the grid's baseline,
+ * the body's, whatever its size (a 14 pt caption or contents entry reads on the same ruled line as
+ * the body); any other line has its baseline where its own face puts it, its ascent below the top.
  */
 export function lineBox(doc: Doc, style: Style): LineBox {
-  return { height: style.lineHeight, ascent: fontInfo(doc.fonts[style.font]!.file).ascentEm * style.size };
+  const onGrid = doc.page.charPitch !== undefined && Math.abs(style.lineHeight - doc.page.linePitch) < 0.01;
+  const body = onGrid ? styleByRole(doc, 'body') : undefined;
+  const basis = body ?? style;
+  return { height: style.lineHeight, ascent: fontInfo(doc.fonts[basis.font]!.file).ascentEm * basis.size };
 }
 
 /**
@@ -41,7 +46,9 @@ export function lineBox(doc: Doc, style: Style): LineBox {
  * `balanceTitle`, or at the lines the content fixed.
  */
 export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[]): object[] {
-  const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
+  // A bold style is set in its bold face's widths where the role has one (its digits and Latin are wider).
+  const face = doc.fonts[style.font]!;
+  const metrics = loadFontMetrics(style.bold && face.bold ? face.bold.file : face.file);
   const gridCell = style.grid ? doc.page.charPitch : undefined;
   const setWidth = lineWidth(doc, style, width);
   const base = {

@@ -19,8 +19,9 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
   registerFonts(doc.fonts);
-  for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) forgetGlyphs(file);
-  allowFiles([...Object.values(doc.fonts).flatMap((f) => [path.dirname(f.file), ...f.fallbacks.map((x) => path.dirname(x))]), ...options.readableRoots]);
+  const files = Object.values(doc.fonts).flatMap((f) => [f.file, ...(f.bold ? [f.bold.file] : []), ...f.fallbacks]);
+  for (const file of files) forgetGlyphs(file);
+  allowFiles([...files.map((f) => path.dirname(f)), ...options.readableRoots]);
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
   const flow = blocksToPdf(doc, doc.blocks, textWidth);
   const def: Record<string, unknown> = {
