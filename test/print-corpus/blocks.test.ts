@@ -120,3 +120,23 @@ describe('tables (page-tables.yaml)', () => {
     expect(cleaned).toContain(yaml.slice(-200));
   });
 });
+
+describe('bold without a bold face (仿宋_GB2312 has none)', () => {
+  it('draws level-3 headings and header cells filled and stroked at the theme\'s width, as Word does', async () => {
+    const paths = { ...projectPaths(ROOT), contentDir: CORPUS };
+    const [planned] = plan({ paths, inputs: [path.join(CORPUS, 'page-tables.yaml')], layouts: ['report'] });
+    const { bold: _, ...body } = planned!.doc.fonts.body!;
+    const doc: Doc = { ...planned!.doc, fonts: { ...planned!.doc.fonts, body } };
+    const pdf = await renderPdf(doc, { readableRoots: [CORPUS] });
+    const { pages, runs } = await readPages(pdf, doc);
+    const header = pages.flatMap((p) => p.inside).find((l) => squash(l.text) === '项目主要内容与进展完成率')!;
+    const cell = doc.styles.tableCell!.size;
+    for (const r of header.runs) {
+      expect(r.renderMode).toBe(2);
+      expect(r.lineWidth).toBeCloseTo(body.boldStroke * cell, 3);
+      expect(r.fontName).toMatch(/Regular/);
+    }
+    // Body text in the same face is not stroked.
+    expect(runs.filter((r) => /Regular/.test(r.fontName) && r.size === doc.styles.body!.size).every((r) => r.renderMode === 0)).toBe(true);
+  });
+});
