@@ -184,7 +184,7 @@ export interface FontFace {
   /** Further files tried, in order, for characters the face lacks. */
   fallbacks: string[];
   /** The role's own bold face, when the theme names one that is found: bold text is set in it. */
-  bold?: { file: string; family: string };
+  bold?: { file: string; family: string; embedWhole?: boolean };
   /**
    * Synthetic bold, for a role without a bold face (or a character its bold face lacks): the
    * glyphs are filled and stroked this many em wide, as Word and WPS draw 仿宋_GB2312 bold.

@@ -189,10 +189,15 @@ export function loadTheme(file: string, projectDir: string): Theme {
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
       boldStroke: f.bold.stroke,
     };
-    // The role's bold face: the first the theme names that is here and is a bold of the face the
-    // role got (its family, heavier); else bold is drawn synthetically, as Word draws 仿宋_GB2312.
-    const boldFile = f.bold.files.map((c) => resolveFontCandidate(c, projectDir)).find((b): b is string => b !== undefined && isBoldOf(face.file, b));
-    if (boldFile) fonts[role]!.bold = { file: boldFile, family: path.basename(boldFile).replace(/\.(ttf|otf)$/i, '') };
+    // The role's bold face, found as the role's face is (its `bold.files`, then a face answering
+    // to its bold names or the role's own at weight 700: fonts/, installed, bundled), and taken
+    // only when it is a bold of the face the role got (its family, heavier): a 仿宋 found on the
+    // machine is never set beside a bundled serif bold. Else bold is drawn synthetically.
+    const bold = resolveProjectRole({ role: `${role} (bold)`, names: [...f.bold.names, ...f.names], files: f.bold.files, pos: source.posOf(['fonts', role, 'bold']), weight: 700, optional: true }, projectDir, setting.setting);
+    if (bold.face && !bold.diagnostics.some((d) => d.severity === 'error') && isBoldOf(face.file, bold.face.file)) {
+      fonts[role]!.bold = { file: bold.face.file, family: bold.face.family, ...(bold.face.embedding.noSubsetting ? { embedWhole: true } : {}) };
+      warnings.push(...bold.diagnostics);
+    }
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
   return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, flow: t.flow };

@@ -21,9 +21,10 @@ export const fontRoleSchema = z.strictObject({
   /** Family name of the Latin face set beside it. */
   latin: z.string().default('Times New Roman'),
   /**
-   * The role's bold: a face of its own, found as the role's face is (`names`, `files`); where none
-   * is found, or it lacks a character, bold is drawn synthetically, the regular glyphs filled and
-   * stroked `stroke` em wide (as Word and WPS bold 仿宋_GB2312, which has no bold face).
+   * The role's bold: a face of its own, found as the role's face is (`files`, then a face answering
+   * to `names` or to the role's own names, at bold weight) and used only if it is a bold of the
+   * role's face; where there is none, or it lacks a character, bold is drawn synthetically, the
+   * regular glyphs filled and stroked `stroke` em wide (as Word and WPS bold 仿宋_GB2312).
    */
   bold: z
     .strictObject({

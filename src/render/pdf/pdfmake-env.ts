@@ -88,6 +88,10 @@ export function registerFonts(fonts: Record<string, FontFace>): void {
         embedWhole(parsedFont(file), wholeFontProgram(file));
         wholeFaces.add(file);
       }
+      if (i === 0 && face.bold?.embedWhole && !wholeFaces.has(face.bold.file)) {
+        embedWhole(parsedFont(face.bold.file), wholeFontProgram(face.bold.file));
+        wholeFaces.add(face.bold.file);
+      }
       const bold = i === 0 && face.bold ? keyOf(face.bold.file) : key;
       families[fallbackFamily(role, i)] = { normal: key, bold, italics: key, bolditalics: bold };
     });

@@ -50,7 +50,7 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
   const output = pdfmake().createPdf(def);
   // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
-  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await output.getStream());
+  if (Object.values(doc.fonts).some((f) => f.embedWhole || f.bold?.embedWhole)) completeWholeFonts(await output.getStream());
   const buffer = await output.getBuffer();
   const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // The flow was paginated before pdfmake saw it, every piece fitting its page: a page pdfmake
