@@ -194,7 +194,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
     // only when it is a bold of the face the role got (its family, heavier): a 仿宋 found on the
     // machine is never set beside a bundled serif bold. Else bold is drawn synthetically.
     const bold = resolveProjectRole({ role: `${role} (bold)`, names: [...f.bold.names, ...f.names], files: f.bold.files, pos: source.posOf(['fonts', role, 'bold']), weight: 700, optional: true }, projectDir, setting.setting);
-    if (bold.face && !bold.diagnostics.some((d) => d.severity === 'error') && isBoldOf(face.file, bold.face.file)) {
+    if (bold.face && !bold.diagnostics.some((d) => d.severity === 'error') && isBoldOf(face.face, bold.face.face)) {
       fonts[role]!.bold = { file: bold.face.file, family: bold.face.family, ...(bold.face.embedding.noSubsetting ? { embedWhole: true } : {}) };
       warnings.push(...bold.diagnostics);
     }
