@@ -6,7 +6,6 @@ import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
 import { completeWholeFonts } from '../../patches/pdfmake.js';
-import { countPdfPages } from './page-count.js';
 
 
 /**
@@ -24,6 +23,9 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   allowFiles([...files.map((f) => path.dirname(f)), ...options.readableRoots]);
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
   const flow = blocksToPdf(doc, doc.blocks, textWidth);
+  // pdfmake asks for each page's background as it adds the page, numbering from 1 on each layout
+  // pass it makes: the last number asked is the page count of the layout it drew.
+  let laidOut = 0;
   const def: Record<string, unknown> = {
     pageSize: { width, height },
     // A page of N grid lines is exactly N pitches tall; pdfmake would drop the last line for float
@@ -45,6 +47,10 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     footer: footer(doc),
     header: header(doc),
     watermark: watermark(doc),
+    background: (page: number) => {
+      laidOut = page;
+      return null;
+    },
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
@@ -55,7 +61,6 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // The flow was paginated before pdfmake saw it, every piece fitting its page: a page pdfmake
   // broke on its own would be a misprint (a line pushed over, a page half empty). Never silent.
-  const pages = countPdfPages(pdf);
-  if (pages !== flow.pages) throw new Error(`the PDF has ${pages} pages where ${flow.pages} were laid out: pdfmake broke a page the paginator did not`);
+  if (laidOut !== flow.pages) throw new Error(`pdfmake laid out ${laidOut} pages where ${flow.pages} were paginated: it broke a page the paginator did not`);
   return pdf;
 }
