@@ -154,6 +154,8 @@ export interface Style {
   balance: boolean;
   /** Font role for strong text; the style's own role when absent. */
   strongFont?: string;
+  /** A hanging indent in characters: lines after the first start this much further in than the first (a contents entry's). */
+  hanging?: number;
 }
 
 /**
@@ -201,7 +203,12 @@ interface Located {
   at?: SourcePos;
 }
 
-export interface ParagraphBlock extends Located {
+/** A block a page reference can name (an article's title): its `id` is unique in the document. */
+interface Anchored {
+  id?: string;
+}
+
+export interface ParagraphBlock extends Located, Anchored {
   kind: 'paragraph';
   style: string;
   inlines: Inline[];
@@ -209,7 +216,7 @@ export interface ParagraphBlock extends Located {
   lines?: string[];
 }
 
-export interface HeadingBlock extends Located {
+export interface HeadingBlock extends Located, Anchored {
   kind: 'heading';
   style: string;
   level: number;
@@ -276,6 +283,28 @@ export interface PageBreakBlock extends Located {
   kind: 'pageBreak';
 }
 
+/**
+ * A contents list (本期目录): its heading, column labels, entries and closing rule, which the
+ * renderers keep together: on one page when it fits there, an entry never split, a label with
+ * its first entry.
+ */
+export interface ContentsBlock extends Located {
+  kind: 'contents';
+  blocks: Block[];
+}
+
+/**
+ * A line of a contents list: the text (an article's title) and the number of the page on which
+ * the block with the id `target` starts, which each renderer fills in (PDF: a dot leader and the
+ * number; DOCX: a dot-leader tab and a PAGEREF field to a bookmark on that block).
+ */
+export interface ContentsEntryBlock extends Located {
+  kind: 'contentsEntry';
+  style: string;
+  inlines: Inline[];
+  target: string;
+}
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
@@ -285,7 +314,9 @@ export type Block =
   | RuleBlock
   | SplitLineBlock
   | FootBlock
-  | PageBreakBlock;
+  | PageBreakBlock
+  | ContentsBlock
+  | ContentsEntryBlock;
 
 export type BlockKind = Block['kind'];
 

@@ -296,3 +296,16 @@ function patchRunDrawing(): void {
     }
   };
 }
+
+/**
+ * The page (from 1) on which pdfmake laid out a content node that has an `id`: the number its
+ * page references print (`Renderer.renderLine` reads the same `positions[0].pageNumber`, which
+ * `ElementWriter.addFragment` moves with an unbreakable block). Read after the document is
+ * written, so a DOCX can carry the same numbers in its PAGEREF fields.
+ */
+export function anchoredPage(node: object): number {
+  const positions = (node as { positions?: { pageNumber?: unknown }[] }).positions;
+  const page = positions?.[0]?.pageNumber;
+  if (typeof page !== 'number') throw new Error('pdfmake changed: a laid-out node with an id has no positions[0].pageNumber');
+  return page;
+}

@@ -88,7 +88,7 @@ export interface BuildResult {
 
 /** One output of the plan, with its key and, when stale, the job that renders it. */
 interface Planned1 {
-  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'format' | 'path'>;
+  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'defaultLayout' | 'format' | 'path'>;
   key: string;
   job: RenderJob;
   /** How the layout's pages go on print sheets, when its theme says so. */
@@ -149,6 +149,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
         kind: p.source.kind,
         title: doc.meta.title,
         layout: p.layout,
+        ...(p.defaultLayout ? { defaultLayout: true as const } : {}),
         format,
         path: rel,
       };

@@ -32,6 +32,8 @@ export interface Planned {
   draft: boolean;
   /** How the layout's pages go on print sheets, when its theme says so. */
   imposed?: Imposition;
+  /** The layout is a default one for its kind of content (the theme's `layout.default`). */
+  defaultLayout?: true;
   doc: Doc;
   /** How each font role of the layout found its face. */
   fonts: ResolvedFace[];
@@ -92,8 +94,8 @@ export function plan(options: PlanOptions): Planned[] {
           errors.push(...missing);
           continue;
         }
-        const imposed = facts.get(layout)?.imposed;
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
+        const { imposed, default: isDefault } = facts.get(layout) ?? {};
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;

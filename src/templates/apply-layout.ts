@@ -36,7 +36,7 @@ export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
 export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string; theme: Theme } {
   const theme = layoutTheme(paths, layout);
   const template = compileTemplate(paths.templatesDir, layout);
-  const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
+  const markup = template.render({ ...context, theme: { colors: theme.colors, contents: theme.contents }, draft: options.draft ?? false });
   const templateFile = displayPath(template.file);
   if (markup.length > LIMITS.markupChars.value) {
     // The document size after templating: past it the template multiplies the content.

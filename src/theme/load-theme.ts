@@ -9,7 +9,7 @@ import { readFontsSetting, resolveProjectRole } from '../fonts/project-fonts.js'
 import type { FontsSetting, ResolvedFace, RoleSpec } from '../fonts/resolve-role.js';
 import { isBoldOf } from '../fonts/bold-face.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
-import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
+import { themeSchema, type ContentsSettings, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
@@ -28,6 +28,8 @@ export interface Theme {
   /** Warnings of resolving the fonts (a face embedded whole). */
   warnings: Diagnostic[];
   colors: Record<string, string>;
+  /** Whether an issue gets a contents list, from how many articles, with column labels or not. */
+  contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
   flow: FlowRules;
@@ -131,6 +133,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
+    if (s.hanging) style.hanging = s.hanging;
     if (s.role === 'heading' && s.outlineLevel === undefined) errors.push(diag('error', 'theme', `style \`${name}\` is a heading: give its level as \`outlineLevel\``, source.posOf([...at, 'role'])));
     styles[name] = style;
   }
@@ -200,5 +203,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     }
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap, flow: t.flow };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, flow: t.flow };
 }

@@ -6,6 +6,7 @@ import { splitLineFlow } from './split-line.js';
 import { tableFlow } from './table.js';
 import { atomBlock, linesBlock, type DrawnBlock } from './flow.js';
 import { paginate } from './paginate.js';
+import { contentsEntryFlow, withAnchor } from './contents.js';
 
 /**
  * The IR's blocks as pdfmake content, already paginated: each block becomes a block of the
@@ -45,13 +46,13 @@ function flowBlocks(doc: Doc, blocks: readonly Block[], textWidth: number): Draw
     switch (block.kind) {
       case 'paragraph': {
         const style = doc.styles[block.style]!;
-        push(linesBlock(style, composedLines(doc, style, block.inlines, textWidth, block.lines)));
+        push(linesBlock(style, withAnchor(composedLines(doc, style, block.inlines, textWidth, block.lines), block.id)));
         break;
       }
       case 'heading': {
         const style = doc.styles[block.style]!;
         const inlines = block.number ? [{ kind: 'text' as const, text: block.number }, ...block.inlines] : block.inlines;
-        const lines = composedLines(doc, style, inlines, textWidth);
+        const lines = withAnchor(composedLines(doc, style, inlines, textWidth), block.id);
         // The bookmark goes on the first line.
         Object.assign(lines[0] ?? {}, { outline: true, outlineText: inlineText(inlines) });
         push(linesBlock(style, lines));
@@ -83,6 +84,15 @@ function flowBlocks(doc: Doc, blocks: readonly Block[], textWidth: number): Draw
       }
       case 'pageBreak':
         newPage = out.length > 0;
+        break;
+      case 'contents':
+        // Its heading and column labels are kept with the entry after them (keepWithNext), each
+        // entry is whole, and its closing rule never opens a page: between entries the list
+        // breaks like any text.
+        for (const b of flowBlocks(doc, block.blocks, textWidth)) push(b);
+        break;
+      case 'contentsEntry':
+        push(contentsEntryFlow(doc, block, textWidth));
         break;
       default:
         assertNever(block, 'block');

@@ -43,9 +43,10 @@ export function lineBox(doc: Doc, style: Style): LineBox {
  * `style.lineHeight` tall, so n lines take n × lineHeight: this is what lets the flow be paginated
  * before pdfmake lays it out. The CJK composer breaks and justifies the lines (clreq rules,
  * total-fit, the GB/T 9704 grid when the style is on it); a balanced style (titles) is broken by
- * `balanceTitle`, or at the lines the content fixed.
+ * `balanceTitle`, or at the lines the content fixed. `boxes`, when given, receives each line's
+ * left offset and drawn width (a contents entry's dot leader starts where its last line ends).
  */
-export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[]): object[] {
+export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[], boxes?: { x: number; width: number }[]): object[] {
   // A bold style is set in its bold face's widths where the role has one (its digits and Latin are wider).
   const face = doc.fonts[style.font]!;
   const metrics = loadFontMetrics(style.bold && face.bold ? face.bold.file : face.file);
@@ -71,6 +72,7 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
   const props = textProps(doc, style);
   const box = lineBox(doc, style);
   const left = style.indentLeft * indentUnit(doc, style);
+  boxes?.push(...lines.map((l) => ({ x: l.x, width: l.width })));
   return lines.map((line) => {
     const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style, box);
     offset += [...line.runs.map((r) => r.text).join('')].length;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
-import type { WriterOptions } from '../writer.js';
+import type { AnchorPages, WriterOptions } from '../writer.js';
+import { anchoredNodes, rememberAnchorPages, rememberedAnchorPages } from './anchor-pages.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
@@ -54,6 +55,7 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
+  const anchors = anchoredNodes(def.content);
   const output = pdfmake().createPdf(def);
   // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
   if (Object.values(doc.fonts).some((f) => f.embedWhole || f.bold?.embedWhole)) completeWholeFonts(await output.getStream());
@@ -62,5 +64,14 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
   // The flow was paginated before pdfmake saw it, every piece fitting its page: a page pdfmake
   // broke on its own would be a misprint (a line pushed over, a page half empty). Never silent.
   if (laidOut !== flow.pages) throw new Error(`pdfmake laid out ${laidOut} pages where ${flow.pages} were paginated: it broke a page the paginator did not`);
+  rememberAnchorPages(doc, anchors);
   return pdf;
 }
+
+/** The page each block with an id starts on in this document's PDF (laid out now, unless a PDF of it was just written here). */
+export const anchorPages: AnchorPages = async (doc, options) => {
+  const known = rememberedAnchorPages(doc);
+  if (known) return known;
+  await renderPdf(doc, { readableRoots: options.readableRoots });
+  return rememberedAnchorPages(doc) ?? new Map();
+};
