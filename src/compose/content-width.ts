@@ -1,6 +1,7 @@
 import type { FontMetrics } from './metrics.js';
 import { buildModel } from './model.js';
 import type { PunctuationScheme } from './punctuation.js';
+import { compositionOf, type Composition } from './composition.js';
 
 /** The narrowest and widest a text can be set: its widest unbreakable piece, and all of it on one line. */
 export interface ContentWidths {
@@ -11,15 +12,15 @@ export interface ContentWidths {
 /**
  * Minimum and maximum content widths of a text (as CSS's automatic table layout takes them), by
  * the composer's own break opportunities and widths: the widest stretch between two places a
- * line may break (a Han character with the marks bound to it, a number, a Latin word), and the
- * text set on one line. Lines split at `\n` are measured each.
+ * line may break (a Han character with the marks bound to it, a number, a Latin word, a piece of
+ * a URL where the composition lets it break), and the text set on one line. Lines split at `\n` are measured each.
  */
-export function contentWidths(text: string, o: { metrics: FontMetrics; size: number; punctuation: PunctuationScheme; latinGap?: number }): ContentWidths {
+export function contentWidths(text: string, o: { metrics: FontMetrics; size: number; punctuation: PunctuationScheme; latinGap?: number; composition?: Partial<Composition> }): ContentWidths {
   let min = 0;
   let max = 0;
   for (const piece of text.split('\n')) {
     if (!piece) continue;
-    const m = buildModel(piece, o.metrics, { size: o.size, punctuation: o.punctuation, latinGap: o.latinGap ?? 0 });
+    const m = buildModel(piece, o.metrics, { size: o.size, punctuation: o.punctuation, latinGap: o.latinGap ?? 0, composition: compositionOf(o.composition) });
     // The width of [i, j) set as a line: its boxes and the joins inside it, less what its last mark gives up at a line end.
     const width = (i: number, j: number) => m.W[j]! - m.W[i]! - m.join[j - 1]! - m.endShrink[j - 1]!;
     let start = 0;

@@ -16,9 +16,22 @@ export interface Doc {
   latinGap: number;
   /** How blocks go onto pages: what is kept together, and how large a picture may be. */
   flow: FlowRules;
+  /** How composed lines are adjusted where house styles differ (the theme's `composition`). */
+  composition: Composition;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
+}
+
+/**
+ * The theme's `composition`: how composed lines are adjusted where house styles differ (the
+ * composer's own options, src/compose/composition.ts, say what each does).
+ */
+export interface Composition {
+  breakInsideWords: boolean;
+  wordEdgeStretch: number;
+  markSqueeze: number;
+  centreByInk: boolean;
 }
 
 export interface DocMeta {

@@ -6,7 +6,7 @@ export interface GlyphRun {
   y: number;
   size: number;
   font: string;
-  /** The font's name as the PDF gives it (BaseFont, with its subset tag: ABCDEF+NotoSerifSC-Bold). */
+  /** The font's PostScript name as embedded, without the subset tag (`NotoSerifSC-Bold`). */
   fontName: string;
   /** Tc: extra space after every glyph, in pt. */
   charSpacing: number;
@@ -41,18 +41,12 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
       let y = 0;
       let size = 0;
       let font = '';
+      let fontName = '';
       let charSpacing = 0;
       let hScale = 1;
       let renderMode = 0;
       let lineWidth = 1;
       const saved: number[] = [];
-      const nameOf = (id: string): string => {
-        try {
-          return String((page.commonObjs.get(id) as { name?: string } | undefined)?.name ?? id);
-        } catch {
-          return id;
-        }
-      };
       for (let i = 0; i < ops.fnArray.length; i++) {
         const fn = ops.fnArray[i];
         const args = ops.argsArray[i] as unknown[];
@@ -72,12 +66,13 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
         } else if (fn === OPS.setFont) {
           font = String(args[0]);
           size = Number(args[1]);
+          fontName = embeddedName(page.commonObjs, font);
         } else if (fn === OPS.setCharSpacing) charSpacing = Number(args[0]);
         else if (fn === OPS.showText) {
           const glyphs = (args[0] as ({ unicode?: string; width?: number } | number | null)[])
             .filter((g): g is { unicode: string; width: number } => typeof g === 'object' && g !== null && typeof g.unicode === 'string')
             .map((g) => ({ text: g.unicode, advance: g.width / 1000 }));
-          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, fontName: nameOf(font), charSpacing, hScale, renderMode, lineWidth, glyphs });
+          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, fontName, charSpacing, hScale, renderMode, lineWidth, glyphs });
         }
       }
     }
@@ -85,4 +80,11 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
     await document.destroy();
   }
   return { pages, runs };
+}
+
+/** The PostScript name of a font pdf.js has loaded, without its `ABCDEF+` subset tag ('' if unknown). */
+function embeddedName(objs: { has(id: string): boolean; get(id: string): unknown }, id: string): string {
+  if (!objs.has(id)) return '';
+  const name = (objs.get(id) as { name?: unknown }).name;
+  return typeof name === 'string' ? name.replace(/^[A-Z]{6}\+/, '') : '';
 }

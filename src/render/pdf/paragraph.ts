@@ -58,6 +58,7 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
     width: setWidth,
     punctuation: doc.punctuation,
     latinGap: doc.latinGap,
+    composition: doc.composition,
     ...(gridCell ? { gridCell } : {}),
   };
   const lines: ComposedLine[] = [];
@@ -76,6 +77,11 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
   return lines.map((line) => {
     const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style, box);
     offset += [...line.runs.map((r) => r.text).join('')].length;
+    // A hyphenated line ends with the soft hyphen, in the face (and bold) of the word it ends.
+    if (line.hyphen) {
+      const end = runs.at(-1) as { font?: string; bold?: boolean; draw?: { stroke?: number } } | undefined;
+      runs.push(runNode(line.hyphen.text, 0, box, end?.font, end?.bold, end?.draw?.stroke));
+    }
     return {
       text: runs,
       ...props,

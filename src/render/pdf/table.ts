@@ -155,7 +155,7 @@ function columnWidths(doc: Doc, headerStyle: Style, bodyStyle: Style, block: Tab
     const metrics = loadFontMetrics(doc.fonts[s.font]!.file);
     row.forEach((cell, c) => {
       if (c >= columns) return;
-      const w = contentWidths(inlineText(cell), { metrics, size: s.size, punctuation: doc.punctuation, latinGap: doc.latinGap });
+      const w = contentWidths(inlineText(cell), { metrics, size: s.size, punctuation: doc.punctuation, latinGap: doc.latinGap, composition: doc.composition });
       min[c] = Math.max(min[c]!, w.min);
       max[c] = Math.max(max[c]!, w.max);
     });
