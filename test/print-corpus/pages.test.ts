@@ -7,7 +7,9 @@ import { projectPaths } from '../../src/pipeline/project.js';
 import type { GlyphRun } from '../../src/verify/pdf-glyphs.js';
 import { parsedFont } from '../../src/fonts/font-file.js';
 import { ROOT, tempDir } from '../support.js';
+import { CLOSING, OPENING } from '../../src/verify/line-metrics.js';
 import { dashInk, isBold, openingOf, readPages, squash, type PageView } from './page-layout.js';
+import { readLines } from './read-lines.js';
 
 /**
  * The page-level stress corpus (test/print-corpus/page-*.yaml, bulletin-*.yaml): articles with
@@ -24,6 +26,7 @@ const FILES = fs
 interface Output {
   name: string;
   doc: Doc;
+  pdf: Uint8Array;
   pages: PageView[];
   runs: GlyphRun[];
 }
@@ -39,7 +42,7 @@ beforeAll(async () => {
     const planned = docs.find((d) => path.resolve(d.source.file) === path.resolve(paths.projectDir, entry.source) && d.layout === entry.layout);
     const doc = planned!.doc;
     const pdf = new Uint8Array(fs.readFileSync(path.join(paths.outDir, entry.path)));
-    outputs.push({ name: entry.path, doc, ...(await readPages(pdf, doc)) });
+    outputs.push({ name: entry.path, doc, pdf, ...(await readPages(pdf, doc)) });
   }
 }, 600_000);
 
@@ -176,9 +179,31 @@ describe('the page-level corpus, read back from its PDFs', () => {
     }
     expect(problems).toEqual([]);
   });
+  it('sets every line of every page as the line-level corpus is: within 0.15 em a character, no line started by a closing mark or ended by an opening one, no lone last character', async () => {
+    const problems: string[] = [];
+    let audited = 0;
+    const countable = (t: string) => [...t].filter((c) => !CLOSING.has(c) && !/\s/.test(c)).length;
+    for (const o of outputs) {
+      const r = await readLines(o.doc, o.pdf, { metrics: false });
+      for (const p of r.paragraphs) {
+        for (const a of p.audits) {
+          audited++;
+          if (a.maxExtraEm > 0.15) problems.push(`${o.name}: ${a.maxExtraEm.toFixed(3)} em in ${a.text}`);
+        }
+        p.lines.forEach((l, k) => {
+          const t = [...l.text.trim()];
+          if (k > 0 && CLOSING.has(t[0]!)) problems.push(`${o.name}: line starts with ${t[0]}: ${l.text}`);
+          if (k < p.lines.length - 1 && OPENING.has(t.at(-1)!)) problems.push(`${o.name}: line ends with ${t.at(-1)}: ${l.text}`);
+        });
+        if (p.lines.length > 1 && !p.balance && countable(p.lines.at(-1)!.text) <= 1) problems.push(`${o.name}: lone last character of ${p.text.slice(0, 12)}`);
+      }
+    }
+    expect(audited).toBeGreaterThan(1000);
+    expect(problems).toEqual([]);
+  });
 });
 
-/** A face's PostScript name, as a PDF names its subset (after the tag). */
+/** A face's PostScript name, as the PDF embeds it (verify's fontName: without the subset tag). */
 function faceName(file: string): string {
   const opened = parsedFont(file) as { postscriptName?: string; fonts?: { postscriptName: string }[] };
   return opened.fonts?.[0]?.postscriptName ?? opened.postscriptName ?? '';
