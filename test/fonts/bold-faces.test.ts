@@ -3,25 +3,16 @@
 // family beside it. Faces made for the test stand in for installed ones (JIANBAO_FONT_DIRS).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readGlyphRuns } from '../../src/verify/pdf-glyphs.js';
 import { drawnLines } from '../../src/verify/line-metrics.js';
+import { ownFontEnvironment } from './font-env.js';
 import { cli, tempDir } from '../support.js';
 import { BASE_FONTS, makeFont } from './make-font.js';
 import { baseFonts } from './pdf-fonts.js';
 
 const root = tempDir('jianbao-bold-');
-const saved = { fonts: process.env.JIANBAO_FONTS, dirs: process.env.JIANBAO_FONT_DIRS, cache: process.env.JIANBAO_CACHE_DIR };
-beforeAll(() => {
-  process.env.JIANBAO_CACHE_DIR = path.join(root, 'cache');
-});
-afterAll(() => {
-  for (const [k, v] of [['JIANBAO_FONTS', saved.fonts], ['JIANBAO_FONT_DIRS', saved.dirs], ['JIANBAO_CACHE_DIR', saved.cache]] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  fs.rmSync(root, { recursive: true, force: true });
-});
+ownFontEnvironment(root);
 
 const H3 = '示例三级标题';
 const ARTICLE = `title: 示例：加粗
