@@ -31,6 +31,8 @@ export function readFaceInfos(src: ByteSource): FaceInfo[] {
 
 /** Face infos of files already read, by path, with the size and time they had: a theme is loaded for every build, and a watch rebuilds often. */
 const infosByFile = new Map<string, { size: number; mtimeMs: number; infos: FaceInfo[] }>();
+/** Files kept at most (a machine's installed faces are a few thousand at the very most); the oldest read goes first. */
+const KEPT_FILES = 8192;
 
 /** The faces of a font file on disk, reading only its directory and small tables (a WOFF whole, unwrapped); read again only when the file changed. */
 export function readFaceInfosOfFile(file: string): FaceInfo[] {
@@ -40,7 +42,9 @@ export function readFaceInfosOfFile(file: string): FaceInfo[] {
     const known = infosByFile.get(file);
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return [...known.infos];
     const infos = readFaceInfosOfOpen(fd, stat.size);
+    infosByFile.delete(file);
     infosByFile.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, infos });
+    if (infosByFile.size > KEPT_FILES) infosByFile.delete(infosByFile.keys().next().value!);
     return [...infos];
   } finally {
     fs.closeSync(fd);
