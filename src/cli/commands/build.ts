@@ -5,7 +5,7 @@ import { isReleaseName } from '../../outputs/release.js';
 import { defaultJobs } from '../../render-pool/render-pool.js';
 import { parseShard } from '../../outputs/shard.js';
 import { watchBuild } from '../../pipeline/watch.js';
-import { formatNames } from '../../render/registry.js';
+import { defaultFormatNames, formatNames } from '../../render/registry.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { listOption, withCommandArgs } from '../args.js';
 import { formatFontChoices } from '../../fonts/fonts-report.js';
@@ -21,9 +21,12 @@ PATH is content files (*.yaml) or folders searched for them; content/ by default
 Options:
   -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
                              layouts whose theme is the default for its kind)
-  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${formatNames().join(',')})
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${defaultFormatNames().join(',')})
+                             before the default, a layout's \`formats\` (its theme); ofd (GB/T 33190,
+                             the PDF's pages) is written only when named
   -o, --out DIR              output folder (default: out)
       --draft                mark outputs as drafts (header line and PDF watermark)
+      --pdfa                 write every PDF, and its print sheets, as PDF/A-2b (archival)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
       --force                rebuild every output, even up-to-date ones
       --verify               read each output it writes back (pdf.js, the DOCX XML) and
@@ -64,6 +67,7 @@ export const buildCommand: Command = {
       format: { type: 'string', short: 'f', multiple: true },
       out: { type: 'string', short: 'o' },
       draft: { type: 'boolean' },
+      pdfa: { type: 'boolean' },
       jobs: { type: 'string', short: 'j' },
       force: { type: 'boolean' },
       verify: { type: 'boolean' },
@@ -93,6 +97,7 @@ export const buildCommand: Command = {
         ...(layouts ? { layouts } : {}),
         ...(formats ? { formats } : {}),
         draft: values.draft ?? false,
+        ...(values.pdfa ? { pdfa: true } : {}),
         jobs,
         force: values.force ?? false,
         verify: values.verify ?? false,
