@@ -227,11 +227,12 @@ class IrBuilder {
       }
       case 'image': {
         const caption = this.childrenNamed(el, 'caption')[0];
-        const width = el.attrs.width ? Number(el.attrs.width) : 1;
-        if (!(width > 0 && width <= 1)) this.error(el, `image width is a fraction of the text block, 0 to 1; got ${el.attrs.width}`);
+        // No width: the renderers size the picture by the theme's rule (flow.figureHeight).
+        const width = el.attrs.width ? Number(el.attrs.width) : undefined;
+        if (width !== undefined && !(width > 0 && width <= 1)) this.error(el, `image width is a fraction of the text block, 0 to 1; got ${el.attrs.width}`);
         const checked = this.ctx.image?.(el.attrs.path ?? '') ?? { ok: false, rule: 'image-path', message: 'no image is allowed here', hint: '' };
         if (!checked.ok) this.error(el, checked.message, checked.rule, checked.hint);
-        const i = located({ kind: 'image' as const, path: checked.ok ? checked.path : '', width });
+        const i = located({ kind: 'image' as const, path: checked.ok ? checked.path : '', ...(width !== undefined ? { width } : {}) });
         return caption ? { ...i, caption: this.inlines(caption) } : i;
       }
       case 'list':

@@ -47,9 +47,9 @@ export function layoutFiles(templatesDir: string, layout: string): string[] {
   return [path.join(templatesDir, `${layout}.hbs`), path.join(templatesDir, `${layout}.theme.yaml`), ...names.map((n) => path.join(partials, n))];
 }
 
-/** Every font file a document may embed: each role's face and its fallbacks. */
+/** Every font file a document may embed: each role's face, its bold face and its fallbacks. */
 export function fontFiles(doc: Doc): string[] {
-  return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...f.fallbacks]))].sort();
+  return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...(f.bold ? [f.bold.file] : []), ...f.fallbacks]))].sort();
 }
 
 /**

@@ -16,8 +16,8 @@ describe('PDF/A-2b outputs in poppler and qpdf', () => {
   const files: Record<string, string> = {};
   beforeAll(async () => {
     const { out } = await buildInto([SAMPLE], { layouts: ['booklet'], formats: ['pdf'], pdfa: true, draft: true });
-    files.booklet = path.join(out, 'bulletins/sample-2021-01/booklet.pdf');
-    files.sheets = path.join(out, 'bulletins/sample-2021-01/booklet-imposed.pdf');
+    files.booklet = path.join(out, 'bulletins/sample-2021-01/booklet.draft.pdf');
+    files.sheets = path.join(out, 'bulletins/sample-2021-01/booklet-imposed.draft.pdf');
   });
 
   for (const name of ['booklet', 'sheets']) {

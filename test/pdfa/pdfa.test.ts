@@ -8,8 +8,9 @@ import { article as projectArticle, makeProject } from '../pipeline/project.js';
 import { pdfDate, readPdfa, type PdfaFacts } from './read-pdfa.js';
 
 const SAMPLE = path.join(ROOT, 'content/bulletins/sample-2021-01.yaml');
-const BOOKLET = 'bulletins/sample-2021-01/booklet.pdf';
-const SHEETS = 'bulletins/sample-2021-01/booklet-imposed.pdf';
+// A draft (its watermark is drawn too), so written to its own path beside the final.
+const BOOKLET = 'bulletins/sample-2021-01/booklet.draft.pdf';
+const SHEETS = 'bulletins/sample-2021-01/booklet-imposed.draft.pdf';
 
 /** ISO 19005-2 §6.6.2.3.1: each Info entry equals its XMP twin; dates name the same instant. */
 function expectInfoAgreesWithXmp(f: PdfaFacts): void {
