@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { diag, DiagnosticError, displayPath } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { formatCount, LIMITS } from '../limits.js';
@@ -6,13 +5,9 @@ import { parseMarkup } from '../markup/index.js';
 import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
 import type { LayoutFacts } from '../theme/schema.js';
 import { compileTemplate } from './render-template.js';
+import { themeFile, type LayoutPaths } from './layout-files.js';
 
-/** Where a layout's files live: `templates/<layout>.hbs`, `<layout>.theme.yaml` and `partials/`. */
-export interface LayoutPaths {
-  templatesDir: string;
-  /** The project folder: `fonts/…` candidates in themes resolve against it. */
-  projectDir: string;
-}
+export type { LayoutPaths } from './layout-files.js';
 
 export interface LayoutOptions {
   /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
@@ -21,12 +16,12 @@ export interface LayoutOptions {
 
 /** What a layout is, as its theme says (`layout:`). */
 export function layoutFactsOf(paths: LayoutPaths, layout: string): LayoutFacts {
-  return loadLayoutFacts(path.join(paths.templatesDir, `${layout}.theme.yaml`));
+  return loadLayoutFacts(themeFile(paths, layout));
 }
 
 /** Loads a layout's theme; cached by the caller per build. */
 export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
-  return loadTheme(path.join(paths.templatesDir, `${layout}.theme.yaml`), paths.projectDir);
+  return loadTheme(themeFile(paths, layout), paths.projectDir);
 }
 
 /**
@@ -35,7 +30,7 @@ export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
  */
 export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string } {
   const theme = layoutTheme(paths, layout);
-  const template = compileTemplate(paths.templatesDir, layout);
+  const template = compileTemplate(paths, layout);
   const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
   const templateFile = displayPath(template.file);
   if (markup.length > LIMITS.markupChars.value) {

@@ -59,6 +59,11 @@ export function loadLayoutFacts(file: string): LayoutFacts {
   return readTheme(file, displayPath(file)).t.layout;
 }
 
+/** A theme's one-line description (`description:`), for lists of layouts. */
+export function loadLayoutDescription(file: string): string | undefined {
+  return readTheme(file, displayPath(file)).t.description;
+}
+
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
 export function loadTheme(file: string, projectDir: string): Theme {
   const shown = displayPath(file);
