@@ -1,42 +1,22 @@
+import { diffArrays } from 'diff';
+
 /**
- * Longest common subsequence of two sequences by a key: the index pairs that match, in order.
- * Common ends are matched first, so a few edits in a long sequence cost little; the middle is
- * solved exactly when it is small enough (`maxCells`), else left unmatched.
+ * Sequence and character diffs for `--into`, on jsdiff (Myers' O(ND) diff): the cost grows with
+ * the size of the change, not the product of the lengths, so a 2,400-character paragraph with
+ * two one-character edits diffs as two small changes.
  */
-export function lcsPairs<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean, maxCells = 4_000_000): [number, number][] {
-  let start = 0;
-  while (start < a.length && start < b.length && same(a[start]!, b[start]!)) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && same(a[endA - 1]!, b[endB - 1]!)) {
-    endA--;
-    endB--;
-  }
+
+/** The index pairs of `a` and `b` that match (a longest common subsequence by `same`), in order. */
+export function lcsPairs<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): [number, number][] {
   const pairs: [number, number][] = [];
-  for (let k = 0; k < start; k++) pairs.push([k, k]);
-  const n = endA - start;
-  const m = endB - start;
-  if (n > 0 && m > 0 && n * m <= maxCells) {
-    // lengths[i][j]: LCS of a[start+i..endA) and b[start+j..endB), in one flat array.
-    const w = m + 1;
-    const lengths = new Uint32Array((n + 1) * w);
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        lengths[i * w + j] = same(a[start + i]!, b[start + j]!) ? lengths[(i + 1) * w + j + 1]! + 1 : Math.max(lengths[(i + 1) * w + j]!, lengths[i * w + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < n && j < m) {
-      if (same(a[start + i]!, b[start + j]!)) {
-        pairs.push([start + i, start + j]);
-        i++;
-        j++;
-      } else if (lengths[(i + 1) * w + j]! >= lengths[i * w + j + 1]!) i++;
-      else j++;
-    }
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(a as T[], b as T[], { comparator: same })) {
+    const n = part.count ?? part.value.length;
+    if (part.added) j += n;
+    else if (part.removed) i += n;
+    else for (let k = 0; k < n; k++) pairs.push([i++, j++]);
   }
-  for (let k = 0; k < a.length - endA; k++) pairs.push([endA + k, endB + k]);
   return pairs;
 }
 
@@ -48,26 +28,20 @@ export interface DiffPiece {
 
 /** Character diff of two strings, by code point, with neighbouring pieces of one kind joined. */
 export function diffChars(before: string, after: string): DiffPiece[] {
-  const a = [...before];
-  const b = [...after];
-  const pairs = lcsPairs(a, b, (x, y) => x === y);
+  return cleanup(rawCharDiff(before, after));
+}
+
+/** The character diff as jsdiff gives it, by code point (a character outside the BMP stays whole). */
+export function rawCharDiff(before: string, after: string): DiffPiece[] {
   const out: DiffPiece[] = [];
-  const push = (op: DiffPiece['op'], text: string) => {
-    if (!text) return;
+  for (const part of diffArrays([...before], [...after])) {
+    const op = part.added ? '+' : part.removed ? '-' : '=';
+    const text = part.value.join('');
     const last = out[out.length - 1];
     if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  for (const [pi, pj] of [...pairs, [a.length, b.length] as [number, number]]) {
-    push('-', a.slice(i, pi).join(''));
-    push('+', b.slice(j, pj).join(''));
-    if (pi < a.length) push('=', a[pi]!);
-    i = pi + 1;
-    j = pj + 1;
+    else if (text) out.push({ op, text });
   }
-  return cleanup(out);
+  return out;
 }
 
 /**
@@ -109,11 +83,20 @@ function cleanup(pieces: DiffPiece[]): DiffPiece[] {
   return grouped;
 }
 
-/** How alike two strings are, 0–1: twice the common characters over both lengths. */
+/**
+ * How alike two strings are, 0–1: twice the common characters over both lengths. Strings less
+ * than 0.3 alike count as 0: the diff stops there (its work grows with the edits), and every
+ * caller's threshold is above it.
+ */
 export function similarity(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  if (x.length + y.length === 0) return 1;
-  const common = lcsPairs(x, y, (p, q) => p === q, 1_000_000).length;
-  return (2 * common) / (x.length + y.length);
+  const total = x.length + y.length;
+  if (total === 0) return 1;
+  // similarity = 1 − edits / total, so below 0.3 means more than 0.7 × total edits.
+  const parts = diffArrays(x, y, { maxEditLength: Math.ceil(total * 0.7) });
+  if (!parts) return 0;
+  let common = 0;
+  for (const part of parts) if (!part.added && !part.removed) common += part.count ?? part.value.length;
+  return (2 * common) / total;
 }
