@@ -1,27 +1,41 @@
-import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
+import { build, type BuildOptions as ApiBuildOptions, type BuildResult } from '../../api/build.js';
+import { watch as watchApi } from '../../api/watch.js';
+import type { BuildEvent } from '../../pipeline/build.js';
 import { outputLine, progressMode, progressReporter } from '../progress.js';
 import { projectPaths } from '../../pipeline/project.js';
 import { isReleaseName } from '../../outputs/release.js';
 import { defaultJobs } from '../../render-pool/render-pool.js';
 import { parseShard } from '../../outputs/shard.js';
-import { watchBuild } from '../../pipeline/watch.js';
 import { formatNames } from '../../render/registry.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
-import { listOption, withCommandArgs } from '../args.js';
+import { describeLayouts, defaultsSentence, formatLayouts, type LayoutInfo } from '../../project/layouts.js';
+import { openProject } from '../../project/open.js';
+import { findProjectRoot } from '../../project/root.js';
+import { listOption, ROOT_OPTION, withCommandArgs } from '../args.js';
+import { printJson } from '../report.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
-const help = (): string => `Usage: jianbao build [PATH…] [options]
+const help = (cwd: string = process.cwd()): string => {
+  const layouts = layoutsHere(cwd);
+  return `Usage: jianbao build [PATH…] [options]
 
 Builds every content file × layout × format and writes the outputs and a manifest.
 Only outputs whose inputs changed are rebuilt.
 
-PATH is content files (*.yaml) or folders searched for them; content/ by default.
+PATH is content files (*.yaml) or folders searched for them; the project's content/ by
+default. The project is the nearest folder at or above PATH (or the working folder) with a
+jianbao.yaml or a content/ folder; outputs go to its out/ wherever you run the command.
+
+Layouts${layouts.where}:
+${formatLayouts(layouts.list, layouts.own).map((l) => '  ' + l).join('\n')}
+By default ${defaultsSentence(layouts.list)}: a file's \`layouts:\` names others,
+jianbao.yaml's \`layouts:\` changes the defaults, and --layout overrides both.
 
 Options:
-  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
-                             layouts whose theme is the default for its kind)
-  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${formatNames().join(',')})
-  -o, --out DIR              output folder (default: out)
+  -l, --layout NAME[,NAME]   layouts to build (default: as above)
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: jianbao.yaml's \`formats\`, else ${formatNames().join(',')})
+  -o, --out DIR              output folder (default: jianbao.yaml's \`out\`, else out/ in the project)
+      --root DIR             the project's folder (default: found from PATH or the working folder)
       --draft                mark outputs as drafts (header line and PDF watermark)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
       --force                rebuild every output, even up-to-date ones
@@ -33,7 +47,7 @@ Options:
                              per bulletin issue, NAME.zip of the whole out folder, SHA256SUMS
       --watch                build, then rebuild on every save until Ctrl-C
       --no-preview           skip the PNG previews of page 1
-      --json                 print the result and any diagnostics as JSON on stdout
+      --json                 print {ok, diagnostics, outputs, …} as JSON on stdout
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 
@@ -51,17 +65,35 @@ line per output otherwise (CI=true forces lines; NO_COLOR turns colour off).
 
 Exit codes: 0 ok; 1 bad input (diagnostics as file:line:col: error[rule]: message,
 nothing written); 2 bad usage.`;
+};
+
+/** The layouts a build in `cwd` can use: its project's (with jianbao.yaml's defaults), else the built-in ones. */
+function layoutsHere(cwd: string): { list: LayoutInfo[]; where: string; own: boolean } {
+  const root = findProjectRoot(cwd);
+  const paths = projectPaths(root ?? cwd);
+  if (!root) return { list: describeLayouts({ ...paths, templatesDir: paths.builtinTemplatesDir }), where: ' (built in; a project may add its own in templates/)', own: false };
+  let config = {};
+  try {
+    config = openProject({ cwd, root }).config.data;
+  } catch {
+    // a broken jianbao.yaml is reported by the build itself
+  }
+  const list = describeLayouts(paths, config);
+  return { list, where: ` of ${displayPath(root, cwd)}`, own: list.some((l) => l.origin !== 'built-in') };
+}
 
 export const buildCommand: Command = {
   name: 'build',
   get help() {
     return help();
   },
+  helpFor: (cwd) => help(cwd),
   run(argv, io) {
     const options = {
       layout: { type: 'string', short: 'l', multiple: true },
       format: { type: 'string', short: 'f', multiple: true },
       out: { type: 'string', short: 'o' },
+      ...ROOT_OPTION,
       draft: { type: 'boolean' },
       jobs: { type: 'string', short: 'j' },
       force: { type: 'boolean' },
@@ -73,7 +105,6 @@ export const buildCommand: Command = {
       quiet: { type: 'boolean', short: 'q' },
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
-      const paths = projectPaths(io.cwd, values.out);
       const formats = listOption(values.format, formatNames(), '--format');
       const layouts = listOption(values.layout, undefined, '--layout');
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
@@ -86,9 +117,11 @@ export const buildCommand: Command = {
 
       const quiet = values.quiet ?? false;
       const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
-      const options: BuildOptions = {
-        paths,
+      const options: ApiBuildOptions = {
+        cwd: io.cwd,
+        ...(values.root !== undefined ? { root: values.root } : {}),
         inputs: positionals,
+        ...(values.out !== undefined ? { out: values.out } : {}),
         ...(layouts ? { layouts } : {}),
         ...(formats ? { formats } : {}),
         draft: values.draft ?? false,
@@ -105,15 +138,15 @@ export const buildCommand: Command = {
       const started = performance.now();
       let result: BuildResult;
       try {
-        result = await build({ ...options, ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}) });
+        result = await build({ ...options, ...(progress ? { onEvent: (e: BuildEvent) => progress.onEvent(e) } : {}) });
       } finally {
         progress?.finish();
       }
       if (json) {
-        io.stdout(JSON.stringify({ outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes, diagnostics: result.warnings }, null, 2) + '\n');
+        printJson(io, true, result.warnings, { root: result.root, outDir: result.outDir, outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes });
       } else {
         if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
-        if (!quiet) io.stdout(summary(result, performance.now() - started, paths.outDir, io.cwd) + '\n');
+        if (!quiet) io.stdout(summary(result, performance.now() - started, result.outDir, io.cwd) + '\n');
       }
       return EXIT_OK;
     });
@@ -132,7 +165,7 @@ function summary(result: BuildResult, ms: number, outDir: string, cwd: string): 
   return `${head}; manifest: ${where}/manifest.json, index: ${where}/index.html${release}`;
 }
 
-async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
+async function watch(options: ApiBuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -140,7 +173,7 @@ async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean },
   const clock = () => new Date().toTimeString().slice(0, 8);
   const mark = (code: string, s: string) => (mode.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   try {
-    await watchBuild({
+    await watchApi({
       ...options,
       signal: controller.signal,
       onEvent: (e) => {

@@ -1,0 +1,108 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { z } from '../content/zod.js';
+import { DiagnosticError, formatDiagnostic, UsageError } from '../diagnostics/index.js';
+import { packageDir } from '../package.js';
+import type { BuildEvent } from '../pipeline/build.js';
+import { watchBuild } from '../pipeline/watch.js';
+import { startPreviewServer } from '../preview/server.js';
+import { buildOptionsSchema, resolveBuild } from './build.js';
+import { abortSignal, callback, checkOptions } from './options.js';
+import type { WatchOutcome } from './watch.js';
+
+export const previewOptionsSchema = buildOptionsSchema.omit({ shard: true, release: true }).extend({
+  /** The port (default 0: a free one the system picks). */
+  port: z.number({ error: 'expected a port number' }).int().min(0).max(65535).optional(),
+  /** The loopback address it listens on (default 127.0.0.1); the preview never listens beyond this machine. */
+  host: z.enum(['127.0.0.1', 'localhost', '::1'], { error: 'expected 127.0.0.1, localhost or ::1: the preview serves this machine only' }).optional(),
+  /** Stops the preview (as `close()` does). */
+  signal: abortSignal.optional(),
+  /** After each build, as `watch` reports it. */
+  onBuild: callback<(outcome: WatchOutcome, changed: string[]) => void>().optional(),
+});
+export type PreviewOptions = z.input<typeof previewOptionsSchema>;
+
+export interface Preview {
+  /** Where the page is, e.g. http://127.0.0.1:41234/. */
+  url: string;
+  /** The project's root folder. */
+  root: string;
+  port: number;
+  /** Resolves once the first build is done and the project is watched. */
+  ready: Promise<void>;
+  /** Resolves once the preview has stopped. */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `jianbao preview`: builds, watches and serves the outputs to a browser page on this machine
+ * (pdf.js draws each PDF's pages; out/index.html lists them all), which reloads what changed
+ * after every save through server-sent events. Resolves once the server listens.
+ */
+export async function preview(options: PreviewOptions = {}): Promise<Preview> {
+  const o = checkOptions('preview', previewOptionsSchema, options);
+  const { port, host, signal, onBuild, onEvent, ...buildOptions } = o;
+  const first = resolveBuild(buildOptions).settings;
+  const again = { ...buildOptions, root: first.paths.projectDir };
+  let outDir = first.paths.outDir;
+  let server;
+  try {
+    server = await startPreviewServer({ outDir: () => outDir, viewerDir: path.join(packageDir(), 'viewer'), pdfjs: pdfjsAssets(), host: host ?? '127.0.0.1', port: port ?? 0 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'it is in use' : 'not allowed'}`, ['leave --port out to take a free one']);
+    throw e;
+  }
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  let seq = 0;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const clock = () => new Date().toTimeString().slice(0, 8);
+  const watching = watchBuild({
+    ...first,
+    signal: stop.signal,
+    settings: () => {
+      const s = resolveBuild(again).settings;
+      outDir = s.paths.outDir;
+      return s;
+    },
+    onEvent: (e: BuildEvent) => {
+      if (e.type === 'plan' && e.toBuild > 0) server.building();
+      onEvent?.(e);
+    },
+    onBuild: (outcome, changed) => {
+      seq++;
+      if ('error' in outcome) {
+        const message = outcome.error instanceof DiagnosticError ? outcome.error.diagnostics.map(formatDiagnostic).join('\n') : outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+        server.built({ seq, ok: false, rebuilt: 0, total: 0, at: clock(), message });
+      } else {
+        const r = outcome.result;
+        server.built({ seq, ok: true, rebuilt: r.outputs.length, total: r.outputs.length + r.upToDate.length, at: clock() });
+      }
+      onBuild?.(outcome, changed);
+    },
+    onReady: () => markReady(),
+  });
+  const closed = watching.finally(() => server.close());
+  // A watch that fails to start still ends the wait for it.
+  void closed.catch(() => undefined).finally(() => markReady());
+  return {
+    url: server.url,
+    root: first.paths.projectDir,
+    port: server.port,
+    ready,
+    closed,
+    async close() {
+      stop.abort();
+      await closed;
+    },
+  };
+}
+
+/** pdf.js's files the viewer loads, from the installed pdfjs-dist. */
+function pdfjsAssets(): Record<string, string> {
+  const dir = path.dirname(createRequire(path.join(packageDir(), 'package.json')).resolve('pdfjs-dist/package.json'));
+  return { 'pdf.min.mjs': path.join(dir, 'build/pdf.min.mjs'), 'pdf.worker.min.mjs': path.join(dir, 'build/pdf.worker.min.mjs') };
+}
