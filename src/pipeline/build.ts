@@ -15,6 +15,7 @@ import type { Imposition } from '../render/writer.js';
 import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../render-pool/render-pool.js';
 import type { RenderJob } from '../render-pool/render-job.js';
 import { discoverContent } from './discover.js';
+import { layoutSourceFiles } from '../templates/layout-files.js';
 import { outputPath, plan, type PlanOptions } from './plan.js';
 import type { ProjectPaths } from './project.js';
 
@@ -123,7 +124,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
     for (const format of formats) {
       const rel = outputPath(paths, p.source, p.layout, format);
       if (!inShard(rel, options.shard)) continue;
-      const key = buildKey({ projectDir: paths.projectDir, templatesDir: paths.templatesDir, contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });
+      const key = buildKey({ projectDir: paths.projectDir, layoutFiles: layoutSourceFiles(paths, p.layout), contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });
       const entry = {
         source: path.relative(paths.projectDir, p.source.file).split(path.sep).join('/'),
         kind: p.source.kind,
