@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { placeInside } from '../io/inside-root.js';
 
 /**
  * The file a request path names inside `root`, or why not: the path policy of the preview
  * server. Every segment is decoded and must be a plain name (no `..`, `.`, empty, NUL, slash or
- * backslash), and the file's real path (symbolic links followed) must lie inside the root's
- * real path and be a regular file. Nothing outside the root is ever served.
+ * backslash), and the file must lie inside the root as the path policy places it (src/io:
+ * also through symbolic links) and be a regular file. Nothing outside the root is ever served.
  */
 export function fileInside(root: string, urlPath: string): { file: string } | { status: 400 | 403 | 404 } {
   const segments: string[] = [];
@@ -21,21 +22,15 @@ export function fileInside(root: string, urlPath: string): { file: string } | { 
     segments.push(s);
   }
   if (segments.length === 0) return { status: 404 };
-  let realRoot: string;
-  let real: string;
+  const placed = placeInside(root, segments.join('/'));
+  if (!placed.ok) return { status: 403 };
+  if (placed.real === undefined) return { status: 404 };
   try {
-    realRoot = fs.realpathSync(root);
-    real = fs.realpathSync(path.join(root, ...segments));
+    if (!fs.statSync(placed.real).isFile()) return { status: 404 };
   } catch {
     return { status: 404 };
   }
-  if (!real.startsWith(realRoot + path.sep)) return { status: 403 };
-  try {
-    if (!fs.statSync(real).isFile()) return { status: 404 };
-  } catch {
-    return { status: 404 };
-  }
-  return { file: real };
+  return { file: placed.real };
 }
 
 const TYPES: Record<string, string> = {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bulletinSchema } from '../content/bulletin-schema.js';
 import { decodeUtf8, parseYamlSource, yamlToData, type YamlSource } from '../content/yaml-source.js';
+import { readBounded } from '../io/read-bounded.js';
+import type { Limit } from '../limits.js';
 import { z } from '../content/zod.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { diag, didYouMean, displayPath, type Diagnostic } from '../diagnostics/index.js';
@@ -18,7 +20,7 @@ import { CONFIG_FILE } from './root.js';
  */
 
 /** A project's settings file is a page of YAML; anything past this is a mistake. */
-const MAX_CONFIG_BYTES = 256 * 1024;
+const CONFIG_LIMIT: Limit = { value: 256 * 1024, rule: 'too-large', unit: 'bytes' };
 
 const LAYOUT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const layoutList = z.array(z.string({ error: 'expected a layout name' }).regex(LAYOUT_NAME, 'a layout is a name such as `report`, not a path'), { error: 'expected a list of layout names' }).min(1, 'name at least one layout');
@@ -81,24 +83,19 @@ export interface ConfigCheck {
 export function readProjectConfig(root: string, check: ConfigCheck, cwd: string = process.cwd()): { config: ProjectConfig; diagnostics: Diagnostic[] } {
   const file = path.join(root, CONFIG_FILE);
   const none: ProjectConfig = { data: {}, posOf: () => undefined };
-  let bytes: Buffer;
-  try {
-    if (!fs.statSync(file).isFile()) return { config: none, diagnostics: [] };
-    bytes = fs.readFileSync(file);
-  } catch {
-    return { config: none, diagnostics: [] };
-  }
+  if (!fs.existsSync(file)) return { config: none, diagnostics: [] };
   const shown = displayPath(file, cwd);
-  const at1 = { file: shown, line: 1, column: 1 };
-  if (bytes.length > MAX_CONFIG_BYTES) return { config: none, diagnostics: [diag('error', 'too-large', `the settings file has ${bytes.length.toLocaleString('en')} bytes; it is limited to ${MAX_CONFIG_BYTES.toLocaleString('en')}`, at1)] };
-  const decoded = decodeUtf8(shown, bytes);
+  // Read as content is (a regular file, bounded, strict UTF-8, the YAML checks), but empty is fine.
+  const read = readBounded(file, { limit: CONFIG_LIMIT, shown, what: 'settings file' });
+  if (!read.ok) return { config: none, diagnostics: [read.diagnostic] };
+  const decoded = decodeUtf8(shown, read.bytes);
   if (decoded.text === undefined) return { config: none, diagnostics: decoded.diagnostics };
   if (decoded.text.trim() === '') return { config: { ...none, file }, diagnostics: [] };
   const parsed = parseYamlSource(shown, decoded.text);
   if (!parsed.source) return { config: none, diagnostics: parsed.diagnostics };
   const source = parsed.source;
   const converted = yamlToData(source);
-  if (converted.data === undefined) return { config: none, diagnostics: converted.diagnostics };
+  if (converted.diagnostics.length > 0) return { config: none, diagnostics: converted.diagnostics };
   // Comments only: no settings.
   const data = converted.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
