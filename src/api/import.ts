@@ -99,7 +99,7 @@ export async function importArticle(options: ImportArticleOptions): Promise<Impo
 /**
  * Reads an edited draft back into the content file it was built from, as `jianbao import DRAFT
  * --into FILE` does: each content file's new text and a paragraph diff; with `write`, the changed
- * files are written (only the nodes that changed: see import/into/yaml-edit.ts) with any new pictures.
+ * files are written (only the nodes that changed: see content/yaml-edit.ts) with any new pictures.
  */
 export async function importInto(options: ImportIntoOptions): Promise<ImportIntoResult> {
   const o = checkOptions('importInto', importIntoSchema, options);

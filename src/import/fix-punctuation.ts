@@ -5,7 +5,7 @@ import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
 import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { unbalanced } from './balance.js';
-import { editYamlData } from './into/yaml-edit.js';
+import { editYamlData } from '../content/yaml-edit.js';
 import { normalizePunctuation, type RangeStyle } from './punctuation.js';
 
 /** Fields whose values are not prose: names, dates, paths and switches keep their characters. */
@@ -23,7 +23,7 @@ export interface FixResult {
 /**
  * Normalises the punctuation of every prose value of a content file (GB/T 15834, as `import`
  * does), reporting each change at its place in the YAML and unbalanced quotes and brackets.
- * With `write`, only the changed characters of the file change (see into/yaml-edit.ts).
+ * With `write`, only the changed characters of the file change (see content/yaml-edit.ts).
  */
 export function fixPunctuationInFile(file: string, shown: string, options: { write: boolean; ranges?: RangeStyle }): FixResult {
   const read = readBounded(file, { limit: LIMITS.contentFileBytes, shown, what: 'content file' });

@@ -16,6 +16,8 @@ describe('out/index.html in headless Chromium', () => {
   let out: string;
   let pdfCount: number;
   beforeAll(async () => {
+    // The page-1 previews it shows are pdftoppm's.
+    requireClient('pdftoppm', 'poppler-utils');
     const built = await buildInto([path.join(ROOT, 'content')]);
     out = built.out;
     // Print sheets (imposed PDFs) are linked, not previewed: their page 1 is two pages side by side.

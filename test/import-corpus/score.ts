@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { DiagnosticError, formatDiagnostic } from '../../src/diagnostics/index.js';
 import { importBytes, type ImportedArticle, type ImportedBlock } from '../../src/import/readers/index.js';
-import { lcsPairs } from '../../src/import/into/sequence-diff.js';
+import { lcsPairs } from '../../src/diff/sequence-diff.js';
 
 /**
  * Scores `jianbao import` on a corpus of saved pages, each beside the YAML it should give

@@ -23,6 +23,7 @@ Options:
   -o, --out DIR              output folder (default: jianbao.yaml's \`out\`, else out/)
       --root DIR             the project's folder (default: found from PATH or the working folder)
       --draft                mark outputs as drafts
+  -j, --jobs N               render N outputs at once (default: cores)
   -h, --help                 show this help
 
 It listens on 127.0.0.1 only and serves nothing but the out folder, the page and pdf.js.
@@ -40,11 +41,14 @@ export const previewCommand: Command = {
       out: { type: 'string', short: 'o' },
       ...ROOT_OPTION,
       draft: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       if (json) throw new UsageError('preview runs until Ctrl-C and prints no JSON; use `jianbao build --json`');
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number 0–65535, not \`${values.port}\``);
+      const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
       const layouts = listOption(values.layout, undefined, '--layout');
       const formats = listOption(values.format, formatNames(), '--format');
       const controller = new AbortController();
@@ -61,6 +65,7 @@ export const previewCommand: Command = {
           ...(layouts ? { layouts } : {}),
           ...(formats ? { formats } : {}),
           draft: values.draft ?? false,
+          ...(jobs !== undefined ? { jobs } : {}),
           port,
           signal: controller.signal,
           onEvent: (e) => {

@@ -1,5 +1,5 @@
 import { sectionNumber } from '../../templates/chinese-numerals.js';
-import { diffChars, lcsPairs, similarity } from './sequence-diff.js';
+import { diffChars, lcsPairs, similarity } from '../../diff/sequence-diff.js';
 
 /**
  * A paragraph-level diff of two articles as YAML data (what the file holds before and after an

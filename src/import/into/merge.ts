@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { diag, DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
 import { parseYamlSource } from '../../content/yaml-source.js';
 import { FIELD_ORDER, type ImportedArticle } from '../article.js';
-import { editYamlData, sameData } from './yaml-edit.js';
+import { editYamlData, sameData } from '../../content/yaml-edit.js';
 import { restructure } from './restructure.js';
 
 /** What merging an import into an existing content file gives: its new text, its data before and after. */
@@ -95,7 +95,7 @@ function parseContent(existing: string, file: string): Document {
 /**
  * The file's text with its data changed from `before` to `after`, only at the nodes that
  * changed: the rest of the file (comments, quoting, `{ caption: … }` flow maps, blank lines)
- * stays byte for byte (see yaml-edit.ts). New fields go where the importer would put them; new
+ * stays byte for byte (see content/yaml-edit.ts). New fields go where the importer would put them; new
  * table rows are written one per line.
  */
 function applyChanges(existing: string, after: Record<string, unknown>): string {

@@ -7,7 +7,7 @@ import type { LoadOptions } from '../../content/load-article.js';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../outputs/write-atomic.js';
 import { diffArticles, type ArticleDiff } from './article-diff.js';
-import { similarity } from './sequence-diff.js';
+import { similarity } from '../../diff/sequence-diff.js';
 import { mergeIntoYaml, mergeIssueNote } from './merge.js';
 import type { ImportResult } from '../readers/index.js';
 

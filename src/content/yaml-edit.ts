@@ -1,6 +1,6 @@
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { sourceOffsetOf } from '../../content/yaml-source.js';
-import { lcsPairs, rawCharDiff } from './sequence-diff.js';
+import { sourceOffsetOf } from './yaml-source.js';
+import { lcsPairs, rawCharDiff } from '../diff/sequence-diff.js';
 
 /**
  * Edits the text of a YAML file so that its data becomes `after`, changing only the nodes whose
