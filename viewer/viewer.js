@@ -122,7 +122,7 @@ async function onBuild(event) {
   state.builds = event.seq;
   if (event.ok) {
     $('errors').hidden = true;
-    setStatus('ok', `built ${event.rebuilt} of ${event.total} at ${event.at}`);
+    setStatus('ok', event.rebuilt > 0 ? `rebuilt ${event.rebuilt} of ${event.total} at ${event.at}` : `${event.total} outputs up to date at ${event.at}`);
   } else {
     $('errors').hidden = false;
     $('errors').textContent = event.message;
@@ -141,4 +141,12 @@ events.addEventListener('build', (e) => {
   queue = queue.then(() => onBuild(event)).catch((err) => setStatus('error', String(err)));
 });
 events.addEventListener('building', () => setStatus('building', 'building…'));
+// An output written while the build goes on: a PDF on show is drawn again at once.
+events.addEventListener('output', (e) => {
+  const written = JSON.parse(e.data);
+  const known = state.outputs.find((o) => o.path === written.path);
+  if (!known) return;
+  Object.assign(known, written);
+  if (written.path === state.selected) queue = queue.then(() => show(false)).catch((err) => setStatus('error', String(err)));
+});
 events.onerror = () => setStatus('error', 'the preview server stopped (Ctrl-C?); reload when it runs again');

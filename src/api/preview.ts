@@ -60,17 +60,21 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const clock = () => new Date().toTimeString().slice(0, 8);
+  // The page hears of each output as soon as it is written: a PDF is drawn again before the
+  // build's other outputs and previews are done.
+  const announce = (e: BuildEvent) => {
+    if (e.type === 'plan' && e.toBuild > 0) server.building();
+    if (e.type === 'output') server.output({ path: e.entry.path, sha256: e.entry.sha256, ...(e.entry.pages !== undefined ? { pages: e.entry.pages } : {}) });
+    onEvent?.(e);
+  };
   const watching = watchBuild({
     ...first,
+    onEvent: announce,
     signal: stop.signal,
     settings: () => {
       const s = resolveBuild(again).settings;
       outDir = s.paths.outDir;
-      return s;
-    },
-    onEvent: (e: BuildEvent) => {
-      if (e.type === 'plan' && e.toBuild > 0) server.building();
-      onEvent?.(e);
+      return { ...s, onEvent: announce };
     },
     onBuild: (outcome, changed) => {
       seq++;

@@ -31,8 +31,9 @@ export interface PreviewServerOptions {
 export interface PreviewServer {
   url: string;
   port: number;
-  /** Tells every open page that a build started or finished. */
+  /** Tells every open page that a build started, wrote an output, or finished. */
   building(): void;
+  output(written: { path: string; sha256: string; pages?: number }): void;
   built(notice: BuildNotice): void;
   close(): Promise<void>;
 }
@@ -118,6 +119,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     building() {
       for (const c of clients) send(c, 'building', {});
+    },
+    output(written) {
+      for (const c of clients) send(c, 'output', written);
     },
     built(notice) {
       last = notice;

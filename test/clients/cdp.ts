@@ -10,7 +10,7 @@ import { requireClient } from './clients.js';
  */
 export interface Browser {
   /** Opens a page at `url`; evaluate runs an expression in it and returns its value. */
-  open(url: string): Promise<{ evaluate<T>(expression: string): Promise<T> }>;
+  open(url: string): Promise<{ evaluate<T>(expression: string): Promise<T>; screenshot(file: string): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -56,11 +56,24 @@ export async function launchChromium(): Promise<Browser> {
     async open(url) {
       const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url });
       const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+      const evaluate = async <T>(expression: string): Promise<T> => {
+        const r = await send<{ result: { value: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
+        if (r.exceptionDetails) throw new Error(`in the page: ${r.exceptionDetails.text}`);
+        return r.result.value;
+      };
+      // The new tab starts on about:blank and then navigates: wait until the page itself has loaded.
+      const started = Date.now();
+      for (;;) {
+        const loaded = await evaluate<boolean>(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`).catch(() => false);
+        if (loaded) break;
+        if (Date.now() - started > 30_000) throw new Error(`${url} did not load`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
       return {
-        async evaluate<T>(expression: string): Promise<T> {
-          const r = await send<{ result: { value: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
-          if (r.exceptionDetails) throw new Error(`in the page: ${r.exceptionDetails.text}`);
-          return r.result.value;
+        evaluate,
+        async screenshot(file: string) {
+          const { data } = await send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, sessionId);
+          (await import('node:fs')).writeFileSync(file, Buffer.from(data, 'base64'));
         },
       };
     },

@@ -80,7 +80,8 @@ export const previewCommand: Command = {
             }
           },
         });
-        io.stdout(`preview: ${handle.url}  (watching ${displayPath(handle.root, io.cwd)}; Ctrl-C stops)\n`);
+        const where = displayPath(handle.root, io.cwd);
+        io.stdout(`preview: ${handle.url}  (watching ${where === '.' ? 'this project' : where}; Ctrl-C stops)\n`);
         if (values.open) openBrowser(handle.url, io);
         await handle.closed;
       } finally {
