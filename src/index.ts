@@ -16,7 +16,7 @@ export type { InitResult } from './project/init.js';
 export type { LayoutInfo } from './project/layouts.js';
 export type { BuildEvent } from './pipeline/build.js';
 export type { ManifestEntry } from './outputs/manifest.js';
-export type { FileUpdate } from './import/into/updates.js';
+export type { FileUpdate } from './import/into/file-update.js';
 export type { ImportResult } from './import/readers/index.js';
 export { formatNames, registerFormat, type OutputFormat } from './render/registry.js';
 export type { Writer, WriterOptions } from './render/writer.js';

@@ -1,43 +1,15 @@
 import path from 'node:path';
-import { z } from '../content/zod.js';
 import { DiagnosticError, displayPath, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { fixPunctuationInFile } from '../import/fix-punctuation.js';
-import { RANGE_STYLES } from '../import/punctuation.js';
 import { build as buildPipeline } from '../pipeline/build.js';
 import { discoverContent } from '../pipeline/discover.js';
 import { openProject } from '../project/open.js';
-import { checkOptions, nameList, pathList, whereSchema } from './options.js';
+import { checkOptions } from './options.js';
+import { checkOptionsSchema } from './schemas.js';
+import type { CheckOptions, CheckResult, PunctuationFile } from './types.js';
 
-export const checkOptionsSchema = z.strictObject({
-  ...whereSchema,
-  /** Content files or folders, relative to `cwd`; the project's content/ by default. */
-  inputs: pathList.optional(),
-  /** Layouts to lay out with; by default each file's own. */
-  layouts: nameList('layout').optional(),
-  /** Also check punctuation (GB/T 15834): `report` the marks to change, or `fix` them in the files. */
-  punctuation: z.enum(['report', 'fix'], { error: 'expected `report` or `fix`' }).optional(),
-  /** With `punctuation`: numeric ranges kept (default), or changed to a dash or a tilde. */
-  ranges: z.enum(RANGE_STYLES, { error: `expected ${RANGE_STYLES.join(', ')}` }).optional(),
-});
+export type { CheckOptions, CheckResult, PunctuationFile } from './types.js';
 
-export type CheckOptions = z.input<typeof checkOptionsSchema>;
-
-export interface PunctuationFile {
-  /** The file, as named in messages. */
-  file: string;
-  /** Marks changed (with `fix`) or to change. */
-  changes: number;
-  written: boolean;
-}
-
-export interface CheckResult {
-  /** No errors: every file loads and lays out with its layouts. */
-  ok: boolean;
-  root: string;
-  /** Every error and warning (and with `punctuation`, each change as `info[punct]`). */
-  diagnostics: Diagnostic[];
-  punctuation: PunctuationFile[];
-}
 
 /**
  * Validates content and lays it out with its layouts, as `jianbao check` does, writing nothing

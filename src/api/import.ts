@@ -1,46 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from '../content/zod.js';
 import type { LoadOptions } from '../content/load-article.js';
 import { UsageError, type Diagnostic } from '../diagnostics/index.js';
 import { knownImages } from '../import/docx/known-images.js';
-import { intoUpdates, isIssueText, issueArticleFiles, writeImages, writeUpdates, type FileUpdate } from '../import/into/updates.js';
-import { importFile, RANGE_STYLES, themeStyleRoles, type ImportResult } from '../import/readers/index.js';
+import type { FileUpdate } from '../import/into/file-update.js';
+import { intoUpdates, isIssueText, issueArticleFiles, writeImages, writeUpdates } from '../import/into/updates.js';
+import { importFile, themeStyleRoles, type ImportResult } from '../import/readers/index.js';
 import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { projectPaths } from '../pipeline/project.js';
 import { openProject } from '../project/open.js';
 import { findProjectRoot, searchStart } from '../project/root.js';
-import { checkOptions, whereSchema } from './options.js';
+import { checkOptions } from './options.js';
+import { importArticleSchema, importIntoSchema } from './schemas.js';
+import type { ImportArticleOptions, ImportIntoOptions } from './types.js';
 
-const fileName = z.string({ error: 'expected a file path' }).min(1, 'must not be empty');
+export type { ImportArticleOptions, ImportIntoOptions } from './types.js';
 
-const commonSchema = {
-  ...whereSchema,
-  /** The article to read: a Word draft (.docx), plain text or a saved HTML page. */
-  file: fileName,
-  /** Leave punctuation exactly as it is (default: GB/T 15834, every change reported). */
-  keepPunctuation: z.boolean({ error: 'expected true or false' }).optional(),
-  /** Numeric ranges such as 2020-2035: kept (default), or a dash or a tilde. */
-  ranges: z.enum(RANGE_STYLES, { error: `expected ${RANGE_STYLES.join(', ')}` }).optional(),
-  /** Word's tracked changes: the text as edited (`accept`) or as before (`reject`); required when there are any. */
-  changes: z.enum(['accept', 'reject'], { error: 'expected `accept` or `reject`' }).optional(),
-};
 
-export const importArticleSchema = z.strictObject({
-  ...commonSchema,
-  /** Where the YAML goes (with its pictures beside it); without it nothing is written. */
-  output: fileName.optional(),
-});
-export type ImportArticleOptions = z.input<typeof importArticleSchema>;
-
-export const importIntoSchema = z.strictObject({
-  ...commonSchema,
-  /** The content file the draft goes back into: an article, or a bulletin issue (each article into its own file). */
-  into: fileName,
-  /** Write the changed files (default: only compute the diff). */
-  write: z.boolean({ error: 'expected true or false' }).optional(),
-});
-export type ImportIntoOptions = z.input<typeof importIntoSchema>;
 
 export interface ImportArticleResult {
   ok: true;
@@ -113,7 +89,7 @@ export async function importInto(options: ImportIntoOptions): Promise<ImportInto
 }
 
 /** The import of a draft and the updates it makes, before anything is written (the CLI asks in between). */
-export async function prepareInto(o: z.output<typeof importIntoSchema>): Promise<{ result: ImportResult; updates: FileUpdate[]; imageFolder: string }> {
+export async function prepareInto(o: ImportIntoOptions): Promise<{ result: ImportResult; updates: FileUpdate[]; imageFolder: string }> {
   const where = setting(o, o.into);
   const into = path.resolve(where.cwd, o.into);
   if (into === where.input) throw new UsageError('`into` names the draft itself; name the content file it goes back into');
@@ -142,7 +118,7 @@ export async function prepareInto(o: z.output<typeof importIntoSchema>): Promise
 }
 
 /** The setting of a `-o` import, for the CLI (which asks before replacing a file). */
-export async function prepareArticle(o: z.output<typeof importArticleSchema>): Promise<{ result: ImportResult; output?: string; before?: string }> {
+export async function prepareArticle(o: ImportArticleOptions): Promise<{ result: ImportResult; output?: string; before?: string }> {
   const where = setting(o, o.output);
   const output = o.output !== undefined ? path.resolve(where.cwd, o.output) : undefined;
   if (output === where.input) throw new UsageError('-o names the input file itself; choose another output');

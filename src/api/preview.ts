@@ -1,39 +1,17 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { z } from '../content/zod.js';
 import { DiagnosticError, formatDiagnostic, UsageError } from '../diagnostics/index.js';
 import { packageDir } from '../package.js';
 import type { BuildEvent } from '../pipeline/build.js';
 import { watchBuild } from '../pipeline/watch.js';
 import { startPreviewServer } from '../preview/server.js';
-import { buildOptionsSchema, resolveBuild } from './build.js';
-import { abortSignal, callback, checkOptions } from './options.js';
-import type { WatchOutcome } from './watch.js';
+import { resolveBuild } from './build.js';
+import { checkOptions } from './options.js';
+import { previewOptionsSchema } from './schemas.js';
+import type { Preview, PreviewOptions } from './types.js';
 
-export const previewOptionsSchema = buildOptionsSchema.omit({ shard: true, release: true }).extend({
-  /** The port (default 0: a free one the system picks). */
-  port: z.number({ error: 'expected a port number' }).int().min(0).max(65535).optional(),
-  /** The loopback address it listens on (default 127.0.0.1); the preview never listens beyond this machine. */
-  host: z.enum(['127.0.0.1', 'localhost', '::1'], { error: 'expected 127.0.0.1, localhost or ::1: the preview serves this machine only' }).optional(),
-  /** Stops the preview (as `close()` does). */
-  signal: abortSignal.optional(),
-  /** After each build, as `watch` reports it. */
-  onBuild: callback<(outcome: WatchOutcome, changed: string[]) => void>().optional(),
-});
-export type PreviewOptions = z.input<typeof previewOptionsSchema>;
+export type { Preview, PreviewOptions } from './types.js';
 
-export interface Preview {
-  /** Where the page is, e.g. http://127.0.0.1:41234/. */
-  url: string;
-  /** The project's root folder. */
-  root: string;
-  port: number;
-  /** Resolves once the first build is done and the project is watched. */
-  ready: Promise<void>;
-  /** Resolves once the preview has stopped. */
-  closed: Promise<void>;
-  close(): Promise<void>;
-}
 
 /**
  * `jianbao preview`: builds, watches and serves the outputs to a browser page on this machine

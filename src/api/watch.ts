@@ -1,24 +1,11 @@
-import { z } from '../content/zod.js';
 import { watchBuild } from '../pipeline/watch.js';
-import type { BuildResult as PipelineResult } from '../pipeline/build.js';
-import { buildOptionsSchema, resolveBuild } from './build.js';
-import { abortSignal, callback, checkOptions } from './options.js';
+import { resolveBuild } from './build.js';
+import { checkOptions } from './options.js';
+import { watchOptionsSchema } from './schemas.js';
+import type { WatchOptions } from './types.js';
 
-/** A rebuild's outcome: its result, or the error that stopped it (the last good outputs stay). */
-export type WatchOutcome = { result: PipelineResult; ms: number } | { error: unknown; ms: number };
+export type { WatchOptions, WatchOutcome } from './types.js';
 
-export const watchOptionsSchema = buildOptionsSchema.extend({
-  /** Stops the watch; the promise resolves once the watchers and workers are closed. */
-  signal: abortSignal,
-  /** Quiet time after the last change before rebuilding (default 60 ms). */
-  debounceMs: z.number({ error: 'expected milliseconds' }).int().min(0).max(60_000).optional(),
-  /** After each build, with the project-relative paths whose change started it (none for the first). */
-  onBuild: callback<(outcome: WatchOutcome, changed: string[]) => void>(),
-  /** Once the first build is done and the watch is in place, with the folders watched. */
-  onReady: callback<(folders: string[]) => void>().optional(),
-});
-
-export type WatchOptions = z.input<typeof watchOptionsSchema>;
 
 /**
  * Builds, then rebuilds on every save until `signal` aborts, as `jianbao build --watch` does:

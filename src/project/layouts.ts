@@ -16,7 +16,8 @@ export interface LayoutInfo {
   isDefault: boolean;
   /** Why it is (or is not) a default: `jianbao.yaml` or `theme`. */
   defaultFrom: 'jianbao.yaml' | 'theme';
-  imposed?: LayoutFacts['imposed'];
+  /** Its output also goes out as print sheets, imposed so. */
+  imposed?: 'saddle-stitch';
   description?: string;
   /** Where its template and theme come from. */
   origin: 'built-in' | 'project' | 'project (over the built-in one)';

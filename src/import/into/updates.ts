@@ -10,6 +10,7 @@ import { diffArticles, type ArticleDiff } from './article-diff.js';
 import { similarity } from '../../diff/sequence-diff.js';
 import { mergeIntoYaml, mergeIssueNote } from './merge.js';
 import type { ImportResult } from '../readers/index.js';
+import type { FileUpdate } from './file-update.js';
 
 /**
  * `jianbao import DRAFT --into FILE`: what an imported draft changes in the content files it goes
@@ -17,18 +18,7 @@ import type { ImportResult } from '../readers/index.js';
  * API calls the same functions.
  */
 
-/** One content file an import updates: its text before and after, and the diff a reader is shown. */
-export interface FileUpdate {
-  file: string;
-  /** The path as the user gave or sees it. */
-  shown: string;
-  /** What the diff calls the new side, e.g. `issue.docx (article 2)`. */
-  from: string;
-  before: string;
-  yaml: string;
-  diff: ArticleDiff;
-  notes: Diagnostic[];
-}
+export type { FileUpdate } from './file-update.js';
 
 /** How the user named the files, for the diffs and messages. */
 export interface IntoNames {
