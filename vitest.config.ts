@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests build temporary projects of their own: they use the bundled faces whatever this machine
+// has installed, so their outputs are the same everywhere. Tests of installed faces set
+// JIANBAO_FONTS=installed with JIANBAO_FONT_DIRS pointing at fonts made for them.
+const env = { JIANBAO_FONTS: 'bundled' };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          env,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/clients/**', 'test/fuzz/**', 'node_modules/**'],
           testTimeout: 60_000,
@@ -15,6 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'clients',
+          env,
           include: ['test/clients/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
@@ -24,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'fuzz',
+          env,
           include: ['test/fuzz/**/*.test.ts'],
           testTimeout: 1_800_000,
         },

@@ -1,5 +1,6 @@
 import type { BuildEvent } from '../pipeline/build.js';
 import { formatBytes } from '../outputs/index-page.js';
+import { formatFontChoices } from '../fonts/fonts-report.js';
 import type { ManifestEntry } from '../outputs/manifest.js';
 
 export interface ProgressOptions {
@@ -112,6 +113,9 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
           return;
         case 'note':
           above(`${yellow('note:')} ${event.message}`);
+          return;
+        case 'fonts':
+          for (const line of formatFontChoices(event.layouts)) above(dim(line));
           return;
       }
     },

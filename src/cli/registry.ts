@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'build', summary: 'build PDF and Word outputs from content', load: async () => (await import('./commands/build.js')).buildCommand },
   { name: 'check', summary: 'validate content without writing anything', load: async () => (await import('./commands/check.js')).checkCommand },
   { name: 'preview', summary: 'build, watch and show the outputs in the browser, reloading on each save', load: async () => (await import('./commands/preview.js')).previewCommand },
+  { name: 'fonts', summary: 'show the face each font role takes, from where, its permission and its coverage of the content', load: async () => (await import('./commands/fonts.js')).fontsCommand },
   {
     name: 'import',
     summary: 'import a Word draft, text or HTML article into content YAML (--into shows what changed)',

@@ -5,6 +5,7 @@ import * as fontkitModule from 'fontkit';
 import type { Font } from 'fontkit';
 import { clearGlyphObjects, loadGlyphsOnDemand, type LazyGlyf } from '../patches/fontkit.js';
 import { fastLayout } from './fast-layout.js';
+import { applyLineBox } from './line-box.js';
 import { fastSubsets } from './subset.js';
 
 const require = createRequire(import.meta.url);
@@ -98,6 +99,7 @@ export function sharedFontkit(): FontkitModule {
       const lazy = lazyByBytes.get(buf);
       if (lazy) loadGlyphsOnDemand(font, buf as Buffer, lazy, readFully);
       if (!('fonts' in font)) {
+        applyLineBox(font);
         fastLayout(font);
         fastSubsets(font);
       }

@@ -25,10 +25,8 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
   const sources = new SourceFiles();
   let missing = 0;
   let firstUnreported: SourcePos | undefined;
-  const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
-    const face = role ? doc.fonts[role] : undefined;
-    if (!role || !face) return;
-    const files = faceFiles(face);
+  eachRoleText(doc, (piece, role, at, unit) => {
+    const files = faceFiles(doc.fonts[role]!);
     const covers = files.map(fontInfo);
     let previous = -1;
     for (const ch of piece.text) {
@@ -91,6 +89,20 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
         ),
       );
     }
+  });
+  if (missing > out.length) {
+    out.push(diag('error', 'missing-glyph', `${missing - MAX_REPORTED} more characters are missing from their fonts`, firstUnreported, ['the font of a role may be the wrong one: check `fonts` in the theme']));
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` with every piece of text of the document and the font role that sets it: the
+ * content's text units (with where they came from), then the page furniture the theme styles.
+ */
+function eachRoleText(doc: Doc, visit: (piece: TextPiece, role: string, at: SourcePos | undefined, unit: string) => void): void {
+  const check = (piece: TextPiece, role: string | undefined, at: SourcePos | undefined, unit: string) => {
+    if (role && doc.fonts[role]) visit(piece, role, at, unit);
   };
   for (const unit of textUnits(doc)) {
     const text = unitText(unit);
@@ -101,10 +113,37 @@ export function checkGlyphs(doc: Doc): Diagnostic[] {
   if (pageNumber) check({ text: pageNumber.format.replace('{n}', '0123456789'), style: pageNumber.style, strong: false }, doc.styles[pageNumber.style]?.font, undefined, '');
   if (header) check({ text: header.text, style: header.style, strong: false }, doc.styles[header.style]?.font, undefined, '');
   if (watermark) check({ text: watermark.text, style: '', strong: false }, watermark.font, undefined, '');
-  if (missing > out.length) {
-    out.push(diag('error', 'missing-glyph', `${missing - MAX_REPORTED} more characters are missing from their fonts`, firstUnreported, ['the font of a role may be the wrong one: check `fonts` in the theme']));
-  }
-  return out;
+}
+
+/** What one font role sets in a document: its distinct characters, and those no face of the role has, with where. */
+export interface RoleCoverage {
+  characters: Set<number>;
+  /** Each missing character and where the content sets it (none: the layout's own text). */
+  missing: Map<string, SourcePos[]>;
+}
+
+/** Every role's coverage of a document (for `jianbao fonts`), added into `into` across documents. */
+export function glyphCoverage(doc: Doc, into: Map<string, RoleCoverage> = new Map()): Map<string, RoleCoverage> {
+  const sources = new SourceFiles();
+  eachRoleText(doc, (piece, role, at, unit) => {
+    let cov = into.get(role);
+    if (!cov) into.set(role, (cov = { characters: new Set(), missing: new Map() }));
+    const covers = faceFiles(doc.fonts[role]!).map(fontInfo);
+    for (const ch of piece.text) {
+      const cp = ch.codePointAt(0)!;
+      // Variation selectors have no glyph of their own (checkGlyphs reports them apart).
+      if (!needsGlyph(cp) || isVariationSelector(cp)) continue;
+      cov.characters.add(cp);
+      if (covers.some((c) => c.hasGlyph(cp))) continue;
+      let places = cov.missing.get(ch);
+      if (!places) cov.missing.set(ch, (places = []));
+      if (at) {
+        const pos = sources.find(at, ch, unit.length);
+        if (!places.some((p) => p.file === pos.file && p.line === pos.line && p.column === pos.column)) places.push(pos);
+      }
+    }
+  });
+  return into;
 }
 
 function codePoint(cp: number): string {

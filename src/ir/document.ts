@@ -124,6 +124,8 @@ export interface Style {
   balance: boolean;
   /** Font role for strong text; the style's own role when absent. */
   strongFont?: string;
+  /** A hanging indent in characters: lines after the first start this much further in than the first (a contents entry's). */
+  hanging?: number;
 }
 
 /**
@@ -132,10 +134,21 @@ export interface Style {
  */
 export interface FontFace {
   role: string;
-  /** Absolute path of the face's font file (TTF/OTF): the first of the theme's `files` found. */
+  /**
+   * Absolute path of the face's font file: a plain font of this one face (a collection's face or
+   * a WOFF is read from a font derived from it, see src/fonts/derived.ts).
+   */
   file: string;
-  /** The file's name without its extension (for messages). */
+  /** The face's family name, as the face gives it (Chinese first): for messages. */
   family: string;
+  /** Where the face came from: `fonts/` of the project, installed on the machine, or bundled. */
+  origin: 'project' | 'installed' | 'bundled';
+  /** Where it came from as a user would name it: `fonts/kai.ttf`, an installed file's path, `npm:…`. */
+  from: string;
+  /** Its index in the collection named by `from`, when that is a collection. */
+  index?: number;
+  /** The face may not be subset (OS/2 fsType bit 8): a format that embeds it embeds it whole. */
+  embedWhole?: boolean;
   /** Family names of the role, in order of preference: the first is the one documents ask for. */
   names: string[];
   /** Family name of the role's Latin face (Times New Roman). */
@@ -153,7 +166,12 @@ interface Located {
   at?: SourcePos;
 }
 
-export interface ParagraphBlock extends Located {
+/** A block a page reference can name (an article's title): its `id` is unique in the document. */
+interface Anchored {
+  id?: string;
+}
+
+export interface ParagraphBlock extends Located, Anchored {
   kind: 'paragraph';
   style: string;
   inlines: Inline[];
@@ -161,7 +179,7 @@ export interface ParagraphBlock extends Located {
   lines?: string[];
 }
 
-export interface HeadingBlock extends Located {
+export interface HeadingBlock extends Located, Anchored {
   kind: 'heading';
   style: string;
   level: number;
@@ -225,6 +243,28 @@ export interface PageBreakBlock extends Located {
   kind: 'pageBreak';
 }
 
+/**
+ * A contents list (本期目录): its heading, column labels, entries and closing rule, which the
+ * renderers keep together: on one page when it fits there, an entry never split, a label with
+ * its first entry.
+ */
+export interface ContentsBlock extends Located {
+  kind: 'contents';
+  blocks: Block[];
+}
+
+/**
+ * A line of a contents list: the text (an article's title) and the number of the page on which
+ * the block with the id `target` starts, which each renderer fills in (PDF: a dot leader and the
+ * number; DOCX: a dot-leader tab and a PAGEREF field to a bookmark on that block).
+ */
+export interface ContentsEntryBlock extends Located {
+  kind: 'contentsEntry';
+  style: string;
+  inlines: Inline[];
+  target: string;
+}
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
@@ -234,7 +274,9 @@ export type Block =
   | RuleBlock
   | SplitLineBlock
   | FootBlock
-  | PageBreakBlock;
+  | PageBreakBlock
+  | ContentsBlock
+  | ContentsEntryBlock;
 
 export type BlockKind = Block['kind'];
 

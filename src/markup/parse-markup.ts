@@ -100,7 +100,34 @@ class IrBuilder {
     if (a.subject) meta.subject = a.subject;
     if (a.keywords) meta.keywords = a.keywords;
     const furniture: Furniture = {};
-    return { meta, furniture, blocks: this.blocks(root, furniture) };
+    const blocks = this.blocks(root, furniture);
+    this.checkReferences();
+    return { meta, furniture, blocks };
+  }
+
+  /** Ids (`<p id>`, `<heading id>`) and the entries that refer to them (`<entry ref>`), for the check after parsing. */
+  private readonly ids = new Map<string, El>();
+  private readonly refs: El[] = [];
+
+  /** Every `<entry ref>` names an id of the document: a page reference to nothing would print no number. */
+  private checkReferences(): void {
+    const known = [...this.ids.keys()];
+    for (const el of this.refs) {
+      const ref = el.attrs.ref ?? '';
+      if (this.ids.has(ref)) continue;
+      const guess = didYouMean(ref, known);
+      this.error(el, `<entry ref="${ref}"> names no block: give the block it refers to \`id="${ref}"\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    }
+  }
+
+  /** A block's `id`, unique in the document. */
+  private anchor(el: El): { id?: string } {
+    const id = el.attrs.id;
+    if (id === undefined) return {};
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(id)) this.error(el, `id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and - (at most 64)`);
+    else if (this.ids.has(id)) this.error(el, `id \`${id}\` is given twice`);
+    else this.ids.set(id, el);
+    return { id };
   }
 
   /** Page furniture: the element's text, with the theme's look for it (`furniture.<key>` of the theme). */
@@ -142,6 +169,15 @@ class IrBuilder {
         this.error(child, `<${child.name}> is not a block element here; expected one of ${BLOCK_ELEMENTS.join(', ')}`);
         continue;
       }
+      // A contents entry belongs to a contents list, and a list to the document itself.
+      if (child.name === 'entry' && parent.name !== 'contents') {
+        this.error(child, `<entry> is a line of a contents list: put it inside <contents>`);
+        continue;
+      }
+      if (child.name === 'contents' && parent.name !== 'doc') {
+        this.error(child, `<contents> is a list of the document: put it directly inside <doc>`);
+        continue;
+      }
       out.push(this.block(child));
     }
     return out;
@@ -156,7 +192,7 @@ class IrBuilder {
     switch (name) {
       case 'p': {
         const lines = el.children.filter((c): c is El => typeof c !== 'string' && c.name === 'line');
-        const block = located({ kind: 'paragraph' as const, style: this.style(el), inlines: this.inlines(el, ['line']) });
+        const block = located({ kind: 'paragraph' as const, style: this.style(el), ...this.anchor(el), inlines: this.inlines(el, ['line']) });
         if (lines.length > 0) {
           return { ...block, lines: lines.map((l) => plain(this.inlines(l))), inlines: [{ kind: 'text', text: lines.map((l) => plain(this.inlines(l))).join('') }] };
         }
@@ -165,7 +201,7 @@ class IrBuilder {
       case 'heading': {
         const level = Number(el.attrs.level);
         if (!Number.isInteger(level) || level < 1 || level > 9) this.error(el, `heading level must be 1 to 9, got ${JSON.stringify(el.attrs.level)}`);
-        const h = located({ kind: 'heading' as const, style: this.style(el), level, inlines: this.inlines(el) });
+        const h = located({ kind: 'heading' as const, style: this.style(el), level, ...this.anchor(el), inlines: this.inlines(el) });
         return el.attrs.number ? { ...h, number: el.attrs.number } : h;
       }
       case 'table': {
@@ -202,6 +238,11 @@ class IrBuilder {
         return located({ kind: 'foot' as const, blocks: this.blocks(el) });
       case 'pagebreak':
         return { kind: 'pageBreak' };
+      case 'contents':
+        return located({ kind: 'contents' as const, blocks: this.blocks(el) });
+      case 'entry':
+        this.refs.push(el);
+        return located({ kind: 'contentsEntry' as const, style: this.style(el), inlines: this.inlines(el), target: el.attrs.ref ?? '' });
       default:
         return assertNever(name, 'block element');
     }

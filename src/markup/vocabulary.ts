@@ -9,7 +9,7 @@ export interface ElementSpec {
   content: 'blocks' | 'inline' | 'empty' | readonly string[];
 }
 
-export const BLOCK_ELEMENTS = ['p', 'heading', 'table', 'image', 'list', 'rule', 'split', 'foot', 'pagebreak'] as const;
+export const BLOCK_ELEMENTS = ['p', 'heading', 'table', 'image', 'list', 'rule', 'split', 'foot', 'pagebreak', 'contents', 'entry'] as const;
 export type BlockElement = (typeof BLOCK_ELEMENTS)[number];
 export const INLINE_ELEMENTS = ['em', 'strong', 'br'] as const;
 /** Page furniture: directly inside <doc>, each at most once; the theme's `furniture` gives its look. */
@@ -21,9 +21,10 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   pagenumber: { attrs: [], content: 'empty' },
   header: { attrs: [], content: 'inline' },
   watermark: { attrs: [], content: 'inline' },
-  p: { attrs: ['style', 'at'], required: ['style'], content: 'inline' },
+  // `id` names a block that page references (`<entry ref>`) point at: unique in the document.
+  p: { attrs: ['style', 'id', 'at'], required: ['style'], content: 'inline' },
   line: { attrs: [], content: 'inline' },
-  heading: { attrs: ['style', 'level', 'number', 'at'], required: ['style', 'level'], content: 'inline' },
+  heading: { attrs: ['style', 'level', 'number', 'id', 'at'], required: ['style', 'level'], content: 'inline' },
   table: { attrs: ['style', 'at'], required: ['style'], content: ['caption', 'tr'] },
   tr: { attrs: ['header'], content: ['td'] },
   td: { attrs: [], content: 'inline' },
@@ -37,6 +38,10 @@ export const VOCABULARY: Record<string, ElementSpec> = {
   right: { attrs: [], content: 'inline' },
   foot: { attrs: ['at'], content: 'blocks' },
   pagebreak: { attrs: [], content: 'empty' },
+  // A contents list, directly inside <doc>: its heading and labels (<p>), entries and rules.
+  contents: { attrs: ['at'], content: 'blocks' },
+  // A contents entry, only inside <contents>: its text, and the page of the block whose id is `ref`.
+  entry: { attrs: ['style', 'ref', 'at'], required: ['style', 'ref'], content: 'inline' },
   em: { attrs: [], content: 'inline' },
   strong: { attrs: [], content: 'inline' },
   br: { attrs: [], content: 'empty' },

@@ -23,7 +23,7 @@ export function imposedPath(outputPath: string): string {
 export async function imposedOutput(entry: ManifestEntry, bytes: Uint8Array, scheme: Imposition): Promise<{ entry: ImposedManifestEntry; bytes: Uint8Array }> {
   const format = outputFormat(entry.format);
   const sheets = await (await format.impose!())(bytes, scheme);
-  // The sheets share the output's inputs, hence its build key; the page-1 preview is the output's own.
+  // The sheets share the output's inputs, hence its build key; their page-1 preview is made from them.
   const { preview: _preview, ...rest } = entry;
   const pages = format.pageCount ? (await format.pageCount())(sheets) : undefined;
   const sheetsEntry: ImposedManifestEntry = { ...rest, path: imposedPath(entry.path), bytes: sheets.byteLength, pages, sha256: sha256(sheets), imposed: true };

@@ -31,14 +31,15 @@ export function formatBytes(n: number): string {
  */
 export function indexPage(manifest: Manifest, release: { name?: string; files: ReleaseFile[] } = { files: [] }): string {
   const groups = new Map<string, ManifestEntry[]>();
-  // By content file; in each, layout by layout, format by format in the registry's order (the PDF,
-  // with the preview, first), an output's print sheets right after it.
+  // By content file; in each, the outputs of its default layouts (as their themes say) before the
+  // others, each layout's formats in the registry's order (PDF before DOCX), and the print sheets
+  // of imposed layouts last: bulletin, booklet, print sheets.
   const formats = outputFormats();
-  const rank = (e: ManifestEntry) => {
+  const formatRank = (e: ManifestEntry) => {
     const i = formats.findIndex((f) => f.name === e.format);
-    return 2 * (i < 0 ? formats.length : i) + (e.imposed ? 1 : 0);
+    return i < 0 ? formats.length : i;
   };
-  const order = (e: ManifestEntry) => `${e.layout}\u0000${rank(e)}${e.format}\u0000${e.path}`;
+  const order = (e: ManifestEntry) => `${e.imposed ? 1 : 0}${e.defaultLayout ? 0 : 1}\u0000${e.layout}\u0000${String(formatRank(e)).padStart(3, '0')}${e.format}\u0000${e.path}`;
   for (const e of manifest.outputs) groups.set(e.source, [...(groups.get(e.source) ?? []), e]);
   for (const list of groups.values()) list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
   // Counted by format, for the formats with a page-1 preview (the pages people look at first).

@@ -12,6 +12,8 @@ export interface ManifestEntry {
   /** The document's title, for the index page. */
   title?: string;
   layout: string;
+  /** Its layout is one its kind of content gets by default (the theme's `layout.default`): the index lists it first. */
+  defaultLayout?: true;
   /** A format of the registry (src/render/registry.ts). */
   format: string;
   /** Output path relative to the out folder. */

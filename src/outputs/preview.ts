@@ -16,8 +16,8 @@ export function previewPath(outputPath: string): string {
  */
 export async function writePreviews(outDir: string, all: ManifestEntry[], fresh: ManifestEntry[], concurrency: number, notes: string[]): Promise<void> {
   const freshPaths = new Set(fresh.map((e) => e.path));
-  // Print sheets have no preview of their own: page 1 is the output's.
-  const previewed = all.filter((e) => outputFormat(e.format).preview && !e.imposed);
+  // Print sheets too: their page 1 is the first sheet side, two pages of the booklet side by side.
+  const previewed = all.filter((e) => outputFormat(e.format).preview);
   const todo = previewed.filter((e) => freshPaths.has(e.path) || !fs.existsSync(path.join(outDir, previewPath(e.path))));
   for (const e of previewed) if (!todo.includes(e)) e.preview = previewPath(e.path);
   const byFormat = new Map<OutputFormat, ManifestEntry[]>();

@@ -13,6 +13,7 @@ import * as textBreakerModule from 'pdfmake/js/TextBreaker.js';
 import * as styleStackModule from 'pdfmake/js/StyleContextStack.js';
 // @ts-expect-error pdfmake ships no types for its internal modules
 import * as pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
+import type { Font } from 'fontkit';
 
 /** Installs every patch, once per process (pdfmake is a singleton). */
 export function patchPdfmake(): void {
@@ -125,4 +126,72 @@ function patchTextFill(): void {
     if (rule === undefined && typeof color === 'string' && !/(even-?odd)|(non-?zero)/.test(color)) return this.fillColor(color);
     return fill.call(this, color, rule);
   };
+}
+
+/**
+ * Embedding a face whole, for a face whose OS/2 fsType forbids subsetting (bit 8): the PDF
+ * carries the face's own font program, every glyph at its own id, its bytes unchanged (no
+ * hinting stripped). pdfkit subsets every TrueType face, numbering glyphs in order of use; for
+ * such a face the parsed font (fontkit's `createSubset`) gives a subset that keeps each glyph's
+ * id (CID = glyph id, and pdfkit's CIDToGIDMap is Identity) and encodes to the whole program.
+ *
+ * pdfkit keeps a width and the code points of each CID in arrays indexed by CID (its
+ * EmbeddedFont's `widths` and `unicode`); with glyph ids kept they have holes, which its PDF
+ * writer cannot take. `completeWholeFonts` fills them before the document ends.
+ */
+interface WholeSubset {
+  /** Marks the subset as whole, for completeWholeFonts. */
+  whole: true;
+  includeGlyph(gid: number | { id: number }): number;
+  encode(): Uint8Array;
+}
+
+/**
+ * Makes pdfkit embed this parsed face whole: its subsets keep glyph ids and encode to `program`.
+ * Only TrueType outlines: pdfkit embeds a CFF face as a bare CFF whose glyphs are found by CID.
+ */
+export function embedWhole(font: Font, program: Uint8Array): void {
+  const f = font as unknown as { createSubset(): unknown; directory?: { tables?: Record<string, unknown> } };
+  if (!f.directory?.tables?.glyf) throw new Error(`${font.postscriptName}: only a TrueType face can be embedded whole`);
+  f.createSubset = (): WholeSubset => ({
+    whole: true,
+    includeGlyph: (gid) => (typeof gid === 'object' ? gid.id : gid),
+    encode: () => program,
+  });
+}
+
+interface PdfkitEmbeddedFont {
+  subset?: { whole?: boolean };
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+}
+
+/**
+ * Fills the holes of the per-CID arrays of every whole face of a pdfkit document: a width of 0
+ * and the code point 0 (what pdfkit gives glyph 0) for glyphs the document never draws. Call it
+ * after the last text is drawn, before the document ends.
+ */
+export function completeWholeFonts(doc: object): void {
+  const families = (doc as { _fontFamilies?: Record<string, PdfkitEmbeddedFont> })._fontFamilies ?? {};
+  for (const font of new Set(Object.values(families))) {
+    if (!font.subset?.whole || !font.widths || !font.unicode) continue;
+    const n = Math.max(font.widths.length, font.unicode.length);
+    for (let i = 0; i < n; i++) {
+      font.widths[i] ??= 0;
+      font.unicode[i] ??= [0];
+    }
+  }
+}
+
+/**
+ * The page (from 1) on which pdfmake laid out a content node that has an `id`: the number its
+ * page references print (`Renderer.renderLine` reads the same `positions[0].pageNumber`, which
+ * `ElementWriter.addFragment` moves with an unbreakable block). Read after the document is
+ * written, so a DOCX can carry the same numbers in its PAGEREF fields.
+ */
+export function anchoredPage(node: object): number {
+  const positions = (node as { positions?: { pageNumber?: unknown }[] }).positions;
+  const page = positions?.[0]?.pageNumber;
+  if (typeof page !== 'number') throw new Error('pdfmake changed: a laid-out node with an id has no positions[0].pageNumber');
+  return page;
 }

@@ -16,7 +16,8 @@ import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../ren
 import type { RenderJob } from '../render-pool/render-job.js';
 import { discoverContent } from './discover.js';
 import { layoutSourceFiles } from '../templates/layout-files.js';
-import { outputPath, plan, type PlanOptions } from './plan.js';
+import { dedupe, outputPath, plan, type Planned, type PlanOptions } from './plan.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import type { ProjectPaths } from './project.js';
 
 export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
@@ -54,7 +55,22 @@ export type BuildEvent =
   | { type: 'start'; path: string; slot: number }
   | { type: 'output'; entry: ManifestEntry; ms: number }
   | { type: 'failed'; path: string }
-  | { type: 'note'; message: string };
+  | { type: 'note'; message: string }
+  /** Which face each font role of each layout resolved to, and from where: once per build. */
+  | { type: 'fonts'; layouts: LayoutFonts[] };
+
+/** The faces of a layout's font roles, as a build found them. */
+export interface LayoutFonts {
+  layout: string;
+  faces: ResolvedFace[];
+}
+
+/** Each planned layout's faces, once per layout. */
+export function layoutFonts(planned: readonly Planned[]): LayoutFonts[] {
+  const seen = new Map<string, LayoutFonts>();
+  for (const p of planned) if (!seen.has(p.layout)) seen.set(p.layout, { layout: p.layout, faces: p.fonts });
+  return [...seen.values()];
+}
 
 export interface BuildResult {
   /** Outputs written by this run. */
@@ -62,6 +78,8 @@ export interface BuildResult {
   /** Outputs of the plan that were already up to date and left alone. */
   upToDate: ManifestEntry[];
   warnings: Diagnostic[];
+  /** Which face each font role of each layout resolved to. */
+  fonts: LayoutFonts[];
   manifest?: Manifest;
   /** Things the user should know that are not problems with the input (e.g. previews skipped). */
   notes: string[];
@@ -71,7 +89,7 @@ export interface BuildResult {
 
 /** One output of the plan, with its key and, when stale, the job that renders it. */
 interface Planned1 {
-  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'format' | 'path'>;
+  entry: Pick<ManifestEntry, 'source' | 'kind' | 'title' | 'layout' | 'defaultLayout' | 'format' | 'path'>;
   key: string;
   job: RenderJob;
   /** How the layout's pages go on print sheets, when its theme says so. */
@@ -110,8 +128,10 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   const { paths } = options;
   const { jobs, formats, previous } = settings;
   const planned = plan(options);
-  const warnings = planned.flatMap((p) => p.source.warnings);
-  if (options.checkOnly) return { outputs: [], upToDate: [], warnings, notes: [], releaseFiles: [] };
+  const warnings = dedupe(planned.flatMap((p) => [...p.source.warnings, ...p.warnings]));
+  const fonts = layoutFonts(planned);
+  if (options.checkOnly) return { outputs: [], upToDate: [], warnings, fonts, notes: [], releaseFiles: [] };
+  options.onEvent?.({ type: 'fonts', layouts: fonts });
 
   sweepStaleTemps(paths.outDir);
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
@@ -130,6 +150,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
         kind: p.source.kind,
         title: doc.meta.title,
         layout: p.layout,
+        ...(p.defaultLayout ? { defaultLayout: true as const } : {}),
         format,
         path: rel,
       };
@@ -217,7 +238,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
     throw new DiagnosticError(diagnostics);
   }
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { outputs, upToDate, warnings, manifest, notes, releaseFiles };
+  return { outputs, upToDate, warnings, fonts, manifest, notes, releaseFiles };
 }
 
 /** A manifest entry with its fields in reading order: what it is, then the file's facts. */

@@ -16,7 +16,7 @@ export function notRendered(content: readonly ContentBlock[], doc: Doc, layout: 
   const rendered = new Map<string, string>();
   const collect = (blocks: readonly Block[]) => {
     for (const b of blocks) {
-      if (b.kind === 'foot') collect(b.blocks);
+      if (b.kind === 'foot' || b.kind === 'contents') collect(b.blocks);
       if (!b.at) continue;
       const key = formatPos(b.at);
       rendered.set(key, (rendered.get(key) ?? '') + squash(irText(b)));
@@ -66,12 +66,13 @@ function contentTexts(b: ContentBlock): string[] {
   }
 }
 
-/** All the text of an IR block (a foot's blocks are collected on their own). */
+/** All the text of an IR block (a foot's and a contents list's blocks are collected on their own). */
 function irText(b: Block): string {
   const all = (list: readonly (readonly Inline[])[]) => list.map(inlineText).join('');
   switch (b.kind) {
     case 'paragraph':
     case 'heading':
+    case 'contentsEntry':
       return inlineText(b.inlines);
     case 'table':
       return all([...(b.caption ? [b.caption] : []), ...(b.header ?? []), ...b.rows.flat()]);
@@ -83,6 +84,7 @@ function irText(b: Block): string {
       return all([b.left, b.right]);
     case 'rule':
     case 'foot':
+    case 'contents':
     case 'pageBreak':
       return '';
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
+import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { listLayouts } from '../templates/layout-files.js';
 import { outputFormat } from '../render/registry.js';
@@ -25,6 +26,8 @@ export interface PlanOptions {
   defaultLayouts?: Partial<Record<Source['kind'], string[]>>;
   /** The project's defaults for the issues of each series (jianbao.yaml's `series:`). */
   seriesDefaults?: LoadOptions['seriesDefaults'];
+  /** Leave characters no face has to the caller (`jianbao fonts` reports them) instead of failing. */
+  skipGlyphCheck?: boolean;
 }
 
 /** One laid-out document, ready for its writers. */
@@ -35,7 +38,13 @@ export interface Planned {
   draft: boolean;
   /** How the layout's pages go on print sheets, when its theme says so. */
   imposed?: Imposition;
+  /** The layout is a default one for its kind of content (the theme's `layout.default`). */
+  defaultLayout?: true;
   doc: Doc;
+  /** How each font role of the layout found its face. */
+  fonts: ResolvedFace[];
+  /** Warnings of the layout's theme (a face embedded whole). */
+  warnings: Diagnostic[];
 }
 
 /** Loads every input and lays out every (content, layout) pair; throws with all errors at once. */
@@ -81,7 +90,7 @@ export function plan(options: PlanOptions): Planned[] {
       }
       try {
         const draft = Boolean(options.draft || source.draft);
-        const { doc } = applyLayout(paths, layout, source.context(), { draft });
+        const { doc, theme } = applyLayout(paths, layout, source.context(), { draft });
         // Content the template left out would be lost without a word: refuse it now.
         const lost = notRendered(source.blocks, doc, layout);
         if (lost.length > 0) {
@@ -89,13 +98,13 @@ export function plan(options: PlanOptions): Planned[] {
           continue;
         }
         // A character no face of its role can draw would print as an empty box: refuse it now.
-        const missing = checkGlyphs(doc);
+        const missing = options.skipGlyphCheck ? [] : checkGlyphs(doc);
         if (missing.length > 0) {
           errors.push(...missing);
           continue;
         }
-        const imposed = facts.get(layout)?.imposed;
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), doc });
+        const { imposed, default: isDefault } = facts.get(layout) ?? {};
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;
@@ -114,7 +123,7 @@ export function outputPath(paths: ProjectPaths, source: Source, layout: string, 
 }
 
 /** A theme or template error is found once per content file; report it once. */
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
+export function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
     const key = JSON.stringify([d.rule, d.message, d.pos]);

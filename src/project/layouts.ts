@@ -5,7 +5,7 @@ import type { ProjectPaths } from '../pipeline/project.js';
 import { findTemplateFile, listLayouts, templateDirs } from '../templates/layout-files.js';
 import { loadLayoutDescription, loadLayoutFacts } from '../theme/load-theme.js';
 import type { LayoutFacts } from '../theme/schema.js';
-import type { ProjectConfigData } from './config.js';
+import type { ProjectConfigData } from '../settings/settings-file.js';
 
 /** One layout a project can build, as `jianbao layouts` and `build --help` list it. */
 export interface LayoutInfo {

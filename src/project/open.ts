@@ -4,7 +4,7 @@ import { DiagnosticError, displayPath, hasErrors, UsageError, type Diagnostic } 
 import { projectPaths, type ProjectPaths } from '../pipeline/project.js';
 import { formatNames } from '../render/registry.js';
 import { listLayouts } from '../templates/layout-files.js';
-import { readProjectConfig, type ProjectConfig } from './config.js';
+import { readProjectConfig, type ProjectConfig } from '../settings/settings-file.js';
 import { CONFIG_FILE, findProjectRoot, isFolder, searchStart } from './root.js';
 
 /** A project as a command sees it: its root, its folders and its settings. */

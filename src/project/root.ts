@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILE } from '../settings/settings-file.js';
 
-/** The file that marks a project's root and holds its settings. */
-export const CONFIG_FILE = 'jianbao.yaml';
+export { CONFIG_FILE } from '../settings/settings-file.js';
+
 /** The folder of a project's content; a folder holding it is a project's root too. */
 export const CONTENT_FOLDER = 'content';
 

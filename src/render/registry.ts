@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
-import type { Imposer, Previewer, Verifier, Writer } from './writer.js';
+import type { AnchorPages, Imposer, Previewer, Verifier, Writer } from './writer.js';
 
 /**
  * An output format, as the build sees it. Everything the pipeline, the render pool and the
@@ -48,7 +48,13 @@ const BUILT_IN: readonly OutputFormat[] = [
     name: 'docx',
     extension: 'docx',
     label: 'DOCX',
-    load: async () => (await import('./docx/render-docx.js')).renderDocx,
+    // Its PAGEREF fields (a contents list) get the page numbers of the PDF's layout: pdfmake
+    // loads only for a document that has page references.
+    load: async () => {
+      const { renderDocx } = await import('./docx/render-docx.js');
+      const anchorPages: AnchorPages = async (doc, options) => (await import('./pdf/render-pdf.js')).anchorPages(doc, options);
+      return (doc, options) => renderDocx(doc, { anchorPages, ...options });
+    },
     verify: async () => {
       const { verifyDocx } = await import('../verify/fidelity.js');
       return async (doc: Doc, bytes: Uint8Array, options: { output?: string }): Promise<Diagnostic[]> => verifyDocx(doc, bytes, options);

@@ -5,7 +5,17 @@ import type { Doc } from '../ir/index.js';
 export interface WriterOptions {
   /** Folders a writer may read images from (the content folder); fonts are always allowed. */
   readableRoots: string[];
+  /**
+   * The page on which each block with an id starts, by its id, as the paged format lays the
+   * document out: a format that does not paginate (DOCX) writes these into its page references,
+   * so they equal the PDF's. The registry gives it; without it such references are left for the
+   * reader's application to fill in.
+   */
+  anchorPages?: AnchorPages;
 }
+
+/** Lays a document out and says on which page each block with an id starts (1 for the first page). */
+export type AnchorPages = (doc: Doc, options: Pick<WriterOptions, 'readableRoots'>) => Promise<ReadonlyMap<string, number>>;
 
 /** A writer: the document and options in, the file's bytes out (pandoc's `options -> document -> bytes`). */
 export type Writer = (doc: Doc, options: WriterOptions) => Promise<Uint8Array>;

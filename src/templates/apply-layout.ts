@@ -28,10 +28,10 @@ export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
  * Runs one layout over a template context: Handlebars → markup → IR. The context is plain data
  * (the content model's view); the result is the document IR, which is all the renderers see.
  */
-export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string } {
+export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string; theme: Theme } {
   const theme = layoutTheme(paths, layout);
   const template = compileTemplate(paths, layout);
-  const markup = template.render({ ...context, theme: { colors: theme.colors }, draft: options.draft ?? false });
+  const markup = template.render({ ...context, theme: { colors: theme.colors, contents: theme.contents }, draft: options.draft ?? false });
   const templateFile = displayPath(template.file);
   if (markup.length > LIMITS.markupChars.value) {
     // The document size after templating: past it the template multiplies the content.
@@ -48,5 +48,5 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
     furniture: theme.furniture,
   });
   const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks };
-  return { doc, markup };
+  return { doc, markup, theme };
 }

@@ -2,9 +2,6 @@ import type { Bulletin } from '../content/index.js';
 import { formatPos } from '../diagnostics/index.js';
 import { articleView, type ArticleView } from './view.js';
 
-/** Contents lists (本期目录) appear from this many articles on. */
-export const TOC_MIN_ARTICLES = 3;
-
 /**
  * What a template sees of a bulletin issue: plain data, labels already worded the way the
  * masthead prints them (第3期, 增刊第1期, 总第45期), and each article as the report layout sees it.
@@ -16,9 +13,8 @@ export interface BulletinView
   /** 总第45期 */
   totalLabel?: string;
   columns: { name: string; at: string; articles: (ArticleView & { n: number })[] }[];
+  /** How many articles the issue carries: the theme's `contents.minArticles` is compared with it. */
   articleCount: number;
-  /** True when the issue carries enough articles for a contents list. */
-  toc: boolean;
   /** 报/送/发 lines: `text` is the recipients joined with ， and closed with 。 */
   distribution: { label: string; text: string; at: string }[];
   at: string;
@@ -41,7 +37,6 @@ export function bulletinView(b: Bulletin): BulletinView {
     date: b.date,
     columns,
     articleCount: n,
-    toc: n >= TOC_MIN_ARTICLES,
     distribution: b.distribution.map((d) => ({ label: d.label, text: d.recipients.join('，') + '。', at: formatPos(d.pos) })),
     copies: b.copies,
     at: formatPos(b.pos),

@@ -111,6 +111,8 @@ export const helpers: Record<string, (...args: unknown[]) => unknown> = {
   issueNumber: dataHelper('issueNumber', (n, prefix) => `${prefix === undefined ? '' : textOf(prefix, 'a prefix')}第${wholeNumber(n)}期`),
   eq: dataHelper('eq', (a, b) => a === b),
   inc: dataHelper('inc', (n) => wholeNumber(n) + 1),
+  /** Whether a ≥ b: `{{#if (atLeast articleCount @root.theme.contents.minArticles)}}`. */
+  atLeast: dataHelper('atLeast', (a, b) => wholeNumber(a) >= wholeNumber(b)),
   join: dataHelper('join', (list, sep) => {
     if (!Array.isArray(list)) throw new TypeError(`takes a list, got ${kindOf(list)}`);
     return list.map((x) => (typeof x === 'number' ? String(x) : textOf(x, 'text'))).join(sep === undefined ? '、' : textOf(sep, 'a separator'));

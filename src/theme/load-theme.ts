@@ -5,8 +5,10 @@ import type { FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js'
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
+import { readFontsSetting, resolveProjectRole } from '../fonts/project-fonts.js';
+import type { FontsSetting, ResolvedFace, RoleSpec } from '../fonts/resolve-role.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
-import { themeSchema, type LayoutFacts, type ThemeFile } from './schema.js';
+import { themeSchema, type ContentsSettings, type LayoutFacts, type ThemeFile } from './schema.js';
 
 /** A theme resolved to points and font files: what the template sees and what the IR carries. */
 export interface Theme {
@@ -18,7 +20,15 @@ export interface Theme {
   furniture: FurnitureLooks;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
+  /** How each role's face was found (for `jianbao fonts` and the line a build prints). */
+  fontChoices: ResolvedFace[];
+  /** Whether the project lets installed faces be used. */
+  fontsSetting: FontsSetting;
+  /** Warnings of resolving the fonts (a face embedded whole). */
+  warnings: Diagnostic[];
   colors: Record<string, string>;
+  /** Whether an issue gets a contents list, from how many articles, with column labels or not. */
+  contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
 }
@@ -62,6 +72,12 @@ export function loadLayoutFacts(file: string): LayoutFacts {
 /** A theme's one-line description (`description:`), for lists of layouts. */
 export function loadLayoutDescription(file: string): string | undefined {
   return readTheme(file, displayPath(file)).t.description;
+}
+
+/** The font roles a theme file defines, as the resolver takes them (for `jianbao fonts`, which reports on roles whatever their faces). */
+export function themeFontRoles(file: string): (RoleSpec & { fallback: string[] })[] {
+  const { source, t } = readTheme(file, displayPath(file));
+  return Object.entries(t.fonts).map(([role, f]) => ({ role, names: f.names, files: f.files, fallback: f.fallback, pos: source.posOf(['fonts', role]) }));
 }
 
 /** Loads `<layout>.theme.yaml`, checks every style's font role and resolves lengths and font files. */
@@ -119,6 +135,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       style.strongFont = s.strongFont;
     }
     if (s.outlineLevel !== undefined) style.outlineLevel = s.outlineLevel;
+    if (s.hanging) style.hanging = s.hanging;
     if (s.role === 'heading' && s.outlineLevel === undefined) errors.push(diag('error', 'theme', `style \`${name}\` is a heading: give its level as \`outlineLevel\``, source.posOf([...at, 'role'])));
     styles[name] = style;
   }
@@ -151,26 +168,31 @@ export function loadTheme(file: string, projectDir: string): Theme {
     furniture.watermark = { ...f.watermark };
   }
 
+  // Each role's face: fonts/ of the project, then (unless the project pins the bundled faces) a
+  // face installed on the machine answering to the role's names, then the bundled default.
   const fonts: Record<string, FontFace> = {};
+  const choices: ResolvedFace[] = [];
+  const warnings: Diagnostic[] = [];
+  const setting = readFontsSetting(projectDir);
+  errors.push(...setting.diagnostics);
   for (const [role, f] of Object.entries(t.fonts)) {
-    const file = f.files.map((c) => resolveFontCandidate(c, projectDir)).find(Boolean);
-    if (!file) {
-      errors.push(
-        diag('error', 'font', `no font file found for role \`${role}\` (tried ${f.files.join(', ')})`, source.posOf(['fonts', role, 'files']), [
-          'run `npm install`, which brings the default Noto fonts, or put the face in fonts/',
-        ]),
-      );
-      continue;
-    }
+    const { face, diagnostics } = resolveProjectRole({ role, names: f.names, files: f.files, pos: source.posOf(['fonts', role]) }, projectDir, setting.setting);
+    for (const d of diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
+    if (!face) continue;
+    choices.push(face);
     fonts[role] = {
       role,
-      file,
-      family: path.basename(file).replace(/\.(ttf|otf)$/i, ''),
+      file: face.file,
+      family: face.family,
+      origin: face.origin,
+      from: face.from,
+      ...(face.collection ? { index: face.index } : {}),
+      ...(face.embedding.noSubsetting ? { embedWhole: true } : {}),
       names: f.names,
       latin: f.latin,
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, colors: t.colors, punctuation: t.punctuation, latinGap: t.latinGap };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap };
 }

@@ -47,6 +47,18 @@ export const styleSchema = z.strictObject({
   balance: z.boolean().default(false),
   /** Font role for <strong> text in this style (e.g. 编者按： in 黑体). */
   strongFont: z.string().optional(),
+  /** A hanging indent in characters: a long contents entry's further lines start this much further in than its first. */
+  hanging: z.number().min(0).max(10).optional(),
+});
+
+/** Whether an issue opens with a contents list (本期目录), and what it shows. */
+export const contentsSchema = z.strictObject({
+  /** Off: no contents list, however many articles. */
+  show: z.boolean().default(true),
+  /** The list appears from this many articles on. */
+  minArticles: z.number().int().min(1).default(3),
+  /** The issue's column labels (【工作动态】) above their entries. */
+  columnLabels: z.boolean().default(true),
 });
 
 /** What a layout is: what it lays out, whether it is built by default, how it is imposed. */
@@ -97,6 +109,8 @@ export const themeSchema = z.strictObject({
     })
     .default({}),
   colors: z.record(z.string(), color).default({}),
+  /** The contents list of an issue (its template decides where it goes). */
+  contents: contentsSchema.default({ show: true, minArticles: 3, columnLabels: true }),
   /** Punctuation width scheme for the composer (as ctex names them). */
   punctuation: z.enum(['quanjiao', 'kaiming', 'banjiao']).default('quanjiao'),
   /** Gap between Han and Latin/digits, in em; 0 for none. */
@@ -107,3 +121,4 @@ export const themeSchema = z.strictObject({
 
 export type ThemeFile = z.infer<typeof themeSchema>;
 export type LayoutFacts = z.infer<typeof layoutSchema>;
+export type ContentsSettings = z.infer<typeof contentsSchema>;

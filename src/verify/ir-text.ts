@@ -57,7 +57,12 @@ function walk(doc: Doc, blocks: readonly Block[], out: TextUnit[]): void {
         out.push({ kind: 'split', ...at, pieces: pieces(b.right, b.style) });
         break;
       case 'foot':
+      case 'contents':
         walk(doc, b.blocks, out);
+        break;
+      case 'contentsEntry':
+        // The page number is the renderer's, like a list marker: only the entry's text is the document's.
+        out.push({ kind: 'paragraph', ...at, pieces: pieces(b.inlines, b.style) });
         break;
       case 'rule':
       case 'pageBreak':

@@ -33,7 +33,17 @@ export async function pageContents(pdf: Uint8Array): Promise<string[]> {
  * enough to find the rules pdfmake draws and their colours. Only q/Q/cm, w, RG/SCN, m, l and S matter.
  */
 export function strokesOf(content: string): Stroke[] {
+  return drawnOn(content).strokes;
+}
+
+/** The centres of the small filled shapes of a content stream (at most 3 pt across): a dot leader's dots. */
+export function dotsOf(content: string): { x: number; y: number }[] {
+  return drawnOn(content).dots;
+}
+
+function drawnOn(content: string): { strokes: Stroke[]; dots: { x: number; y: number }[] } {
   const out: Stroke[] = [];
+  const dots: { x: number; y: number }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let width = 1;
   let color = '0 0 0';
@@ -72,19 +82,30 @@ export function strokesOf(content: string): Stroke[] {
       case 'l':
         path[path.length - 1]?.push(apply(ctm, num(2), num(1)));
         break;
+      case 'c':
+        path[path.length - 1]?.push(apply(ctm, num(6), num(5)), apply(ctm, num(4), num(3)), apply(ctm, num(2), num(1)));
+        break;
       case 'S':
         for (const sub of path) for (let i = 1; i < sub.length; i++) out.push({ x1: sub[i - 1]![0], y1: sub[i - 1]![1], x2: sub[i]![0], y2: sub[i]![1], width, color });
         path = [];
         break;
-      case 'n':
       case 'f':
+        for (const sub of path) {
+          const xs = sub.map((p) => p[0]);
+          const ys = sub.map((p) => p[1]);
+          const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (sub.length > 2 && x1 - x0 <= 3 && y1 - y0 <= 3) dots.push({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+        }
+        path = [];
+        break;
+      case 'n':
       case 'B':
         path = [];
         break;
     }
     operands.length = 0;
   }
-  return out;
+  return { strokes: out, dots };
 }
 
 /** The red of the themes (#E60012) as pdfkit writes it, rounded like strokesOf rounds. */

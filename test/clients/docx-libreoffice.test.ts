@@ -74,7 +74,7 @@ describe('every DOCX the project builds, opened in LibreOffice', () => {
     }
   });
 
-  it('keeps every word inside the text block across: no table runs over the margins', () => {
+  it('keeps every word inside the text block across (a closing mark may hang one character past it): no table runs over the margins', () => {
     for (const c of cases) {
       const html = path.join(path.dirname(c.pdf), `${path.basename(c.pdf, '.pdf')}.bbox.html`);
       run(requireClient('pdftotext', 'poppler-utils'), ['-bbox', c.pdf, html]);
@@ -85,7 +85,9 @@ describe('every DOCX the project builds, opened in LibreOffice', () => {
         const width = Number(/width="([\d.]+)"/.exec(page)![1]);
         for (const w of page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
           expect(Number(w[1]), `${c.name}: '${w[3]}' starts left of the text block`).toBeGreaterThanOrEqual(margins.left - 2);
-          expect(Number(w[2]), `${c.name}: '${w[3]}' runs past the text block`).toBeLessThanOrEqual(width - margins.right + 2);
+          // Hanging punctuation (GB/T 9704 and the PDF): a closing mark at a line's end past the edge by at most its own width.
+          const hang = /[，。、：；？！）》”’]$/.test(w[3]!) ? 16 : 0;
+          expect(Number(w[2]), `${c.name}: '${w[3]}' runs past the text block`).toBeLessThanOrEqual(width - margins.right + 2 + hang);
           words++;
         }
       }

@@ -20,8 +20,8 @@ describe('out/index.html in headless Chromium', () => {
     requireClient('pdftoppm', 'poppler-utils');
     const built = await buildInto([path.join(ROOT, 'content')]);
     out = built.out;
-    // Print sheets (imposed PDFs) are linked, not previewed: their page 1 is two pages side by side.
-    pdfCount = built.result.outputs.filter((o) => o.format === 'pdf' && !('imposed' in o && o.imposed)).length;
+    // Print sheets (imposed PDFs) have their page-1 preview too: two booklet pages side by side.
+    pdfCount = built.result.outputs.filter((o) => o.format === 'pdf').length;
   });
 
   it('lists every artifact with its preview, opened from disk', () => {
@@ -31,6 +31,14 @@ describe('out/index.html in headless Chromium', () => {
     const images = [...dom.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
     expect(images.length).toBe(pdfCount);
     for (const src of images) expect(fs.statSync(path.join(out, src)).size).toBeGreaterThan(1000);
+  });
+
+  it('lists the sample issue’s outputs in reading order: bulletin, booklet, print sheets; PDF before DOCX', () => {
+    const dom = chromium(['--dump-dom', pathToFileURL(path.join(out, 'index.html')).href]);
+    const section = dom.slice(dom.indexOf('工作简报（示例）'));
+    const shown = [...section.matchAll(/<figcaption><a href="([^"]+)"/g)].map((m) => m[1]!).filter((p) => p.startsWith('bulletins/sample-2021-01/'));
+    expect(shown).toEqual(['bulletin.pdf', 'bulletin.docx', 'booklet.pdf', 'booklet.docx', 'booklet-imposed.pdf'].map((f) => `bulletins/sample-2021-01/${f}`));
+    expect(section).toContain('<img src="bulletins/sample-2021-01/booklet-imposed.preview.png"');
   });
 
   it('renders to a screenshot', () => {

@@ -24,6 +24,10 @@ describe('the seed report in real clients', () => {
     const lines = run(requireClient('pdffonts', 'poppler-utils'), [pdfPath()]).trim().split('\n').slice(2);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toMatch(/^[A-Z]{6}\+\S+\s.*\byes\s+yes\s+yes\b/);
+    // No official face is installed here (and this repository pins the bundled ones): the 楷体
+    // role (编者按) is a real Kai face, LXGW WenKai, not bold Noto Serif.
+    const names = lines.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort();
+    expect(names).toEqual(['LXGWWenKai-Regular', 'NotoSansSC-Bold', 'NotoSerifSC-Black', 'NotoSerifSC-Regular']);
   });
 
   it('LibreOffice opens the DOCX and keeps every character of the seed', () => {

@@ -77,13 +77,15 @@ describe('a Word draft as an office would make it by hand', () => {
     expect(part('docProps/core.xml')).toContain('<dc:language>zh-CN</dc:language>');
   });
 
-  it('indents two characters (chars and twips), on an exact line pitch, punctuation full width as the theme (quanjiao) says', () => {
+  it('indents two characters (chars, and twips of two grid cells), on the grid’s exact line pitch, punctuation full width as the theme (quanjiao) says', () => {
     const styles = part('word/styles.xml');
     for (const id of ['BodyText', 'Heading1', 'EditorNote']) {
-      expect(style(styles, id), id).toContain('<w:ind w:firstLine="640" w:firstLineChars="200"/>');
-      expect(style(styles, id), id).toMatch(/<w:spacing w:after="0" w:before="0" w:line="580" w:lineRule="exact"\/>/);
+      // Two cells of 442.25 pt / 28: 31.59 pt.
+      expect(style(styles, id), id).toContain('<w:ind w:firstLine="632" w:firstLineChars="200"/>');
+      expect(style(styles, id), id).toMatch(/<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"\/>/);
     }
-    expect(style(styles, 'Title')).toMatch(/w:line="870" w:lineRule="exact"/);
+    // 1.5 lines of 579 twips, rounded down.
+    expect(style(styles, 'Title')).toMatch(/w:line="868" w:lineRule="exact"/);
     const settings = part('word/settings.xml');
     expect(settings).toContain('<w:characterSpacingControl w:val="doNotCompress"/>');
     // Schema order: characterSpacingControl before compat, themeFontLang after it.

@@ -19,15 +19,16 @@ describe('the seed report DOCX package', () => {
     expect(styles).toContain('w:eastAsia="zh-CN"');
   });
 
-  it('indents body paragraphs two characters, in chars and twips, at the exact grid pitch of 225 mm / 22 lines (28.99 pt)', () => {
+  it('indents body paragraphs two characters (two cells of 442.25 pt / 28), at the pitch of Word’s grid: 22 lines of 579 twips in 225 mm', () => {
     const body = /<w:style [^>]*w:styleId="BodyText">[\s\S]*?<\/w:style>/.exec(xml('word/styles.xml'))![0];
     expect(body).toContain('w:firstLineChars="200"');
-    expect(body).toContain('w:firstLine="640"');
-    expect(body).toMatch(/w:line="580" w:lineRule="exact"/);
+    expect(body).toContain('w:firstLine="632"');
+    expect(body).toMatch(/w:line="579" w:lineRule="exact"/);
   });
 
-  it('turns on overflowPunct so LibreOffice keeps a 、 at a line end', () => {
-    expect(xml('word/styles.xml')).toContain('<w:overflowPunct w:val="1"/>');
+  it('leaves overflowPunct out, so Word, WPS and LibreOffice alike let a closing mark hang past the line’s end', () => {
+    // Omitted it is on (ECMA-376 §17.3.1.21); LibreOffice reads a written 1 as off.
+    expect(xml('word/styles.xml')).not.toContain('<w:overflowPunct');
   });
 
   it('has A4 pages with the GB/T 9704 margins and a PAGE field footer — N —', () => {

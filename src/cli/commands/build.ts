@@ -13,6 +13,7 @@ import { openProject } from '../../project/open.js';
 import { findProjectRoot } from '../../project/root.js';
 import { listOption, ROOT_OPTION, withCommandArgs } from '../args.js';
 import { printJson } from '../report.js';
+import { formatFontChoices } from '../../fonts/fonts-report.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
 const help = (cwd: string = process.cwd()): string => {
@@ -143,7 +144,7 @@ export const buildCommand: Command = {
         progress?.finish();
       }
       if (json) {
-        printJson(io, true, result.warnings, { root: result.root, outDir: result.outDir, outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes });
+        printJson(io, true, result.warnings, { root: result.root, outDir: result.outDir, outputs: result.outputs, upToDate: result.upToDate.length, releaseFiles: result.releaseFiles, notes: result.notes, fonts: fontsJson(result.fonts) });
       } else {
         if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
         if (!quiet) io.stdout(summary(result, performance.now() - started, result.outDir, io.cwd) + '\n');
@@ -152,6 +153,11 @@ export const buildCommand: Command = {
     });
   },
 };
+
+/** Each layout's faces for `--json`: role, family, origin, where from, collection index, the file read. */
+function fontsJson(fonts: BuildResult['fonts']): object[] {
+  return fonts.map((l) => ({ layout: l.layout, roles: l.faces.map((f) => ({ role: f.role, family: f.family, origin: f.origin, from: f.from, index: f.index, file: f.file })) }));
+}
 
 /** `rebuilt 2 of 6 in 1.20 s` or `nothing to rebuild (6 up to date)`, then where the manifest is. */
 function summary(result: BuildResult, ms: number, outDir: string, cwd: string): string {
@@ -172,6 +178,7 @@ async function watch(options: ApiBuildOptions, io: CliIO, mode: { color: boolean
   process.once('SIGTERM', stop);
   const clock = () => new Date().toTimeString().slice(0, 8);
   const mark = (code: string, s: string) => (mode.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  let fontsShown = '';
   try {
     await watchApi({
       ...options,
@@ -180,6 +187,12 @@ async function watch(options: ApiBuildOptions, io: CliIO, mode: { color: boolean
         if (quiet) return;
         if (e.type === 'output') io.stdout(`${mark('2', `[${clock()}]`)} ${outputLine(e.entry, e.ms)}\n`);
         else if (e.type === 'note') io.stdout(`${mark('2', `[${clock()}]`)} note: ${e.message}\n`);
+        else if (e.type === 'fonts') {
+          // Once, and again only when a face changes (one dropped into fonts/, say).
+          const text = formatFontChoices(e.layouts).join('\n');
+          if (text !== fontsShown) io.stdout(`${mark('2', text)}\n`);
+          fontsShown = text;
+        }
       },
       onReady: (folders) => {
         if (!quiet) io.stdout(`watching ${folders.map((f) => displayPath(f, io.cwd)).join(', ')}; Ctrl-C stops\n`);

@@ -12,10 +12,12 @@ import {
   WidthType,
 } from 'docx';
 import { assertNever, styleOfRole, type Block, type Doc, type Inline } from '../../ir/index.js';
+import { verticalTwips, wordGrid } from './grid.js';
 import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
 import { runs } from './runs.js';
+import { bookmarked, contentsEntryToDocx } from './contents.js';
 
 /** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
 export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: number): (Paragraph | Table)[] {
@@ -23,16 +25,17 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
   const styleId = (name: string) => doc.styles[name]!.id;
   const caption = styleOfRole(doc, 'caption');
   const tableText = styleOfRole(doc, 'tableText');
+  const grid = wordGrid(doc);
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
         const children = block.lines ? block.lines.flatMap((l, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(l)]) : runs(block.inlines);
-        out.push(new Paragraph({ style: styleId(block.style), children }));
+        out.push(new Paragraph({ style: styleId(block.style), children: bookmarked(doc, block.id, children) }));
         break;
       }
       case 'heading': {
         const number = block.number ? [new TextRun(block.number)] : [];
-        out.push(new Paragraph({ style: styleId(block.style), children: [...number, ...runs(block.inlines)] }));
+        out.push(new Paragraph({ style: styleId(block.style), children: bookmarked(doc, block.id, [...number, ...runs(block.inlines)]) }));
         break;
       }
       case 'table': {
@@ -67,7 +70,7 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
       case 'rule': {
         out.push(
           new Paragraph({
-            spacing: { before: Math.round(block.spaceBefore * 20), after: Math.round(block.spaceAfter * 20), line: 20, lineRule: 'exact' },
+            spacing: { before: verticalTwips(grid, block.spaceBefore), after: verticalTwips(grid, block.spaceAfter), line: 20, lineRule: 'exact' },
             border: { bottom: { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(block.weight * 8)), color: hex(block.color), space: 0 } },
             children: [],
           }),
@@ -90,6 +93,14 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
       }
       case 'pageBreak': {
         out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+        break;
+      }
+      case 'contents': {
+        out.push(...blocksToDocx(doc, block.blocks, textWidthPt));
+        break;
+      }
+      case 'contentsEntry': {
+        out.push(contentsEntryToDocx(doc, block, textWidthPt));
         break;
       }
       default:

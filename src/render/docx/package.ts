@@ -1,25 +1,23 @@
 import { writeZip } from '../../zip/write-zip.js';
 import type { DocxParts } from '../../patches/docx.js';
+import { renumberBookmarks } from './contents.js';
+import { editFontTable, editHeader, editSettings, editStyles, escapeXml, type PartEdits } from './part-edits.js';
 
 /** Fixed zip entry time: zip stores local time, so a fixed Date is written the same under any TZ. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
-/** What the package needs beyond the docx library's output. */
-export interface PackageOptions {
-  /** Document language, e.g. zh-CN: written as the core property dc:language and Word's East Asian theme language. */
-  lang?: string;
-  /** Punctuation width scheme: quanjiao keeps full-width marks at full width in Word too. */
-  punctuation?: 'quanjiao' | 'kaiming' | 'banjiao';
-}
+/** What the package needs beyond the docx library's output (see part-edits.ts). */
+export type PackageOptions = PartEdits;
 
 const text = (part: string | Uint8Array | undefined): string | undefined => (part === undefined || typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8'));
 
 /**
  * Makes a docx package reproducible and fixes what the docx library cannot express:
- * core-property dates come from the content, entries get a fixed time and order, and
- * `w:overflowPunct w:val="1"` is set in the document defaults so LibreOffice keeps a 、 at a line end.
- * The document's language goes into the core properties and the settings, where Word looks for
- * the East Asian language of new text; and punctuation compression follows the theme.
+ * core-property dates come from the content, entries get a fixed time and order, and the parts
+ * the library cannot write as Word needs them are edited (part-edits.ts): paragraph defaults,
+ * styles off the grid, settings, the font table, the watermark's ids.
+ * The document's language goes into the core properties too. Bookmarks are numbered from 0 in
+ * each document.
  */
 export function finishDocxPackage(parts: DocxParts, isoDate: string, options: PackageOptions = {}): Uint8Array {
   const files = new Map(parts);
@@ -32,10 +30,22 @@ export function finishDocxPackage(parts: DocxParts, isoDate: string, options: Pa
     if (options.lang && !xml.includes('<dc:language>')) xml = xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(options.lang)}</dc:language></cp:coreProperties>`);
     files.set('docProps/core.xml', xml);
   }
-  const styles = text(files.get('word/styles.xml'));
-  if (styles !== undefined) files.set('word/styles.xml', withOverflowPunct(styles));
-  const settings = text(files.get('word/settings.xml'));
-  if (settings !== undefined) files.set('word/settings.xml', withEastAsianSettings(settings, options));
+  const edit = (name: string, f: (xml: string) => string) => {
+    const xml = text(files.get(name));
+    if (xml !== undefined) files.set(name, f(xml));
+  };
+  edit('word/document.xml', renumberBookmarks);
+  edit('word/styles.xml', (xml) => editStyles(xml, options));
+  edit('word/settings.xml', (xml) => editSettings(xml, options));
+  edit('word/fontTable.xml', (xml) => editFontTable(xml, options));
+  let shapeId = 1;
+  for (const name of [...files.keys()].filter((n) => /^word\/header\d*\.xml$/.test(n)).sort(byNumber)) {
+    edit(name, (xml) => {
+      const r = editHeader(xml, shapeId);
+      shapeId = r.next;
+      return r.xml;
+    });
+  }
   return writeZip(
     [...files.keys()].sort(contentTypesFirst).map((name) => {
       const data = files.get(name)!;
@@ -45,38 +55,9 @@ export function finishDocxPackage(parts: DocxParts, isoDate: string, options: Pa
   );
 }
 
-/**
- * East Asian settings, each where the schema's sequence puts it (Word refuses a settings part out
- * of order): `w:characterSpacingControl` before `w:compat` (doNotCompress keeps quanjiao
- * punctuation full width, as the PDF sets it, where Word's Chinese default compresses it), and
- * `w:themeFontLang` with the East Asian language after it.
- */
-function withEastAsianSettings(xml: string, options: PackageOptions): string {
-  const lang = options.lang ?? '';
-  const eastAsia = /^(zh|ja|ko)\b/i.test(lang) ? lang : undefined;
-  const spacing = options.punctuation === 'quanjiao' ? 'doNotCompress' : options.punctuation ? 'compressPunctuation' : undefined;
-  let out = xml;
-  if (spacing && !out.includes('<w:characterSpacingControl')) {
-    const mark = `<w:characterSpacingControl w:val="${spacing}"/>`;
-    out = out.includes('<w:compat>') ? out.replace('<w:compat>', `${mark}<w:compat>`) : out.replace('</w:settings>', `${mark}</w:settings>`);
-  }
-  if (eastAsia && !out.includes('<w:themeFontLang')) {
-    const mark = `<w:themeFontLang w:val="en-US" w:eastAsia="${escapeXml(eastAsia)}"/>`;
-    out = out.includes('</w:compat>') ? out.replace('</w:compat>', `</w:compat>${mark}`) : out.replace('</w:settings>', `${mark}</w:settings>`);
-  }
-  return out;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function withOverflowPunct(xml: string): string {
-  const mark = '<w:overflowPunct w:val="1"/>';
-  if (xml.includes('<w:pPrDefault><w:pPr>')) return xml.replace('<w:pPrDefault><w:pPr>', `<w:pPrDefault><w:pPr>${mark}`);
-  if (xml.includes('<w:pPrDefault/>')) return xml.replace('<w:pPrDefault/>', `<w:pPrDefault><w:pPr>${mark}</w:pPr></w:pPrDefault>`);
-  if (xml.includes('<w:pPrDefault>')) return xml.replace('<w:pPrDefault>', `<w:pPrDefault><w:pPr>${mark}</w:pPr>`);
-  return xml.replace(/(<w:docDefaults>)/, `$1<w:pPrDefault><w:pPr>${mark}</w:pPr></w:pPrDefault>`);
+/** header2.xml after header1.xml, header10.xml after header9.xml. */
+function byNumber(a: string, b: string): number {
+  return Number(/\d+/.exec(a)?.[0] ?? 0) - Number(/\d+/.exec(b)?.[0] ?? 0);
 }
 
 /** `[Content_Types].xml` first, as Word and the OPC spec expect; then by name. */

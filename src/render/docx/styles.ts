@@ -1,5 +1,6 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IRunOptions } from 'docx';
 import { styleByRole as roleStyle, type Doc, type Style } from '../../ir/index.js';
+import { condensing, lineTwips, verticalTwips, type WordGrid } from './grid.js';
 import { halfPoints, hex, twips } from './units.js';
 
 const ALIGN = {
@@ -20,14 +21,30 @@ export function runFont(doc: Doc, role: string): IRunOptions['font'] {
  * navigation pane lists sections; the rest get their own ids and names. Formatting lives in
  * the styles, not on runs, so an editor can restyle the document.
  */
-export function paragraphStyles(doc: Doc): IParagraphStyleOptions[] {
-  return [...Object.values(doc.styles).map((s) => paragraphStyle(doc, s)), ...wordOnlyStyles(doc)];
+export function paragraphStyles(doc: Doc, grid: WordGrid | undefined): IParagraphStyleOptions[] {
+  return [normalStyle(doc), ...Object.values(doc.styles).map((s) => paragraphStyle(doc, s, grid)), ...wordOnlyStyles(doc)];
 }
 
 /** Style id of a paragraph that holds a picture (图片): centred, its line as tall as the picture. */
 export const PICTURE_STYLE = 'Picture';
 /** Style id of a table's header cells (表头): the cell style, bold and centred. */
 export const TABLE_HEADING_STYLE = 'TableHeading';
+
+/**
+ * Normal, which every style is based on, at the body's size: Word counts the character grid's
+ * cells against the Normal font size (ECMA-376 §17.6.5 charSpace), and LibreOffice reads that
+ * size from Normal itself, not from the document defaults (without it, 12 pt cells: a 16 pt
+ * character took two of them and a line held 18).
+ */
+function normalStyle(doc: Doc): IParagraphStyleOptions {
+  const body = roleStyle(doc, 'body') ?? Object.values(doc.styles)[0]!;
+  return {
+    id: 'Normal',
+    name: 'Normal',
+    quickFormat: true,
+    run: { font: runFont(doc, body.font), size: halfPoints(body.size), sizeComplexScript: halfPoints(body.size), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+  };
+}
 
 /**
  * Paragraphs the theme has no style for, named so that no paragraph of a draft is direct
@@ -60,11 +77,17 @@ function wordOnlyStyles(doc: Doc): IParagraphStyleOptions[] {
   return out.filter((s) => !Object.values(doc.styles).some((t) => t.id === s.id));
 }
 
-function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
+function paragraphStyle(doc: Doc, s: Style, grid: WordGrid | undefined): IParagraphStyleOptions {
+  // On the character grid a character is one cell wide, so indents in characters are cells.
+  const em = s.grid && grid?.chars ? (doc.page.width - doc.page.margins.left - doc.page.margins.right) / grid.chars : s.size;
+  // A hanging indent (a contents entry): the first line at `indent`, the lines after it `hanging` further in.
+  const hanging = s.hanging ? { left: twips((s.indent + s.hanging) * em), hanging: twips(s.hanging * em) } : undefined;
   const firstLine = {
-    ...(s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : {}),
-    ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * s.size) } : {}),
+    ...(hanging ?? (s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * em) } : {})),
+    ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * em) } : {}),
   };
+  const vertical = (pt: number) => verticalTwips(grid, pt);
+  const tight = s.grid ? condensing(grid, s.size) : 0;
   return {
     id: s.id,
     name: s.name,
@@ -75,14 +98,17 @@ function paragraphStyle(doc: Doc, s: Style): IParagraphStyleOptions {
       font: runFont(doc, s.font),
       size: halfPoints(s.size),
       sizeComplexScript: halfPoints(s.size),
+      // Bold on the style: where the office face has no bold (仿宋_GB2312), Word and WPS embolden it.
       bold: s.bold,
+      boldComplexScript: s.bold,
       color: hex(s.color),
+      ...(tight ? { characterSpacing: -tight } : {}),
       language: { value: 'en-US', eastAsia: 'zh-CN' },
     },
     paragraph: {
       alignment: ALIGN[s.align],
       indent: firstLine,
-      spacing: { line: twips(s.lineHeight), lineRule: LineRuleType.EXACT, before: twips(s.spaceBefore), after: twips(s.spaceAfter) },
+      spacing: { line: lineTwips(grid, s.lineHeight), lineRule: LineRuleType.EXACT, before: vertical(s.spaceBefore), after: vertical(s.spaceAfter) },
       keepNext: s.keepWithNext,
       ...(s.outlineLevel ? { outlineLevel: s.outlineLevel - 1 } : {}),
     },

@@ -4,6 +4,7 @@ import { footToPdf, ruleCanvas } from './foot.js';
 import { imageContent } from './image.js';
 import { splitLineContent } from './split-line.js';
 import { tableContent } from './table.js';
+import { contentsEntryContent, contentsToPdf, withAnchor } from './contents.js';
 
 /** Converts IR blocks to pdfmake content; every block kind is handled (the switch is exhaustive). */
 export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: number): object[] {
@@ -17,13 +18,13 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
     switch (block.kind) {
       case 'paragraph': {
         const style = doc.styles[block.style]!;
-        out.push(keptWithNext(style, paragraphContent(doc, style, block.inlines, block.lines)));
+        out.push(keptWithNext(style, withAnchor(paragraphContent(doc, style, block.inlines, block.lines), block.id)));
         break;
       }
       case 'heading': {
         const style = doc.styles[block.style]!;
         const inlines = block.number ? [{ kind: 'text' as const, text: block.number }, ...block.inlines] : block.inlines;
-        const content = paragraphContent(doc, style, inlines) as { stack: Record<string, unknown>[] };
+        const content = withAnchor(paragraphContent(doc, style, inlines), block.id) as { stack: Record<string, unknown>[] };
         // The bookmark goes on the first line.
         Object.assign(content.stack[0] ?? {}, { outline: true, outlineText: inlineText(inlines) });
         out.push(keptWithNext(style, content));
@@ -60,6 +61,14 @@ export function blocksToPdf(doc: Doc, blocks: readonly Block[], textWidth: numbe
       }
       case 'pageBreak': {
         out.push({ text: '', pageBreak: 'after' });
+        break;
+      }
+      case 'contents': {
+        out.push(...contentsToPdf(block, (inner) => blocksToPdf(doc, inner, textWidth)));
+        break;
+      }
+      case 'contentsEntry': {
+        out.push(contentsEntryContent(doc, block, textWidth));
         break;
       }
       default:

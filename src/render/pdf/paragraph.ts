@@ -27,8 +27,10 @@ export function paragraphContent(doc: Doc, style: Style, inlines: readonly Inlin
  * The composed lines of a paragraph set `width` wide, one pdfmake node per line, without the
  * block's spacing. Each line is exactly `style.lineHeight` tall, so n lines take n × lineHeight:
  * this is what lets a table cell or a caption be measured before pdfmake lays it out.
+ * `boxes`, when given, receives each line's left offset and drawn width (a contents entry's dot
+ * leader starts where its last line ends).
  */
-export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[]): object[] {
+export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[], width: number, fixedLines?: readonly string[], boxes?: { x: number; width: number }[]): object[] {
   const metrics = loadFontMetrics(doc.fonts[style.font]!.file);
   const gridCell = style.grid ? doc.page.charPitch : undefined;
   const base = {
@@ -49,6 +51,7 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
   const marks = strongRanges(inlines, fixedLines !== undefined || style.balance);
   let offset = 0;
   const props = textProps(doc, style);
+  boxes?.push(...lines.map((l) => ({ x: l.x, width: l.width })));
   return lines.map((line) => {
     const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style);
     offset += [...line.runs.map((r) => r.text).join('')].length;

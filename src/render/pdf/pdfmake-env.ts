@@ -5,8 +5,9 @@ import path from 'node:path';
 // Static imports, so the bundle (scripts/bundle.mjs) carries pdfmake and pdfkit in one file.
 import pdfmakeModule from 'pdfmake';
 import type { FontFace } from '../../ir/index.js';
-import { fontBytes, sharedFontkit } from '../../fonts/font-file.js';
-import { patchPdfmake } from '../../patches/pdfmake.js';
+import { fontBytes, parsedFont, sharedFontkit } from '../../fonts/font-file.js';
+import { wholeFontProgram } from '../../fonts/opentype/face-program.js';
+import { embedWhole, patchPdfmake } from '../../patches/pdfmake.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,18 +18,29 @@ export interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(def: object): { getBuffer(): Promise<Buffer> };
+  createPdf(def: object): { getBuffer(): Promise<Buffer>; getStream(): Promise<object> };
 }
 
 let instance: PdfMake | undefined;
 let allowedRoots: string[] = [];
 
+function fontkitInstalled(): boolean {
+  try {
+    require.resolve('fontkit');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads pdfmake once, with network access off and file access limited to allowed folders. */
 export function pdfmake(): PdfMake {
   if (!instance) {
     // pdfkit must have the memoised fontkit (fonts parsed once per process, and read lazily:
-    // a font parsed by another fontkit would see no glyph outlines). Checked, not assumed.
-    if (require('fontkit') !== sharedFontkit()) throw new Error('pdfkit would load its own fontkit: import src/fonts/pdfkit-fontkit.js before pdfmake');
+    // a font parsed by another fontkit would see no glyph outlines). Checked, not assumed, where
+    // pdfkit requires fontkit from node_modules; the CLI bundle gives it the shared one itself and
+    // an install of the package has no fontkit to require (scripts/bundle.mjs).
+    if (fontkitInstalled() && require('fontkit') !== sharedFontkit()) throw new Error('pdfkit would load its own fontkit: import src/fonts/pdfkit-fontkit.js before pdfmake');
     instance = pdfmakeModule as unknown as PdfMake;
     patchPdfmake();
     instance.setUrlAccessPolicy(() => false);
@@ -55,6 +67,8 @@ export function fallbackFamily(role: string, index: number): string {
  * is read once per process into pdfmake's virtual file system under its path, so every later
  * document gets the same bytes object, and with it the already parsed font (see sharedFontkit).
  */
+const wholeFaces = new Set<string>();
+
 export function registerFonts(fonts: Record<string, FontFace>): void {
   const pm = pdfmake();
   const families: Record<string, Record<string, string>> = {};
@@ -63,6 +77,11 @@ export function registerFonts(fonts: Record<string, FontFace>): void {
     [face.file, ...face.fallbacks].forEach((file, i) => {
       const key = `font${file}`;
       if (!pm.virtualfs.existsSync(key)) pm.virtualfs.writeFileSync(key, fontBytes(file));
+      // A face that may not be subset goes into the PDF whole (its OS/2 fsType; the build warned).
+      if (i === 0 && face.embedWhole && !wholeFaces.has(file)) {
+        embedWhole(parsedFont(file), wholeFontProgram(file));
+        wholeFaces.add(file);
+      }
       families[fallbackFamily(role, i)] = { normal: key, bold: key, italics: key, bolditalics: key };
     });
   }

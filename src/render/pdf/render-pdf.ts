@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Doc } from '../../ir/index.js';
-import type { WriterOptions } from '../writer.js';
+import type { AnchorPages, WriterOptions } from '../writer.js';
+import { anchoredNodes, rememberAnchorPages, rememberedAnchorPages } from './anchor-pages.js';
 import { blocksToPdf } from './blocks.js';
 import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
+import { completeWholeFonts } from '../../patches/pdfmake.js';
 
 
 /**
@@ -44,6 +46,19 @@ export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8
     compress: true,
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
-  const buffer = await pdfmake().createPdf(def).getBuffer();
+  const anchors = anchoredNodes(def.content);
+  const pdf = pdfmake().createPdf(def);
+  // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
+  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(await pdf.getStream());
+  const buffer = await pdf.getBuffer();
+  rememberAnchorPages(doc, anchors);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+/** The page each block with an id starts on in this document's PDF (laid out now, unless a PDF of it was just written here). */
+export const anchorPages: AnchorPages = async (doc, options) => {
+  const known = rememberedAnchorPages(doc);
+  if (known) return known;
+  await renderPdf(doc, { readableRoots: options.readableRoots });
+  return rememberedAnchorPages(doc) ?? new Map();
+};

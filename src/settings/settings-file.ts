@@ -7,7 +7,9 @@ import type { Limit } from '../limits.js';
 import { z } from '../content/zod.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { diag, didYouMean, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import { CONFIG_FILE } from './root.js';
+
+/** The file that marks a project's root and holds its settings. */
+export const CONFIG_FILE = 'jianbao.yaml';
 
 /**
  * `jianbao.yaml`: the settings of a project, what would otherwise be flags on every command.
@@ -16,7 +18,9 @@ import { CONFIG_FILE } from './root.js';
  * these; these win over what the themes say.
  *
  * A new setting is a key below and its reading where it applies (a format's own settings, e.g.
- * `pdf:`, go here too, beside `formats`).
+ * `pdf:`, go here too, beside `formats`). This is the one schema and the one reader of the file:
+ * a project is opened through it (src/project/open.ts), and the fonts setting is read through it
+ * where themes resolve their faces (src/fonts/project-fonts.ts), so this folder imports no stage.
  */
 
 /** A project's settings file is a page of YAML; anything past this is a mistake. */
@@ -76,11 +80,11 @@ export interface ConfigCheck {
 }
 
 /**
- * Reads `<root>/jianbao.yaml`, if there is one, and checks it: its schema, the formats and
- * layouts it names, and an out folder inside the project. Every problem is a diagnostic at its
- * line and column; `config` is usable only when none is an error.
+ * Reads `<root>/jianbao.yaml`, if there is one, and checks it: its schema, an out folder inside
+ * the project and, given `check`, the formats and layouts it names. Every problem is a
+ * diagnostic at its line and column; `config` is usable only when none is an error.
  */
-export function readProjectConfig(root: string, check: ConfigCheck, cwd: string = process.cwd()): { config: ProjectConfig; diagnostics: Diagnostic[] } {
+export function readProjectConfig(root: string, check?: ConfigCheck, cwd: string = process.cwd()): { config: ProjectConfig; diagnostics: Diagnostic[] } {
   const file = path.join(root, CONFIG_FILE);
   const none: ProjectConfig = { data: {}, posOf: () => undefined };
   if (!fs.existsSync(file)) return { config: none, diagnostics: [] };
@@ -104,7 +108,7 @@ export function readProjectConfig(root: string, check: ConfigCheck, cwd: string 
   const result = projectConfigSchema.safeParse(data);
   if (!result.success) return { config: none, diagnostics: zodIssuesToDiagnostics(result.error.issues, source, [], keysAt) };
   const config: ProjectConfig = { file, data: result.data, posOf: (p) => source.posOf(p) };
-  return { config, diagnostics: [...checkNames(result.data, source, check), ...checkOut(result.data, source, root)] };
+  return { config, diagnostics: [...(check ? checkNames(result.data, source, check) : []), ...checkOut(result.data, source, root)] };
 }
 
 /** Formats and layouts the settings name must exist; a near miss gets a did-you-mean. */
