@@ -56,10 +56,12 @@ describe('the packed package, installed in an empty folder', () => {
   }, 600_000);
 
   it('carries the bundle, the library with its types, the templates, the scaffold and the viewer, and no sources or tests', () => {
-    for (const f of ['bin/jianbao.cjs', 'dist/cli.cjs', 'dist/jianbao.cjs', 'dist/lib.mjs', 'dist/types/index.d.ts', 'templates/report.hbs', 'templates/partials/blocks.hbs', 'scaffold/jianbao.yaml', 'scaffold/gitignore', 'viewer/viewer.js', 'package.json', 'README.md']) {
+    for (const f of ['bin/jianbao.cjs', 'dist/cli.cjs', 'dist/jianbao.cjs', 'dist/lib.mjs', 'dist/jianbao.d.ts', 'templates/report.hbs', 'templates/partials/blocks.hbs', 'scaffold/jianbao.yaml', 'scaffold/gitignore', 'viewer/viewer.js', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|bench|scripts)\//.test(f))).toEqual([]);
+    // The declarations are one file that imports nothing: the packages the bundle carries are not installed.
+    expect(files.filter((f) => f.endsWith('.d.ts'))).toEqual(['dist/jianbao.d.ts']);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; default: string }> };
     expect(files).toContain(pkg.exports['.']!.types.replace(/^\.\//, ''));
     expect(files).toContain(pkg.exports['.']!.default.replace(/^\.\//, ''));
@@ -129,12 +131,17 @@ console.log(JSON.stringify({ ok: checked.ok, outputs: built.outputs.map((o) => o
     it('has types: a TypeScript user gets the options checked', () => {
       fs.writeFileSync(
         path.join(project, 'use.ts'),
-        `import { build, check, type BuildOptions, type Diagnostic } from 'jianbao';
+        `import { build, check, preview, watch, type BuildOptions, type Diagnostic, type WatchOutcome } from 'jianbao';
 const options: BuildOptions = { inputs: ['content/articles'], formats: ['pdf'], jobs: 1 };
 export async function run(): Promise<Diagnostic[]> {
   await build(options);
   // @ts-expect-error: inputs is a list of paths
   await build({ inputs: 'content/articles' });
+  // @ts-expect-error: a misspelt option
+  await build({ formts: ['pdf'] });
+  const stop = new AbortController();
+  await watch({ signal: stop.signal, onBuild: (outcome: WatchOutcome) => void ('error' in outcome ? outcome.error : outcome.result.outputs) });
+  await (await preview({ port: 0 })).close();
   return (await check()).diagnostics;
 }
 `,
