@@ -91,6 +91,14 @@ export function isStop(cp: number): boolean {
   return stopSet.has(cp);
 }
 
+const pauseSet = new Set<number>([...'，、；：,;:､'].map((c) => c.codePointAt(0)!));
+
+/** True for brackets and quotes (夹注符号), as against the pauses ，、；： and the stops. */
+export function isBracket(cp: number): boolean {
+  const c = table.get(cp);
+  return (c === OPEN || c === CLOSE) && !stopSet.has(cp) && !pauseSet.has(cp);
+}
+
 /** Classes that belong to a Latin word or a number. */
 export function isWord(c: CharClass): boolean {
   return c === ALPHA || c === DIGIT || c === SYM;

@@ -1,5 +1,7 @@
 import { SPACE } from './char-class.js';
 import type { Model } from './model.js';
+import { BRACKET, DEEP, PAIR, PAUSE, SQUEEZE_TIERS, STOP } from './paragraph-model.js';
+import { ADDRESS_BREAK, CAMEL_BREAK, HYPHEN_BREAK, WORD_BREAK, endsWithHyphen } from './word-breaks.js';
 
 /** How the lines of a paragraph are set. */
 export interface BreakOptions {
@@ -16,17 +18,18 @@ export interface BreakOptions {
 export interface Fit {
   /** end of the visible content (trailing spaces excluded) */
   e: number;
-  /** natural width of the content in pt (after the optional line-end compression) */
+  /** natural width of the content in pt (before any tightening) */
   width: number;
   /** justification in pt per unit of a gap's share: stretch when r > 0, shrink when r < 0 (negative = tightened) */
   r: number;
   /** number of gaps that take tightening (Σ shrink) */
   gaps: number;
-  /** 1 if the closing mark at the line end gives up its blank half */
-  comp: number;
-  /** share of its blank half each mark inside the line gives up (0..1), per squeeze tier */
-  t1: number;
-  t2: number;
+  /** the line has no gap that stretches (all one word): r is spread over every gap instead */
+  everyGap: boolean;
+  /** pt the closing mark at the line end gives up of its blank half (0 … half its box) */
+  endCut: number;
+  /** share of its squeeze each mark inside the line gives up (0..1), by squeeze tier (index 1…SQUEEZE_TIERS) */
+  t: Float64Array;
   cost: number;
   /** the narrowest this line can be set (all compression and tightening used) */
   minWidth: number;
@@ -41,24 +44,21 @@ export const SHRINK_MAX = 0.02;
  * Largest tightening per gap on the grid: 0.02 em over 27 gaps is 0.54 em, room for an ASCII
  * comma (0.33 em) or half a cell in a full line, yet well short of the 0.036 em a 29th full-width
  * character would need (1 cell over 28 gaps), so a pure Chinese line keeps exactly N cells.
- * (0.012 em, enough for the comma alone, gives the same seed; 0.02 leaves the line breaker a
- * little more choice on mixed text.) Marks inside a line share the tightening (see tighten).
  */
 export const GRID_SHRINK_MAX = 0.02;
 /** Tightening is visibly worse than the same loosening: badness 100 already at 0.015 em. */
-const SHRINK_REF = 0.015;
-/** Dropping the blank half of a line-end mark costs a little, but much less than a loose line. */
-const COMPRESS_BADNESS = 4;
+const SHRINK_REF = 0.02;
 /**
- * Badness of squeezing every mark inside a line (，、；：brackets, quotes) to half width: that of
- * 0.035 em of extra spacing. clreq (3.1.6) adjusts punctuation widths to carry out the line-edge
- * rules, and the issue asks for compression before loose lines; a half-width comma is a house
- * style of its own (kaiming), loose Chinese is a fault. Badness grows with the square of the share
- * squeezed, so a line squeezed a little everywhere costs far less than one mark squeezed fully.
+ * Badness of a tight line's marks at the most each may give: the line-end mark at half width,
+ * a pair of marks at 1 em, a bracket or quote, a pause (，、；：) or a stop (。？！) standing alone
+ * at the theme's markSqueeze, and one of them beyond it at half width (DEEP). Per mark and
+ * quadratic in the share given, so that four marks giving a quarter each cost a quarter of one
+ * mark giving all: space is spread over the line's marks. Against loosening (100 at 0.05 em): a
+ * pause at ¼ em scores as 0.022 em of extra spacing; two marks at half width score more than a
+ * line 0.06 em loose, so they are squeezed so far only when nothing better exists.
  */
-const SQUEEZE_BADNESS = 50;
-/** The same for 。？！, which kaiming keeps full: four times the cost, so they give up a quarter as much. */
-const SQUEEZE_STOP_BADNESS = 4 * SQUEEZE_BADNESS;
+const END_BADNESS = 4;
+const TIER_BADNESS = [0, 10, 20, 20, 50, 100] as const;
 /** Hard fault: a last line holding one character (plus punctuation). */
 const LONE = 1;
 /** Hard fault: a break where clreq forbids one (only when a paragraph cannot be set otherwise). */
@@ -66,7 +66,17 @@ const FORCED = 1e3;
 /** Hard fault: a character wider than the measure itself. */
 const OVERFLOW = 1e6;
 
-const fit: Fit = { e: 0, width: 0, r: 0, gaps: 0, comp: 0, t1: 0, t2: 0, cost: 0, minWidth: 0 };
+/**
+ * Demerits of a line that ends inside a URL, e-mail address, path or compound word: as TeX's
+ * hyphen penalty of 50, about what a line 0.035 em loose costs. Such a break is taken when the
+ * line would otherwise be looser than that, never for a small gain.
+ */
+const WORD_BREAK_DEMERITS = 2500;
+/** A hyphenated word: as a break inside a URL (TeX's hyphen penalty), a little more for the hyphen's look. */
+const HYPHEN_DEMERITS = 3000;
+/** A break inside an address between two letters, or of a camel-cased name: taken only where every other way leaves a line about 0.065 em loose or worse. */
+const ADDRESS_BREAK_DEMERITS = 30_000;
+const fit: Fit = { e: 0, width: 0, r: 0, gaps: 0, everyGap: false, endCut: 0, t: new Float64Array(SQUEEZE_TIERS + 1), cost: 0, minWidth: 0 };
 
 /** Badness of spacing rEm (em per gap): 100 at STRETCH_REF / SHRINK_REF, Infinity beyond shrinkMax. */
 function badness(rEm: number, shrinkMax: number): number {
@@ -79,12 +89,20 @@ function badness(rEm: number, shrinkMax: number): number {
   return 100 * q * q;
 }
 
+/** The line being fitted: its paragraph and where it starts (scratch for lineCost and tighten). */
+let current: Model | undefined;
+/** fit.t holds shares from a tightened line. */
+let squeezed = false;
+let lineStart = 0;
+/** The order in which a tight line's means are used (0: the gaps), after the line-end mark. */
+const ORDER = [PAIR, BRACKET, PAUSE, 0, STOP, DEEP] as const;
+
 /**
  * Measure the line of characters [i, j) and score it; Infinity if it cannot be set.
  * The result is left in the shared scratch object returned.
  */
 export function fitLine(m: Model, i: number, j: number, o: BreakOptions): Fit {
-  const { W, G, H, Q1, Q2, join, pre, endShrink, cls, size } = m;
+  const { W, G, H, join, pre, endShrink, cls, size } = m;
   let e = j;
   while (e > i + 1 && cls[e - 1] === SPACE) e--; // a trailing space hangs, it takes no width
   const avail = i === 0 ? o.width - o.indent : o.width;
@@ -94,65 +112,54 @@ export function fitLine(m: Model, i: number, j: number, o: BreakOptions): Fit {
   // The last glyph's advance box ends at the line end, even where a grid cell is narrower
   // than the glyph (15.79 pt cells, 16 pt glyphs): pdf.js and readers see the advance box.
   const endExtra = Math.max(0, pre[e - 1]! + m.adv[e - 1]! - m.box[e - 1]!);
-  const w = W[e]! - W[i]! - join[e - 1]! + startAdj + endExtra;
+  // A line ending at a hyphenation point ends with the hyphen.
+  const hyphen = j < m.n && endsWithHyphen(m.brk[j]!) ? m.hyphen : 0;
+  const w = W[e]! - W[i]! - join[e - 1]! + startAdj + endExtra + hyphen;
   // Shares of the gaps: loosening (stretch, word spaces weigh more) and tightening (even).
   const loose = G[e - 1]! - G[i]!;
   const gaps = H[e - 1]! - H[i]!;
   const last = j === m.n;
   // Compressing the line-end mark gives up its blank half (and the overhang above).
-  const shrinkable = endShrink[e - 1]! > 0 ? endShrink[e - 1]! + endExtra : 0;
-  // What the marks inside the line (not its first or last character) may give up when it is tight.
-  const q1 = e - 1 > i + 1 ? Q1[e - 1]! - Q1[i + 1]! : 0;
-  const q2 = e - 1 > i + 1 ? Q2[e - 1]! - Q2[i + 1]! : 0;
+  const endCap = endShrink[e - 1]! > 0 ? endShrink[e - 1]! + endExtra : 0;
   fit.e = e;
   fit.gaps = gaps;
-  fit.minWidth = w - shrinkable - (o.justify ? o.shrinkMax * size * gaps + q1 + q2 : 0) + (i === 0 ? o.indent : 0);
-
-  // Without compressing the line-end mark.
-  let best = lineCost(w, avail, loose, gaps, size, last, o, q1, q2);
-  let bestR = scratch.r;
-  let bestT1 = scratch.t1;
-  let bestT2 = scratch.t2;
-  let comp = 0;
-  if (shrinkable > 0) {
-    const c2 = lineCost(w - shrinkable, avail, loose, gaps, size, last, o, q1, q2);
-    // Compression only counts when it actually helps: a last line or a loose line.
-    const withPenalty = c2 === Infinity ? c2 : c2 + (1 + COMPRESS_BADNESS) ** 2 - 1;
-    if (withPenalty < best) {
-      best = withPenalty;
-      bestR = scratch.r;
-      bestT1 = scratch.t1;
-      bestT2 = scratch.t2;
-      comp = 1;
-    }
-  }
-  fit.width = comp ? w - shrinkable : w;
-  fit.r = bestR;
-  fit.t1 = bestT1;
-  fit.t2 = bestT2;
-  fit.comp = comp;
-  fit.cost = best;
+  fit.width = w;
+  current = m;
+  lineStart = i;
+  fit.cost = lineCost(w, avail, loose, gaps, size, last, o, endCap);
+  // The narrowest setting, for the breaker to stop looking further back (read when a line cannot be set).
+  fit.minWidth = fit.cost === Infinity ? w - endCap - (o.justify ? o.shrinkMax * size * gaps + squeezable(m, i, e) : 0) + (i === 0 ? o.indent : 0) : 0;
   return fit;
 }
 
-/** How the last lineCost / tighten call set the line: spacing per gap, squeeze share per tier. */
-const scratch = { r: 0, t1: 0, t2: 0 };
+/** What the marks inside the line [i, e) (not its first or last character) may give up in all. */
+function squeezable(m: Model, i: number, e: number): number {
+  if (e - 1 <= i + 1) return 0;
+  let marks = 0;
+  for (let t = 1; t <= SQUEEZE_TIERS; t++) marks += m.Q[t]![e - 1]! - m.Q[t]![i + 1]!;
+  return marks;
+}
 
 /**
  * Demerits of a line of natural width w in avail, with `loose` shares of stretch and `gaps` of
- * tightening, whose inner marks may give up q1 + q2 pt; leaves the spacing per share and the
- * squeeze shares in scratch.
+ * tightening, whose line-end mark may give endCap pt and inner marks what `caps` holds; leaves
+ * the spacing per share, the end cut and the squeeze shares in fit.
  */
-function lineCost(w: number, avail: number, loose: number, gaps: number, size: number, last: boolean, o: BreakOptions, q1: number, q2: number): number {
+function lineCost(w: number, avail: number, loose: number, gaps: number, size: number, last: boolean, o: BreakOptions, endCap: number): number {
   const slack = avail - w;
   const justify = o.justify;
-  scratch.r = 0;
-  scratch.t1 = 0;
-  scratch.t2 = 0;
+  fit.r = 0;
+  fit.everyGap = false;
+  fit.endCut = 0;
+  // (Only a line tightened past its end mark has squeeze shares to clear.)
+  if (squeezed) {
+    fit.t.fill(0);
+    squeezed = false;
+  }
   if (slack < -1e-6) {
-    // Too long: only a justified line may be tightened (an over-long last line too, a little).
-    if (!justify) return Infinity;
-    const b = tighten(-slack, gaps, size, q1, q2, o.shrinkMax);
+    // Too long: a justified line is tightened (an over-long last line too, a little); a ragged
+    // one may only drop the blank half of its line-end mark.
+    const b = tighten(-slack, gaps, size, endCap, o.shrinkMax, justify);
     return b === Infinity ? b : (1 + b) ** 2;
   }
   if (last || !justify) {
@@ -162,58 +169,64 @@ function lineCost(w: number, avail: number, loose: number, gaps: number, size: n
     return (1 + 10 * q * q) ** 2;
   }
   if (loose === 0) {
-    // A single box cannot be spread: it stands flush left, scored by how much is left empty.
-    const b = badness(slack / size, o.shrinkMax);
+    // Nothing to spread but the inside of a word: a line that is all one URL or path is spaced
+    // out a hair between its characters (it came to the line end only by breaking inside it);
+    // a single box stands flush left, scored by how much is left empty.
+    const inner = fit.e - 1 - lineStart;
+    if (inner > 0) {
+      fit.r = slack / inner;
+      fit.everyGap = true;
+    }
+    const b = badness((inner > 0 ? fit.r : slack) / size, o.shrinkMax);
     return (1 + b) ** 2;
   }
-  scratch.r = slack / loose;
-  const b = badness(scratch.r / size, o.shrinkMax);
+  fit.r = slack / loose;
+  const b = badness(fit.r / size, o.shrinkMax);
   return (1 + b) ** 2;
 }
 
 /**
- * Badness of taking `over` pt out of a line, Infinity if it cannot be done. Three means share it:
- * tightening every gap (up to shrinkMax em each) and squeezing the blank halves of the marks
- * inside the line, tier 1 (q1 pt in all) and tier 2 (q2 pt). Each costs c·x² badness for x pt;
- * the shares are those of least total badness (equal marginal cost, each mean up to its limit).
+ * Badness of taking `over` pt out of a line, Infinity if it cannot be done. As clreq orders it
+ * (§6.2.2.3), each means is used up before the next: the line-end mark's blank half, the blank
+ * left in pairs of marks, brackets and quotes standing alone, the pauses ，、；：, every gap (up to
+ * shrinkMax em each), and last the stops 。？！. Within a means every mark gives the same share:
+ * space is taken only as far as needed, spread over the line's marks.
  */
-function tighten(over: number, gaps: number, size: number, q1: number, q2: number, shrinkMax: number): number {
-  const cap0 = gaps > 0 ? shrinkMax * size * gaps : 0;
-  if (over > cap0 + q1 + q2 + 1e-6) return Infinity;
-  // c·x² badness: 100 at SHRINK_REF em a gap; SQUEEZE_BADNESS with every mark at half width.
-  const cost = [
-    gaps > 0 ? 100 / (SHRINK_REF * size * gaps) ** 2 : 0,
-    q1 > 0 ? SQUEEZE_BADNESS / (q1 * q1) : 0,
-    q2 > 0 ? SQUEEZE_STOP_BADNESS / (q2 * q2) : 0,
-  ] as const;
-  const cap = [cap0, q1, q2] as const;
-  const x = [0, 0, 0];
-  const open = [cap0 > 0, q1 > 0, q2 > 0];
+function tighten(over: number, gaps: number, size: number, endCap: number, shrinkMax: number, justify: boolean): number {
   let rest = over;
-  for (let round = 0; round < 3 && rest > 0; round++) {
-    let inv = 0;
-    for (let t = 0; t < 3; t++) if (open[t]) inv += 1 / cost[t]!;
-    if (inv === 0) break;
-    // Shares in inverse proportion to cost; a mean pushed past its limit is held there.
-    let capped = false;
-    for (let t = 0; t < 3; t++) {
-      if (open[t] && (rest / cost[t]!) / inv > cap[t]!) {
-        x[t] = cap[t]!;
-        open[t] = false;
-        capped = true;
+  let b = 0;
+  const cut = Math.min(rest, endCap);
+  rest -= cut;
+  fit.endCut = cut;
+  if (cut > 0) b += END_BADNESS * (cut / endCap) ** 2;
+  if (!justify) return rest > 1e-6 ? Infinity : b;
+  squeezed = true;
+  const m = current!;
+  const a = lineStart + 1;
+  const z = fit.e - 1;
+  for (const t of ORDER) {
+    if (rest <= 1e-9) break;
+    if (t === 0) {
+      const x = Math.min(rest, gaps > 0 ? shrinkMax * size * gaps : 0);
+      rest -= x;
+      if (x > 0) {
+        fit.r = -x / gaps;
+        const q = fit.r / size / SHRINK_REF;
+        b += 100 * q * q;
       }
-    }
-    if (capped) {
-      rest = over - x[0]! - x[1]! - x[2]!;
       continue;
     }
-    for (let t = 0; t < 3; t++) if (open[t]) x[t] = (rest / cost[t]!) / inv;
-    rest = 0;
+    // What the marks of the tier inside the line (not its first or last character) may give.
+    const cap = z > a ? m.Q[t]![z]! - m.Q[t]![a]! : 0;
+    if (cap <= 1e-12) continue;
+    const x = Math.min(rest, cap);
+    rest -= x;
+    const share = x / cap;
+    fit.t[t] = share;
+    // Every mark of the tier gives the same share of its own cap: Σ per mark of share².
+    b += TIER_BADNESS[t]! * (m.N[t]![z]! - m.N[t]![a]!) * share * share;
   }
-  scratch.r = gaps > 0 ? -x[0]! / gaps : 0;
-  scratch.t1 = q1 > 0 ? x[1]! / q1 : 0;
-  scratch.t2 = q2 > 0 ? x[2]! / q2 : 0;
-  return cost[0] * x[0]! ** 2 + cost[1] * x[1]! ** 2 + cost[2] * x[2]! ** 2;
+  return rest > 1e-6 ? Infinity : b;
 }
 
 /**
@@ -241,7 +254,7 @@ function run(m: Model, o: BreakOptions, tolerance: number, emergency: boolean): 
   // An upper bound of what the line ends add to W[j] - W[i] (start shift, end overhang, the
   // join not taken at the end), so that a line too loose for the tolerance is skipped
   // without measuring it.
-  const edge = 2 * m.maxAdv + m.maxBox;
+  const edge = 2 * m.maxAdv + m.maxBox + m.hyphen;
   const tol = tolerance * size;
   // Paths are compared first by their hard faults (a character overflowing the measure, a break
   // clreq forbids, a lone last character: weights below), then by their demerits. A lone
@@ -287,7 +300,7 @@ function run(m: Model, o: BreakOptions, tolerance: number, emergency: boolean): 
       let h = forced ? FORCED : 0;
       // 孤字: never leave one character (with its punctuation) alone on the last line.
       if (j === n && i > 0 && C[n]! - C[i]! <= 1) h += LONE;
-      offer(i, j, h, f.cost);
+      offer(i, j, h, f.cost + (j === n ? 0 : brk[j] === WORD_BREAK ? WORD_BREAK_DEMERITS : brk[j] === ADDRESS_BREAK ? ADDRESS_BREAK_DEMERITS : brk[j] === HYPHEN_BREAK ? HYPHEN_DEMERITS : brk[j] === CAMEL_BREAK ? ADDRESS_BREAK_DEMERITS : 0));
     }
   }
   if (hard[n] === Infinity) return null;

@@ -1,10 +1,12 @@
 import type { ComposedLine } from './justify.js';
 import type { FontMetrics } from './metrics.js';
 import { composeParagraph, type ComposeOptions } from './paragraph.js';
+import { compositionKey } from './composition.js';
+import { hyphenationLoaded } from './hyphenate.js';
 
 /**
  * Composed paragraphs kept per process, by text and every option that shapes them (font
- * metrics, size, width, indent, grid cell, punctuation scheme, Latin gap, alignment): a watch
+ * metrics, size, width, indent, grid cell, punctuation scheme, Latin gap, alignment, composition): a watch
  * rebuild after one edit composes one paragraph again, not all of them, and a batch composes a
  * paragraph that several documents share once. Composition is pure, so a kept result is the
  * result. Least recently used paragraphs go first once the memo holds MAX_CHARS characters.
@@ -23,12 +25,13 @@ let nextMetricsId = 1;
 function keyOf(text: string, o: ComposeOptions): string {
   let id = metricsIds.get(o.metrics);
   if (id === undefined) metricsIds.set(o.metrics, (id = nextMetricsId++));
-  return `${id}|${o.size}|${o.width}|${o.firstLineIndent}|${o.gridCell ?? ''}|${o.punctuation}|${o.latinGap ?? 0}|${o.align}|${text}`;
+  return `${id}|${o.size}|${o.width}|${o.firstLineIndent}|${o.gridCell ?? ''}|${o.punctuation}|${o.latinGap ?? 0}|${o.align}|${compositionKey(o.composition)}|${hyphenationLoaded() ? 1 : 0}|${text}`;
 }
 
 function freeze(lines: ComposedLine[]): readonly ComposedLine[] {
   for (const line of lines) {
     for (const run of line.runs) Object.freeze(run);
+    if (line.hyphen) Object.freeze(line.hyphen);
     Object.freeze(line.runs);
     Object.freeze(line);
   }

@@ -1,8 +1,9 @@
 import { CLOSE, CLOSE_ASCII, GLUE, SPACE, classifyAll } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
 import { applyWidths, type WidthOptions } from './punctuation.js';
-import type { Model } from './paragraph-model.js';
+import { DEEP, SQUEEZE_TIERS, type Model } from './paragraph-model.js';
 import { computeBreaks } from './segment.js';
+import { classifyAddresses, markHyphenBreaks, markWordBreaks, wordTokens } from './word-breaks.js';
 
 export type { Model } from './paragraph-model.js';
 
@@ -30,8 +31,14 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
 
   const cls = new Uint8Array(n);
   classifyAll(cps, cls);
+  const tokens = wordTokens(cps);
+  classifyAddresses(tokens, cls);
   const brk = new Uint8Array(n);
   computeBreaks(cls, brk);
+  // A hyphenated line ends with the font's hyphen: a font without one hyphenates nothing.
+  const hyphen = o.composition.breakInsideWords ? metrics.advance(0x2d) : undefined;
+  if (o.composition.breakInsideWords) markWordBreaks(tokens, cps, cls, brk);
+  const hyphenated = hyphen !== undefined && markHyphenBreaks(tokens, cps, brk);
 
   const m: Model = {
     text, n, size: o.size, cps, off, cls, brk,
@@ -42,28 +49,34 @@ export function buildModel(text: string, metrics: FontMetrics, o: WidthOptions):
     endShrink: new Float64Array(n),
     squeeze: new Float64Array(n),
     squeezeTier: new Uint8Array(n),
+    deep: new Float64Array(n),
     stretch: new Uint8Array(n),
     shrink: new Uint8Array(n),
     W: new Float64Array(n + 1),
     G: new Int32Array(n + 1),
     H: new Int32Array(n + 1),
     C: new Int32Array(n + 1),
-    Q1: new Float64Array(n + 1),
-    Q2: new Float64Array(n + 1),
+    Q: Array.from({ length: SQUEEZE_TIERS + 1 }, () => new Float64Array(n + 1)),
+    N: Array.from({ length: SQUEEZE_TIERS + 1 }, () => new Int32Array(n + 1)),
     maxAdv: 0,
     maxBox: 0,
+    hyphen: hyphenated ? hyphen! * o.size : 0,
+    ...(metrics.ink ? { ink: metrics.ink.bind(metrics) } : {}),
   };
   applyWidths(m, metrics, o);
 
-  const { W, G, H, C, Q1, Q2, box, join, stretch, shrink, adv, squeeze, squeezeTier } = m;
+  const { W, G, H, C, Q, N, box, join, stretch, shrink, adv, squeeze, squeezeTier, deep } = m;
   for (let k = 0; k < n; k++) {
     if (adv[k]! > m.maxAdv) m.maxAdv = adv[k]!;
     if (box[k]! > m.maxBox) m.maxBox = box[k]!;
     W[k + 1] = W[k]! + box[k]! + join[k]!;
     G[k + 1] = G[k]! + stretch[k]!;
     H[k + 1] = H[k]! + shrink[k]!;
-    Q1[k + 1] = Q1[k]! + (squeezeTier[k] === 1 ? squeeze[k]! : 0);
-    Q2[k + 1] = Q2[k]! + (squeezeTier[k] === 2 ? squeeze[k]! : 0);
+    for (let t = 1; t <= SQUEEZE_TIERS; t++) {
+      const x = t === DEEP ? deep[k]! : squeezeTier[k] === t ? squeeze[k]! : 0;
+      Q[t]![k + 1] = Q[t]![k]! + x;
+      N[t]![k + 1] = N[t]![k]! + (x > 0 ? 1 : 0);
+    }
     const c = cls[k]!;
     // What makes a last line "one character": punctuation and spaces do not count.
     C[k + 1] = C[k]! + (c === CLOSE || c === CLOSE_ASCII || c === SPACE || c === GLUE ? 0 : 1);

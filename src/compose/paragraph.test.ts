@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_WIDTH, GRID_CELL, seedParagraphs, serifRegular } from './fixtures.js';
 import { composeDetailed, composeParagraph, type ComposeOptions } from './index.js';
 import { countable, drawnWidth, edgeViolations, glyphOrigins, lineText } from './test-util.js';
+import { buildModel } from './model.js';
+import { fitLine, SHRINK_MAX } from './linebreak.js';
+import { compositionOf } from './composition.js';
+import { BRACKET, DEEP, PAIR, PAUSE, STOP } from './paragraph-model.js';
 
 const metrics = serifRegular();
 const SIZE = 16;
@@ -39,7 +43,11 @@ describe('seed paragraphs, GB/T 9704 block (16 pt, 442.2 pt)', () => {
           for (const [idx, l] of lines.entries()) {
             const w = drawnWidth(l, metrics, SIZE);
             expect(w).toBeCloseTo(l.width, 6);
-            expect(l.x).toBeCloseTo(idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0, 9);
+            // A line starts at its indent; a dash run keeps its place centred in its boxes there too.
+            const lead = /^—/.test(lineText(l)) ? l.x - (idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0) : 0;
+            expect(lead).toBeGreaterThanOrEqual(0);
+            expect(lead).toBeLessThan(0.25 * SIZE);
+            expect(l.x).toBeCloseTo((idx === 0 ? 2 * (opts.gridCell ?? SIZE) : 0) + lead, 9);
             if (!l.last) expect(Math.abs(l.x + w - BLOCK_WIDTH)).toBeLessThanOrEqual(0.01);
             else expect(l.x + w).toBeLessThanOrEqual(BLOCK_WIDTH + 0.01);
           }
@@ -173,63 +181,48 @@ describe('punctuation width adjustment', () => {
   const tight = '一二三四五六七八九，十一二三四五六七八九十。一二三四五六七八';
   const tightOpts = (o: Partial<ComposeOptions> = {}) => ({ ...free, width: 21 * SIZE, firstLineIndent: 0, ...o });
 
-  it('squeezes a mark inside a tight line rather than set a loose one (clreq 3.1.6)', () => {
+  it('squeezes a mark inside a tight line rather than set a loose one (clreq 3.1.6), as far as needed', () => {
     const { lines, details } = composeDetailed(tight, tightOpts());
     expect(lineText(lines[0]!)).toBe('一二三四五六七八九，十一二三四五六七八九十。');
+    // the line-end stop drops its blank half, the comma gives its ¼ em, the 21 gaps the rest
     expect(details[0]!.endCompressed).toBe(true);
-    // the comma gives up most of the 0.5 em still missing, the 21 gaps tighten by the rest
-    expect(details[0]!.squeezeEm).toBeGreaterThan(0.3);
-    expect(details[0]!.squeezeEm).toBeLessThanOrEqual(0.5);
-    expect(details[0]!.extraEm).toBeGreaterThan(-0.01);
+    expect(details[0]!.squeezeEm).toBeCloseTo(0.25, 6);
+    expect(details[0]!.extraEm).toBeLessThan(0);
+    expect(details[0]!.extraEm).toBeGreaterThan(-0.02);
     const g = glyphOrigins(lines[0]!, metrics, SIZE);
     const comma = g.find((x) => x.ch === '，')!;
     const han = g[0]!.cs;
-    expect(comma.cs - han).toBeCloseTo(-details[0]!.squeezeEm * SIZE, 3);
+    expect(comma.cs - han).toBeCloseTo(-0.25 * SIZE, 3);
     expect(drawnWidth(lines[0]!, metrics, SIZE)).toBeCloseTo(21 * SIZE, 2);
   });
 
-  it('squeezes an opening mark from its left, and never a mark already paired with another', () => {
-    const { lines, details } = composeDetailed('一二三四五六七八九“十一”二三四五六七八九十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
+  it('squeezes an opening mark from its left, by the spacing of the character before it', () => {
+    const { lines } = composeDetailed('一二三四五六七八九“十一”二三四五六七八九十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
     const g = glyphOrigins(lines[0]!, metrics, SIZE);
     const at = (ch: string) => g.find((x) => x.ch === ch)!.cs;
-    // “ gives up its blank left half through the spacing of 九 before it; ” through its own
+    // “ gives up a quarter em of its blank left half through the spacing of 九 before it; ” through its own
     expect(at('九') - at('八')).toBeCloseTo(at('”') - at('八'), 3);
-    expect(at('九') - at('八')).toBeLessThan(-3);
-    expect(details[0]!.squeezeEm).toBeGreaterThan(0.4);
-    // ”。 already takes 1.5 em: neither mark of such a pair is squeezed further
-    const pair = composeDetailed('一二三四五六七八九“十一”。二三四五六七八九十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
-    const p = glyphOrigins(pair.lines[0]!, metrics, SIZE);
-    const h = p[0]!.cs;
-    expect(p.find((x) => x.ch === '”')!.cs - h).toBeCloseTo(-8, 6);
-    expect(p.find((x) => x.ch === '。')!.cs - h).toBeCloseTo(0, 6);
+    expect(at('九') - at('八')).toBeCloseTo(-0.25 * SIZE, 3);
   });
-
-  it('squeezes 。？！ only a quarter as much as the other marks', () => {
-    const { lines } = composeDetailed('一二三四五六七八九。十一二三四五六七八九，十。一二三四五六七八', tightOpts({ width: 22 * SIZE }));
-    const g = glyphOrigins(lines[0]!, metrics, SIZE);
-    const h = g[0]!.cs;
-    const stop = g.find((x) => x.ch === '。')!.cs - h;
-    const comma = g.find((x) => x.ch === '，')!.cs - h;
-    expect(comma).toBeLessThan(-2);
-    expect(stop / comma).toBeCloseTo(0.25, 2);
-  });
-
   it('in kaiming, squeezes the full-width stops only', () => {
     // kaiming's comma is already half width; the line fits without touching the stop
     const { lines } = composeDetailed(tight, tightOpts({ punctuation: 'kaiming' }));
     expect(lines[0]!.runs.find((r) => r.text === '，')!.characterSpacing).toBe(-8);
   });
 
-  it('widens the edges of a number three times as much as the gaps between Han characters', () => {
+  it('widens the edges of a number twice as much as the gaps between Han characters (the theme may say otherwise)', () => {
     const { lines, details } = composeDetailed('全年完成投资约1.3亿元同比增长明显其中一二三四五六七八九十', tightOpts());
     const r = details[0]!.extraEm * SIZE;
     expect(r).toBeGreaterThan(0.1);
     const g = glyphOrigins(lines[0]!, metrics, SIZE);
     const cs = (ch: string) => g.find((x) => x.ch === ch)!.cs;
     expect(cs('全')).toBeCloseTo(r, 3);
-    expect(cs('约')).toBeCloseTo(3 * r, 3); // 约|1
-    expect(cs('3')).toBeCloseTo(3 * r, 3); // 3|亿
+    expect(cs('约')).toBeCloseTo(2 * r, 3); // 约|1
+    expect(cs('3')).toBeCloseTo(2 * r, 3); // 3|亿
     expect(cs('1')).toBe(0); // inside the number
+    const even = composeDetailed('全年完成投资约1.3亿元同比增长明显其中一二三四五六七八九十', { ...tightOpts(), composition: { wordEdgeStretch: 1 } });
+    const ge = glyphOrigins(even.lines[0]!, metrics, SIZE);
+    expect(ge.find((x) => x.ch === '约')!.cs).toBeCloseTo(even.details[0]!.extraEm * SIZE, 3);
   });
 
   it('adds the optional Han–Latin gap on both sides of a number', () => {
@@ -259,7 +252,7 @@ describe('punctuation width adjustment', () => {
 
 describe('alignment', () => {
   it('centres and right-aligns by x, without spacing', () => {
-    const c = composeParagraph('简报', { ...free, align: 'center', firstLineIndent: 0, width: 100 })[0]!;
+    const c = composeParagraph('简报', { ...free, align: 'center', firstLineIndent: 0, width: 100, composition: { centreByInk: false } })[0]!;
     expect(c.x).toBeCloseTo(34, 6);
     expect(c.runs).toEqual([{ text: '简报', characterSpacing: 0, width: 32 }]);
     const r = composeParagraph('简报', { ...free, align: 'right', firstLineIndent: 0, width: 100 })[0]!;
@@ -352,5 +345,102 @@ describe('robustness', () => {
       ),
       { numRuns: Number(process.env.RUNS ?? 300) },
     );
+  });
+});
+
+describe('—— wherever a line breaks', () => {
+  it('is one stroke: the second dash starts where the first one’s ink ends, at a line start as mid-line', () => {
+    const ink = metrics.ink!('—'.codePointAt(0)!)!;
+    let starts = 0;
+    for (let shift = 0; shift < 28; shift++) {
+      const text = '统'.repeat(shift) + '会议强调——这是一句话，反复强调的一句话。'.repeat(3);
+      const { lines } = composeDetailed(text, { metrics, size: SIZE, width: BLOCK_WIDTH, firstLineIndent: 2, gridCell: GRID_CELL, punctuation: 'quanjiao', align: 'justify' });
+      for (const l of lines) {
+        const g = glyphOrigins(l, metrics, SIZE);
+        if (g[0]?.ch === '—') starts++;
+        for (let k = 0; k + 1 < g.length; k++) {
+          if (g[k]!.ch === '—' && g[k + 1]!.ch === '—') expect(g[k + 1]!.x - g[k]!.x).toBeCloseTo((ink[1] - ink[0]) * SIZE, 6);
+        }
+      }
+    }
+    expect(starts, 'lines starting with ——').toBeGreaterThan(0);
+  });
+});
+
+describe('a centred line', () => {
+  it('is centred on its ink: a closing bracket’s blank half at the end does not pull it left', () => {
+    for (const text of ['工作简报（示例）', '（试行）通知', '“一网通办”', '关于做好基层信息报送工作']) {
+      const [l] = composeParagraph(text, { metrics, size: 22, width: BLOCK_WIDTH, firstLineIndent: 0, punctuation: 'quanjiao', align: 'center' });
+      const g = glyphOrigins(l!, metrics, 22);
+      const first = metrics.ink!(g[0]!.ch.codePointAt(0)!)!;
+      const last = metrics.ink!(g.at(-1)!.ch.codePointAt(0)!)!;
+      const left = l!.x + g[0]!.x + first[0] * 22;
+      const right = l!.x + g.at(-1)!.x + last[1] * 22;
+      expect((left + right) / 2, text).toBeCloseTo(BLOCK_WIDTH / 2, 6);
+    }
+  });
+
+  it('is centred on its advance boxes when the theme says so', () => {
+    const [l] = composeParagraph('工作简报（示例）', { metrics, size: 22, width: BLOCK_WIDTH, firstLineIndent: 0, punctuation: 'quanjiao', align: 'center', composition: { centreByInk: false } });
+    expect(l!.x + l!.width / 2).toBeCloseTo(BLOCK_WIDTH / 2, 6);
+  });
+});
+
+describe('what a tight line gives up, in clreq’s order (§6.2.2.3)', () => {
+  /** The fit of the whole text as one line `em` em wide (no indent), on the grid off. */
+  const fitOf = (text: string, em: number, composition = {}) => {
+    const m = buildModel(text, metrics, { size: SIZE, punctuation: 'quanjiao', latinGap: 0, composition: compositionOf(composition) });
+    const f = fitLine(m, 0, m.n, { width: em * SIZE + 1e-6, indent: 0, justify: true, shrinkMax: SHRINK_MAX });
+    return { cost: f.cost, gaps: f.gaps, endCut: f.endCut / SIZE, r: f.r / SIZE, pair: f.t[PAIR]!, bracket: f.t[BRACKET]!, pause: f.t[PAUSE]!, stop: f.t[STOP]!, deep: f.t[DEEP]! };
+  };
+  // 20 characters; marks: a pause ，, a pair ”。 (1.5 em), a bracket （…）, a stop 。, and a line-end comma.
+  const text = '一二三，四五“六七”。八九（十）一二。三四五六七八九十，';
+  const natural = 20 + 1 + 1.5 + 1 + 2 + 1 + 1; // Han, ，, “…”。 (the pair 1.5), （）, 。, the line-end ，
+
+  it('first the line-end mark, only as much as needed', () => {
+    const f = fitOf(text, natural - 0.2);
+    expect(f.endCut).toBeCloseTo(0.2, 6);
+    expect([f.pair, f.bracket, f.pause, f.stop, f.deep, f.r]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('then the blank half left in a pair of marks (”。 to 1 em), before any mark standing alone', () => {
+    const f = fitOf(text, natural - 0.7);
+    expect(f.endCut).toBeCloseTo(0.5, 6);
+    expect(f.pair).toBeCloseTo(0.4, 6); // 0.2 of its 0.5 em
+    expect([f.bracket, f.pause, f.stop, f.r]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('then brackets and quotes standing alone, then ，、；：, each by the same share and at most ¼ em', () => {
+    const b = fitOf(text, natural - 1.2);
+    expect(b.pair).toBeCloseTo(1, 6);
+    expect(b.bracket).toBeCloseTo(0.2 / 0.75, 6); // “ ） and （ (its left blank) share 0.2 em of 3 × ¼
+    expect(b.pause).toBe(0);
+    const p = fitOf(text, natural - 1.85);
+    expect(p.bracket).toBeCloseTo(1, 6);
+    expect(p.pause).toBeCloseTo(0.1 / 0.25, 6);
+    expect([p.stop, p.deep, p.r]).toEqual([0, 0, 0]);
+  });
+
+  it('then every gap, then 。？！ standing alone, and only as a last resort a mark beyond ¼ em', () => {
+    const g = fitOf(text, natural - 2.1);
+    expect(g.pause).toBeCloseTo(1, 6);
+    expect(g.r).toBeCloseTo(-0.1 / g.gaps, 6); // the gaps share the 0.1 em still missing
+    expect(g.stop).toBe(0);
+    const deep = fitOf(text, natural - 3.0);
+    expect(deep.r).toBeCloseTo(-SHRINK_MAX, 6);
+    expect(deep.stop).toBeCloseTo(1, 6);
+    expect(deep.deep).toBeGreaterThan(0);
+    expect(fitOf(text, natural - 4.5).cost).toBe(Infinity);
+  });
+
+  it('squeezes a mark standing alone to half width only at a high cost, and freely where the theme allows it', () => {
+    // Two pauses both at half width cost more than a line 0.06 em loose would; one costs less.
+    const two = fitOf('一二三四五，六七八九十，一二三四五六七八九', 20.5 - 0.5 - 0.6);
+    expect(two.deep).toBeGreaterThan(0);
+    const loose = (1 + 100 * (0.06 / 0.05) ** 2) ** 2;
+    expect(fitOf('一二三四五，六七八九十，一二三四五六七八九', 21 - 1).cost).toBeGreaterThan(loose);
+    const half = fitOf('一二三四五，六七八九十，一二三四五六七八九', 21 - 1, { markSqueeze: 0.5 });
+    expect(half.pause).toBeCloseTo(1, 6);
+    expect(half.deep).toBe(0);
   });
 });

@@ -2,7 +2,9 @@ import { buildLine, type ComposedLine } from './justify.js';
 import { GRID_SHRINK_MAX, SHRINK_MAX, chooseBreaks, fitLine, type BreakOptions, type Fit } from './linebreak.js';
 import type { FontMetrics } from './metrics.js';
 import { buildModel, type Model } from './model.js';
+import { SQUEEZE_TIERS } from './paragraph-model.js';
 import type { PunctuationScheme } from './punctuation.js';
+import { compositionOf, type Composition } from './composition.js';
 
 /** How to compose one paragraph. */
 export interface ComposeOptions {
@@ -19,6 +21,8 @@ export interface ComposeOptions {
   /** gap in em inserted between Han and Latin/digits; 0 = none (default 0) */
   latinGap?: number;
   align: 'justify' | 'left' | 'center' | 'right';
+  /** House-style settings (theme `composition`); DEFAULT_COMPOSITION where absent. */
+  composition?: Partial<Composition>;
 }
 
 /** A composed line with the facts tests and diagnostics need (not drawn). */
@@ -28,7 +32,7 @@ export interface LineDetail {
   end: number;
   /** justification added per stretchable gap, in em (negative: tightened) */
   extraEm: number;
-  /** the line-end closing mark was compressed to half width */
+  /** the line-end closing mark gave up some of its blank half (as much as the line needed) */
   endCompressed: boolean;
   /** width the marks inside the line gave up to tighten it, in em (0 on most lines) */
   squeezeEm: number;
@@ -45,11 +49,13 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
   const grid = opts.gridCell !== undefined && opts.gridCell > 0;
   // Measure in the same units the line must fill; the 1e-6 keeps a line of exactly N cells
   // from being rejected by float noise.
+  const composition = compositionOf(opts.composition);
   const m = buildModel(text, metrics, {
     size,
     punctuation: opts.punctuation,
     ...(grid ? { gridCell: opts.gridCell! } : {}),
     latinGap: opts.latinGap ?? 0,
+    composition,
   });
   const indent = opts.firstLineIndent * (grid ? opts.gridCell! : size);
   const bo: BreakOptions = {
@@ -67,12 +73,12 @@ export function composeDetailed(text: string, opts: ComposeOptions): { lines: Co
     const j = t + 1 < starts.length ? starts[t + 1]! : m.n;
     const f = fitLine(m, i, j, bo);
     const last = j === m.n;
-    lines.push(buildLine(m, i, j, f, { width, indent, align, last }));
+    lines.push(buildLine(m, i, j, f, { width, indent, align, last, centreByInk: composition.centreByInk }));
     details.push({
       start: i,
       end: j,
       extraEm: (align === 'justify' || f.r < 0 ? f.r : 0) / size,
-      endCompressed: f.comp === 1,
+      endCompressed: f.endCut > 1e-6,
       squeezeEm: squeezed(m, i, f) / size,
     });
   }
@@ -84,5 +90,7 @@ function squeezed(m: Model, i: number, f: Fit): number {
   const a = i + 1;
   const b = f.e - 1;
   if (b <= a) return 0;
-  return f.t1 * (m.Q1[b]! - m.Q1[a]!) + f.t2 * (m.Q2[b]! - m.Q2[a]!);
+  let w = 0;
+  for (let t = 1; t <= SQUEEZE_TIERS; t++) w += f.t[t]! * (m.Q[t]![b]! - m.Q[t]![a]!);
+  return w;
 }

@@ -1,9 +1,10 @@
 import {
   SPACE,
-  CLOSE, DASH, ELLIPSIS, GLUE, HAN, MIDDOT, OPEN, OTHER, isStop, isWord,
+  CLOSE, DASH, ELLIPSIS, GLUE, HAN, MIDDOT, OPEN, OTHER, isBracket, isStop, isWord,
 } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
-import type { Model } from './paragraph-model.js';
+import { BRACKET, PAIR, PAUSE, STOP, type Model } from './paragraph-model.js';
+import type { Composition } from './composition.js';
 
 /** Punctuation width scheme, as in ctex: all full width, stops full + others half, all half. */
 export type PunctuationScheme = 'quanjiao' | 'kaiming' | 'banjiao';
@@ -14,6 +15,7 @@ export interface WidthOptions {
   gridCell?: number;
   punctuation: PunctuationScheme;
   latinGap?: number;
+  composition: Composition;
 }
 
 // Without ink data a CJK dash is assumed to be inked from 5% to 95% of its advance.
@@ -21,8 +23,6 @@ const DASH_INK_INSET = 0.05;
 
 /** Share of the extra spacing the gap after a word space takes, against 1 between Han characters. */
 const SPACE_STRETCH = 3;
-/** Share the gap between a Han character and a Latin word or number takes. */
-const WORD_EDGE_STRETCH = 3;
 
 /**
  * Fill the box model of a classified paragraph: box widths (grid cells or natural advances),
@@ -38,6 +38,8 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
   const full = grid ? o.gridCell! : size;
   const scheme = o.punctuation;
   const gap = (o.latinGap ?? 0) * size;
+  // The share of a loose line's slack a Han–word edge takes, against 1 between Han characters.
+  const edgeStretch = Math.max(1, Math.min(4, Math.round(o.composition.wordEdgeStretch)));
 
   for (let k = 0; k < n; k++) {
     const cp = cps[k]!;
@@ -116,23 +118,33 @@ export function applyWidths(m: Model, metrics: FontMetrics, o: WidthOptions): vo
     // edge between Han and a Latin word or number (JIS X 4051 widens this gap first). Tightening
     // stays even: a Han character and a digit set solid must not move closer.
     if (a === SPACE) stretch[k] = SPACE_STRETCH;
-    else if ((a === HAN && isWord(b)) || (isWord(a) && b === HAN)) stretch[k] = WORD_EDGE_STRETCH;
+    else if ((a === HAN && isWord(b)) || (isWord(a) && b === HAN)) stretch[k] = edgeStretch;
   }
 
+  const alone = Math.max(0, o.composition.markSqueeze) * full;
   for (let k = 0; k < n; k++) {
     // A full-width closing mark at a line end may drop its blank half (tightens a line).
     endShrink[k] = cls[k] === CLOSE && box[k]! >= full ? box[k]! / 2 : 0;
-    // Inside a line, a full-width mark standing alone (no mark beside it, so its blank half is
-    // still whole) may give up some or all of that blank when the line is set tight (clreq 3.1.6:
-    // punctuation width is adjusted to carry out the line-start and line-end rules). Stops
-    // 。？！, which kaiming keeps full, are a tier of their own, squeezed at a higher cost.
+    // Inside a line, a full-width mark whose blank half is still whole may give up some of it
+    // when the line is set tight (clreq 3.1.6: punctuation widths are adjusted to carry out the
+    // line-edge rules), by tiers in clreq's order: the blank left in a pair of marks (to 1 em a
+    // pair), then brackets and quotes standing alone, then ，、；：, then (after the gaps) 。？！,
+    // each standing alone up to the theme's markSqueeze (¼ em: never the look of ASCII marks).
     const c = cls[k]!;
     if ((c !== CLOSE && c !== OPEN) || box[k]! < full) continue;
     const before = k > 0 ? cls[k - 1]! : -1;
     const after = k + 1 < n ? cls[k + 1]! : -1;
-    if (before === OPEN || before === CLOSE || after === OPEN || after === CLOSE) continue;
-    squeeze[k] = box[k]! / 2;
-    squeezeTier[k] = c === CLOSE && isStop(cps[k]!) ? 2 : 1;
+    // Compression of adjacent marks (join) already took a closing mark's blank before another
+    // mark, and the blank of an opening mark after another opening one.
+    if (c === CLOSE && (after === CLOSE || after === OPEN)) continue;
+    if (c === OPEN && before === OPEN) continue;
+    const paired = before === OPEN || before === CLOSE || after === OPEN || after === CLOSE;
+    const tier = paired ? PAIR : isStop(cps[k]!) ? STOP : isBracket(cps[k]!) ? BRACKET : PAUSE;
+    const cap = tier === PAIR ? box[k]! / 2 : Math.min(box[k]! / 2, alone);
+    if (tier !== PAIR) m.deep[k] = box[k]! / 2 - cap;
+    if (cap <= 0) continue;
+    squeeze[k] = cap;
+    squeezeTier[k] = tier;
   }
 }
 

@@ -8,10 +8,10 @@ export function lineText(l: ComposedLine): string {
   return l.runs.map((r) => r.text).join('');
 }
 
-/** Drawn width recomputed from the runs as pdfkit draws them: Σ advance·size + n·characterSpacing. */
+/** Drawn width recomputed from the runs as pdfkit draws them: Σ advance·size + n·characterSpacing (a hyphenated line's hyphen included). */
 export function drawnWidth(l: ComposedLine, metrics: FontMetrics, size: number): number {
   let w = 0;
-  for (const r of l.runs) {
+  for (const r of l.hyphen ? [...l.runs, l.hyphen] : l.runs) {
     for (const ch of r.text) w += (metrics.advance(ch.codePointAt(0)!) ?? 0) * size + r.characterSpacing;
   }
   return w;
@@ -48,7 +48,8 @@ export function edgeViolations(lines: ComposedLine[]): string[] {
     if (next && last !== undefined && !atSpace) {
       const nf = [...lineText(next)][0]!;
       if ((last === '—' && nf === '—') || (last === '…' && nf === '…')) bad.push(`split ${last}${nf} after: ${t}`);
-      if (/[A-Za-z0-9%+\-]/.test(last) && /[A-Za-z0-9%+\-]/.test(nf)) bad.push(`split word/number ${last}|${nf}: ${t}`);
+      // Inside a word only where it is hyphenated, or after a URL's / . ? & = - _ \ @ #.
+      if (/[A-Za-z0-9%+\-]/.test(last) && /[A-Za-z0-9%+\-]/.test(nf) && !l.hyphen && !/[/.?&=\-_\\@#]/.test(last)) bad.push(`split word/number ${last}|${nf}: ${t}`);
       if (/[0-9]/.test(last) && /\p{Script=Han}/u.test(nf)) bad.push(`number split from unit ${last}|${nf}`);
     }
   });

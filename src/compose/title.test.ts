@@ -49,13 +49,38 @@ describe('balanceTitle (22 pt Noto Serif SC Black, 442.2 pt)', () => {
     expect(ratio(lines)).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('uses three balanced lines when two cannot hold the text', () => {
+  it('uses more lines when two cannot hold the text, and breaks a bracket only where it cannot fit on a line', () => {
     const t = '关于印发《关于加强“政治建部 作风强部 从严治部”工作的实施意见》和《统战系统意识形态工作责任制实施细则》的通知';
     const lines = balanceTitle(t, opts);
-    expect(lines.length).toBe(3);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.length).toBeLessThanOrEqual(4);
     expect(lines.join('').replace(/ /g, '')).toBe(t.replace(/ /g, ''));
-    expect(ratio(lines)).toBeGreaterThanOrEqual(0.5);
     for (const l of lines) expect(width(l)).toBeLessThanOrEqual(BLOCK_WIDTH);
+    for (const l of lines) expect(countable(l)).toBeGreaterThan(1);
+    // the quotation (one line's worth) stays whole; the first book title, longer than a line, breaks
+    expect(lines).toContain('“政治建部 作风强部 从严治部”');
+  });
+
+  it('breaks at the end of a phrase, not inside a compound (issue 16: 报送 / 工作)', () => {
+    expect(balanceTitle('关于做好基层信息报送工作的几点思考（示例）', opts)).toEqual(['关于做好基层信息报送工作的', '几点思考（示例）']);
+  });
+
+  it('never breaks inside 《…》 or （…） that fit on a line: a third line rather than 《…规范 / （试行）》', () => {
+    const lines = balanceTitle('关于印发《示例市政务信息报送工作规范（试行）》的通知（示例）', opts);
+    expect(lines).toEqual(['关于印发', '《示例市政务信息报送工作规范（试行）》', '的通知（示例）']);
+  });
+
+  it('never breaks inside a number, a name or a quotation', () => {
+    const cases: [string, string[]][] = [
+      ['示例大学张三教授团队与李四研究员合作完成的“智慧政务一网通办”项目获2020年度示例省科学技术进步奖一等奖（示例）', ['张三', '李四', '“智慧政务一网通办”', '2020年度', '（示例）']],
+      ['示例区2021年一季度新增城镇就业1.25万人同比增长15.3%（示例）', ['2021年', '1.25万人', '15.3%']],
+      ['常州市统一战线二〇二〇年工作总结和二〇二一年工作要点以及第十四个五年规划的实施意见', ['二〇二〇年', '二〇二一年', '第十四个']],
+    ];
+    for (const [t, whole] of cases) {
+      const lines = balanceTitle(t, opts);
+      expect(lines.join('')).toBe(t);
+      for (const piece of whole) expect(lines.some((l) => l.includes(piece)), `${piece} in ${lines.join(' / ')}`).toBe(true);
+    }
   });
 
   it('gives the same lines without segmenting words first, when the best split is at spaces or marks', () => {

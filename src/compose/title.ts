@@ -1,19 +1,40 @@
-import { CLOSE, CLOSE_ASCII, GLUE, SPACE, classifyAll, isClosing, isOpening } from './char-class.js';
+import { CLOSE, CLOSE_ASCII, GLUE, OPEN, SPACE, classifyAll, isClosing, isOpening } from './char-class.js';
 import type { FontMetrics } from './metrics.js';
 import { computeBreaks } from './segment.js';
 import { LIMITS } from '../limits.js';
+import { classifyAddresses, wordTokens } from './word-breaks.js';
 
-// Where a title may break, best first. A title is broken where its meaning allows (GB/T 9704):
-// at a space the author put there, else at punctuation, else between words; any other clreq
-// break only when the text leaves no choice.
+// Where a title may break, best first. A title is broken where its meaning allows (GB/T 9704:
+// 回行时要做到词意完整): at a space the author put there, else at punctuation, else at the end of
+// a phrase (after 的), else between two words of ICU's segmentation; next to a one-character
+// word (a split morpheme, a suffix such as 市 or 员, a name ICU does not know: 李|四) only when
+// nothing better fits; inside a word last.
 const TIER_SPACE = 0;
 const TIER_PUNCT = 1;
+const TIER_PHRASE = 2;
 const TIER_WORD = 3;
+const TIER_WEAK = 8;
 const TIER_ANY = 20;
+/**
+ * Never inside 《…》, （…）, quotes or a number, unless the title leaves no other way (a book
+ * title longer than a line): such a break outweighs a whole unbalanced title.
+ */
+const TIER_INSIDE = 1000;
 /** Particles that lean on the word before them: a title line should not start with one. */
 const LEANING = new Set([...'的地得了着过之和与及等们'].map((c) => c.codePointAt(0)!));
 const LEANING_COST = 2;
+/** A phrase ends after these when ICU sees them as words of their own: 工作的 / 几点思考. */
+const PHRASE_END = new Set([...'的之'].map((c) => c.codePointAt(0)!));
+/** Chinese numerals: 二〇二〇, 十四五 stay whole, and 第 keeps its number. */
+const NUMERAL = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.codePointAt(0)!));
+const ORDINAL = '第'.codePointAt(0)!;
 const MAX_EXTRA_LINES = 2;
+// Costs of a split, worst first: a lone character, a second line more than the fewest, a break
+// inside brackets or a number (tiers), a line under half the longest, one line more than the
+// fewest, then the tiers, then balance.
+const LONE_COST = 1e6;
+const UNBALANCED_COST = 1e4;
+const EXTRA_LINE_COST = [0, 2000, 2e5] as const;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -30,6 +51,7 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   }
   const cls = new Uint8Array(n);
   classifyAll(cps, cls);
+  classifyAddresses(wordTokens(cps), cls);
   const brk = new Uint8Array(n);
   computeBreaks(cls, brk);
   const w = new Float64Array(n + 1); // prefix widths
@@ -62,16 +84,20 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   // only raise the cost of other splits, so it is the best split, and ICU is never asked.
   const tier = new Map<number, number>();
   const wordDependent = new Set<number>();
+  const inside = enclosed(cps, cls, (a, b) => w[b]! - w[a]! <= limit);
   for (let p = 1; p < n; p++) {
     if (!brk[p]) continue;
     if (cls[p - 1] === SPACE) tier.set(p, TIER_SPACE);
     else if (isClosing(cls[p - 1]!) || isOpening(cls[p]!)) tier.set(p, TIER_PUNCT);
     else {
-      tier.set(p, TIER_WORD);
+      // Costed first as the best it could be once the words are known (see learnWords).
+      tier.set(p, PHRASE_END.has(cps[p - 1]!) ? TIER_PHRASE : TIER_WORD);
       wordDependent.add(p);
     }
+    if (inside[p] || (NUMERAL.has(cps[p - 1]!) && NUMERAL.has(cps[p]!)) || cps[p - 1] === ORDINAL) tier.set(p, tier.get(p)! + TIER_INSIDE);
   }
-  for (const [p, c] of tier) if (LEANING.has(cps[p]!)) tier.set(p, c + LEANING_COST);
+  // (After a closing bracket the unit is whole: 《…》 / 的通知 is how such titles are set.)
+  for (const [p, c] of tier) if (LEANING.has(cps[p]!) && !isClosing(cls[p - 1]!)) tier.set(p, c + LEANING_COST);
   const cand = [...tier.keys()].sort((a, b) => a - b);
 
   const minLines = Math.max(2, Math.ceil(lineWidth(0, n) / opts.width));
@@ -85,16 +111,25 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
   let best: { cost: number; starts: number[] } | undefined;
   const solve = () => {
     best = undefined;
-    for (const strict of [true, false]) {
-      for (let k = minLines; k <= minLines + MAX_EXTRA_LINES && !best; k++) {
-        search(k, strict);
-      }
-      if (best) break;
-    }
+    for (let k = minLines; k <= minLines + MAX_EXTRA_LINES; k++) search(k);
   };
+  // Each word-dependent break was costed as the best it could be (after 的: a phrase end; else
+  // between two words); knowing the words can only raise that.
   const learnWords = () => {
-    const words = wordStarts(t, units);
-    for (const p of wordDependent) if (!words.has(p)) tier.set(p, tier.get(p)! - TIER_WORD + TIER_ANY);
+    const words = wordSegments(t, units, n);
+    for (const p of wordDependent) {
+      const c = tier.get(p)!;
+      const base = PHRASE_END.has(cps[p - 1]!) ? TIER_PHRASE : TIER_WORD;
+      const left = words.lengthEndingAt.get(p);
+      const right = words.lengthStartingAt.get(p);
+      let learned: number;
+      if (left === undefined || right === undefined) learned = TIER_ANY;
+      else if (base === TIER_PHRASE && left === 1) learned = TIER_PHRASE;
+      else if (left === 1 && right === 1) learned = TIER_ANY;
+      else if (left === 1 || right === 1) learned = TIER_WEAK;
+      else learned = TIER_WORD;
+      tier.set(p, c - base + learned);
+    }
   };
   if (opts.eagerWords) learnWords();
   solve();
@@ -113,8 +148,8 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
     });
   }
 
-  // Exhaustive search over k-line splits (titles are short); strict = balance and no lone char.
-  function search(k: number, strict: boolean): void {
+  // Exhaustive search over k-line splits (titles are short).
+  function search(k: number): void {
     const starts = [0];
     const rec = (from: number, ci: number, cost: number): void => {
       if (exhausted || ++visits > LIMITS.balancedTitleSplits.value) {
@@ -145,12 +180,12 @@ export function balanceTitle(text: string, opts: { metrics: FontMetrics; size: n
       }
       const longest = Math.max(...widths);
       const shortest = Math.min(...widths);
-      if (strict && (lone > 0 || shortest < 0.5 * longest)) return;
       const mean = widths.reduce((x, y) => x + y, 0) / k;
       let spread = 0;
       for (const x of widths) spread += ((x - mean) / opts.size) ** 2;
-      // Tier first (where the meaning allows a break), then balance; lone characters last resort.
-      const cost = lone * 1e6 + tierCost * 100 + spread;
+      // Lone characters last resort, then breaks inside brackets and numbers (in the tiers),
+      // then unbalanced lines, extra lines, where the meaning allows a break, balance.
+      const cost = lone * LONE_COST + (shortest < 0.5 * longest ? UNBALANCED_COST : 0) + EXTRA_LINE_COST[k - minLines]! + tierCost * 100 + spread;
       if (!best || cost < best.cost) best = { cost, starts: [...starts] };
     };
     rec(0, 0, 0);
@@ -194,15 +229,46 @@ function greedyStarts(cand: readonly number[], n: number, lineWidth: (a: number,
   return starts;
 }
 
-/** Positions (code-point indices) where a word starts, from ICU's Chinese word segmentation. */
-function wordStarts(t: string, units: number[]): Set<number> {
+/**
+ * ICU's Chinese word segmentation: for each boundary (code-point index), the length in
+ * characters of the word that ends there and of the word that starts there.
+ */
+function wordSegments(t: string, units: number[], n: number): { lengthEndingAt: Map<number, number>; lengthStartingAt: Map<number, number> } {
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const byUnit = new Map<number, number>();
   units.forEach((u, k) => byUnit.set(u, k));
-  const out = new Set<number>();
+  const starts: number[] = [];
   for (const s of segmenter.segment(t)) {
     const k = byUnit.get(s.index);
-    if (k !== undefined && k > 0) out.add(k);
+    if (k !== undefined) starts.push(k);
   }
-  return out;
+  starts.push(n);
+  const lengthEndingAt = new Map<number, number>();
+  const lengthStartingAt = new Map<number, number>();
+  for (let w = 0; w + 1 < starts.length; w++) {
+    const len = starts[w + 1]! - starts[w]!;
+    lengthStartingAt.set(starts[w]!, len);
+    lengthEndingAt.set(starts[w + 1]!, len);
+  }
+  return { lengthEndingAt, lengthStartingAt };
 }
+
+/**
+ * inside[p]: the break before character p would fall inside a pair of brackets or quotes
+ * (《…》 （…） “…” 【…】…) that fits on one line: one that does not fit has to break somewhere
+ * anyway, and is broken where its own words allow.
+ */
+function enclosed(cps: Int32Array, cls: Uint8Array, fits: (a: number, b: number) => boolean): Uint8Array {
+  const n = cps.length;
+  const inside = new Uint8Array(n + 1);
+  const open: number[] = [];
+  for (let p = 0; p < n; p++) {
+    if (cls[p] === OPEN) open.push(p);
+    else if (cls[p] === CLOSE && open.length > 0 && !PAUSES.has(cps[p]!)) {
+      const a = open.pop()!;
+      if (fits(a, p + 1)) for (let q = a + 1; q <= p; q++) inside[q] = 1;
+    }
+  }
+  return inside;
+}
+const PAUSES = new Set([...'，。、：；？！'].map((c) => c.codePointAt(0)!));

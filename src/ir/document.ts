@@ -14,9 +14,22 @@ export interface Doc {
   punctuation: 'quanjiao' | 'kaiming' | 'banjiao';
   /** Gap between Han and Latin/digits in em; 0 for none. */
   latinGap: number;
+  /** How composed lines are adjusted where house styles differ (the theme's `composition`). */
+  composition: Composition;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
+}
+
+/**
+ * The theme's `composition`: how composed lines are adjusted where house styles differ (the
+ * composer's own options, src/compose/composition.ts, say what each does).
+ */
+export interface Composition {
+  breakInsideWords: boolean;
+  wordEdgeStretch: number;
+  markSqueeze: number;
+  centreByInk: boolean;
 }
 
 export interface DocMeta {

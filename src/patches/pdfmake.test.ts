@@ -39,6 +39,7 @@ describe('pdfmake, patched (src/patches/pdfmake.ts)', async () => {
       firstLineIndent: style.indent,
       punctuation: doc.punctuation,
       latinGap: doc.latinGap,
+      composition: doc.composition,
       align: style.align,
       gridCell: doc.page.charPitch!,
     });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
+import type { Composition, FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
@@ -31,6 +31,7 @@ export interface Theme {
   contents: ContentsSettings;
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
+  composition: Composition;
 }
 
 type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
@@ -194,5 +195,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition };
 }

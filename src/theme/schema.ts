@@ -115,6 +115,19 @@ export const themeSchema = z.strictObject({
   punctuation: z.enum(['quanjiao', 'kaiming', 'banjiao']).default('quanjiao'),
   /** Gap between Han and Latin/digits, in em; 0 for none. */
   latinGap: z.number().min(0).max(0.5).default(0),
+  /** How the composer adjusts lines where house styles differ (src/compose/composition.ts). */
+  composition: z
+    .strictObject({
+      /** URLs, e-mail addresses, paths and compound Latin words may break after / . ? & = - _ */
+      breakInsideWords: z.boolean().default(true),
+      /** The share of a loose line's slack a Han–Latin/digit edge takes, in Han gaps. */
+      wordEdgeStretch: z.number().int().min(1).max(4).default(2),
+      /** What a full-width mark inside a tight line gives up before the gaps tighten, in em (¼: jlreq; ½: half width). */
+      markSqueeze: z.number().min(0).max(0.5).default(0.25),
+      /** Centre lines on their ink, not their advance boxes. */
+      centreByInk: z.boolean().default(true),
+    })
+    .prefault({}),
   fonts: z.record(z.string(), fontRoleSchema),
   styles: z.record(z.string(), styleSchema),
 });

@@ -49,20 +49,28 @@ function glyphOrigins(line: DrawnLine): { text: string; x: number; advance: numb
 export const CLOSING = new Set([...'，。、：；？！）》」』】〕〉”’,.:;?!)']);
 export const OPENING = new Set([...'（《「『【〔〈“‘(']);
 
+/**
+ * A text as the drawn lines are compared with it: without whitespace (justification and line
+ * ends add and take it) and hyphens (a hyphenated line ends with one the text does not have).
+ */
+export function comparable(s: string): string {
+  return s.replace(/[\s-]+/g, '');
+}
+
 /** Which drawn lines belong to which paragraph: consumes lines until each paragraph's text is used up. */
 export function linesByParagraph(lines: readonly DrawnLine[], paragraphs: readonly string[]): DrawnLine[][] {
   const out: DrawnLine[][] = [];
   let i = 0;
   for (const p of paragraphs) {
-    const want = p.replace(/\s+/g, '');
+    const want = comparable(p);
     const mine: DrawnLine[] = [];
     let got = '';
     while (i < lines.length && got.length < want.length) {
       const line = lines[i++]!;
-      got += line.text.replace(/\s+/g, '');
+      got += comparable(line.text);
       mine.push(line);
     }
-    if (got !== want) throw new Error(`the drawn lines do not spell paragraph ${out.length + 1}: expected ${want.slice(0, 30)}…, drawn ${got.slice(0, 30)}…`);
+    if (got !== want) throw new Error(`the drawn lines do not spell paragraph ${out.length + 1}: expected ${JSON.stringify(want)}, drawn ${JSON.stringify(got)}`);
     out.push(mine);
   }
   return out;

@@ -6,6 +6,8 @@ export interface GlyphRun {
   y: number;
   size: number;
   font: string;
+  /** The font's PostScript name as embedded, without the subset tag (`NotoSerifSC-Regular`). */
+  fontName: string;
   /** Tc: extra space after every glyph, in pt. */
   charSpacing: number;
   /** Each glyph's text and advance in em. */
@@ -33,6 +35,7 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
       let y = 0;
       let size = 0;
       let font = '';
+      let fontName = '';
       let charSpacing = 0;
       for (let i = 0; i < ops.fnArray.length; i++) {
         const fn = ops.fnArray[i];
@@ -45,12 +48,13 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
         } else if (fn === OPS.setFont) {
           font = String(args[0]);
           size = Number(args[1]);
+          fontName = embeddedName(page.commonObjs, font);
         } else if (fn === OPS.setCharSpacing) charSpacing = Number(args[0]);
         else if (fn === OPS.showText) {
           const glyphs = (args[0] as ({ unicode?: string; width?: number } | number | null)[])
             .filter((g): g is { unicode: string; width: number } => typeof g === 'object' && g !== null && typeof g.unicode === 'string')
             .map((g) => ({ text: g.unicode, advance: g.width / 1000 }));
-          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, charSpacing, glyphs });
+          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, fontName, charSpacing, glyphs });
         }
       }
     }
@@ -58,4 +62,11 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
     await document.destroy();
   }
   return { pages, runs };
+}
+
+/** The PostScript name of a font pdf.js has loaded, without its `ABCDEF+` subset tag ('' if unknown). */
+function embeddedName(objs: { has(id: string): boolean; get(id: string): unknown }, id: string): string {
+  if (!objs.has(id)) return '';
+  const name = (objs.get(id) as { name?: unknown }).name;
+  return typeof name === 'string' ? name.replace(/^[A-Z]{6}\+/, '') : '';
 }

@@ -39,6 +39,7 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
     width,
     punctuation: doc.punctuation,
     latinGap: doc.latinGap,
+    composition: doc.composition,
     ...(gridCell ? { gridCell } : {}),
   };
   const lines: ComposedLine[] = [];
@@ -55,6 +56,8 @@ export function composedLines(doc: Doc, style: Style, inlines: readonly Inline[]
   return lines.map((line) => {
     const runs = splitRunsAtMarks(doc, line.runs, marks, offset, style);
     offset += [...line.runs.map((r) => r.text).join('')].length;
+    // A hyphenated line ends with the soft hyphen, in the face of the word it ends.
+    if (line.hyphen) runs.push(runNode(line.hyphen.text, 0, (runs.at(-1) as { font?: string } | undefined)?.font));
     return {
       text: runs,
       ...props,

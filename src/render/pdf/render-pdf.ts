@@ -7,6 +7,8 @@ import { footer, header, watermark } from './page-furniture.js';
 import { forgetGlyphs } from '../../fonts/font-file.js';
 import { allowFiles, pdfmake, registerFonts } from './pdfmake-env.js';
 import { completeWholeFonts } from '../../patches/pdfmake.js';
+import { loadHyphenation, needsHyphenation } from '../../compose/index.js';
+import { textUnits, unitText } from '../../verify/ir-text.js';
 
 
 /**
@@ -18,6 +20,8 @@ const GRID_EPSILON = 0.01;
 export async function renderPdf(doc: Doc, options: WriterOptions): Promise<Uint8Array> {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
+  // The hyphenation patterns load only for a document with a long Latin word (see compose/hyphenate.ts).
+  if (doc.composition.breakInsideWords && textUnits(doc).some((u) => needsHyphenation(unitText(u)))) await loadHyphenation();
   registerFonts(doc.fonts);
   for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) forgetGlyphs(file);
   allowFiles([...Object.values(doc.fonts).flatMap((f) => [path.dirname(f.file), ...f.fallbacks.map((x) => path.dirname(x))]), ...options.readableRoots]);

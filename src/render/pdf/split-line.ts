@@ -71,7 +71,7 @@ function naturalWidth(doc: Doc, style: Style, inlines: readonly Inline[], width:
   }
   let widest = 0;
   for (const piece of pieces) {
-    const lines = composeParagraphMemo(piece, { metrics, size: style.size, width, firstLineIndent: 0, punctuation: doc.punctuation, latinGap: doc.latinGap, align: 'left' });
+    const lines = composeParagraphMemo(piece, { metrics, size: style.size, width, firstLineIndent: 0, punctuation: doc.punctuation, latinGap: doc.latinGap, composition: doc.composition, align: 'left' });
     for (const l of lines) widest = Math.max(widest, l.x + l.width);
   }
   return Math.min(widest, width);
