@@ -5,7 +5,7 @@ import { UsageError, type Diagnostic } from '../diagnostics/index.js';
 import { knownImages } from '../import/docx/known-images.js';
 import type { FileUpdate } from '../import/into/file-update.js';
 import { intoUpdates, isIssueText, issueArticleFiles, writeImages, writeUpdates } from '../import/into/updates.js';
-import { importFile, themeStyleRoles, type ImportResult } from '../import/readers/index.js';
+import { importFile, themeStyleRoles, type ImportOptions, type ImportResult } from '../import/readers/index.js';
 import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { projectPaths } from '../pipeline/project.js';
 import { openProject } from '../project/open.js';
@@ -57,6 +57,17 @@ function setting(o: { cwd?: string | undefined; root?: string | undefined; file:
   return { cwd, input, load, styleRoles: themeStyleRoles(project ? paths : { ...paths, templatesDir: paths.builtinTemplatesDir }) };
 }
 
+/** How both imports read the draft: its name in messages, punctuation, ranges, tracked changes, the themes' style roles. */
+function readOptions(o: ImportArticleOptions | ImportIntoOptions, where: Setting): ImportOptions {
+  return {
+    displayName: o.file,
+    keepPunctuation: o.keepPunctuation ?? false,
+    ranges: o.ranges ?? 'keep',
+    ...(o.changes ? { changes: o.changes } : {}),
+    styleRoles: where.styleRoles,
+  };
+}
+
 /**
  * Reads a Word draft, text or HTML page as a new article, as `jianbao import FILE [-o OUT]` does.
  * With `output`, writes the YAML there (atomically) and its pictures beside it. Input it cannot
@@ -105,11 +116,7 @@ export async function prepareInto(o: ImportIntoOptions): Promise<{ result: Impor
   const imageFolder = articleFiles[0] ? path.dirname(articleFiles[0]) : path.dirname(into);
   const known = issue ? articleFiles.flatMap((f) => knownImages(fs.readFileSync(f, 'utf8'), path.dirname(f))) : knownImages(before, imageFolder);
   const result = await importFile(where.input, {
-    displayName: o.file,
-    keepPunctuation: o.keepPunctuation ?? false,
-    ranges: o.ranges ?? 'keep',
-    ...(o.changes ? { changes: o.changes } : {}),
-    styleRoles: where.styleRoles,
+    ...readOptions(o, where),
     images: { folder: imageFolder, stem: path.basename(into, path.extname(into)), known },
     ...(issue ? { several: true } : {}),
   });
@@ -130,11 +137,7 @@ export async function prepareArticle(o: ImportArticleOptions): Promise<{ result:
   }
   const imageFolder = output ? path.dirname(output) : where.cwd;
   const result = await importFile(where.input, {
-    displayName: o.file,
-    keepPunctuation: o.keepPunctuation ?? false,
-    ranges: o.ranges ?? 'keep',
-    ...(o.changes ? { changes: o.changes } : {}),
-    styleRoles: where.styleRoles,
+    ...readOptions(o, where),
     ...(output ? { images: { folder: imageFolder, stem: path.basename(output, path.extname(output)), known: before === undefined ? [] : knownImages(before, imageFolder) } } : {}),
   });
   return { result, ...(output ? { output } : {}), ...(before !== undefined ? { before } : {}) };

@@ -11,8 +11,9 @@ import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostic
 import { describeLayouts, defaultsSentence, formatLayouts, type LayoutInfo } from '../../project/layouts.js';
 import { openProject } from '../../project/open.js';
 import { findProjectRoot } from '../../project/root.js';
-import { listOption, ROOT_OPTION, withCommandArgs } from '../args.js';
+import { ROOT_OPTION, withCommandArgs } from '../args.js';
 import { printJson } from '../report.js';
+import { buildFlagOptions } from '../build-flags.js';
 import { formatFontChoices } from '../../fonts/fonts-report.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
@@ -106,8 +107,6 @@ export const buildCommand: Command = {
       quiet: { type: 'boolean', short: 'q' },
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
-      const formats = listOption(values.format, formatNames(), '--format');
-      const layouts = listOption(values.layout, undefined, '--layout');
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -119,13 +118,7 @@ export const buildCommand: Command = {
       const quiet = values.quiet ?? false;
       const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
       const options: ApiBuildOptions = {
-        cwd: io.cwd,
-        ...(values.root !== undefined ? { root: values.root } : {}),
-        inputs: positionals,
-        ...(values.out !== undefined ? { out: values.out } : {}),
-        ...(layouts ? { layouts } : {}),
-        ...(formats ? { formats } : {}),
-        draft: values.draft ?? false,
+        ...buildFlagOptions(values, positionals, io.cwd),
         jobs,
         force: values.force ?? false,
         verify: values.verify ?? false,

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { preview } from '../../api/preview.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { outputLine } from '../progress.js';
-import { listOption, ROOT_OPTION, withCommandArgs } from '../args.js';
+import { ROOT_OPTION, withCommandArgs } from '../args.js';
+import { buildFlagOptions } from '../build-flags.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 import { formatNames } from '../../render/registry.js';
 
@@ -49,8 +50,6 @@ export const previewCommand: Command = {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number 0–65535, not \`${values.port}\``);
       const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
-      const layouts = listOption(values.layout, undefined, '--layout');
-      const formats = listOption(values.format, formatNames(), '--format');
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
@@ -58,13 +57,7 @@ export const previewCommand: Command = {
       const clock = () => new Date().toTimeString().slice(0, 8);
       try {
         const handle = await preview({
-          cwd: io.cwd,
-          ...(values.root !== undefined ? { root: values.root } : {}),
-          inputs: positionals,
-          ...(values.out !== undefined ? { out: values.out } : {}),
-          ...(layouts ? { layouts } : {}),
-          ...(formats ? { formats } : {}),
-          draft: values.draft ?? false,
+          ...buildFlagOptions(values, positionals, io.cwd),
           ...(jobs !== undefined ? { jobs } : {}),
           port,
           signal: controller.signal,
