@@ -125,7 +125,9 @@ console.log(JSON.stringify({ ok: checked.ok, outputs: built.outputs.map((o) => o
       expect(out.outputs).toEqual(['articles/changzhou-united-front-2020/report.pdf']);
       expect(fs.statSync(path.join(project, 'api-out/articles/changzhou-united-front-2020/report.pdf')).size).toBeGreaterThan(50_000);
       expect(out.layouts).toEqual(expect.arrayContaining(['booklet', 'bulletin', 'report']));
-      expect(out.usage).toEqual({ name: 'UsageError', isUsage: true, message: 'build(): `inputs`: expected a list of paths, e.g. [\'content/articles/a.yaml\'], found the text "content/articles/changzhou-united-front-2020.yaml"' });
+      // The value is quoted as found (a long one cut short with …).
+      expect(out.usage).toMatchObject({ name: 'UsageError', isUsage: true });
+      expect(out.usage.message).toMatch(/^build\(\): `inputs`: expected a list of paths, e\.g\. \['content\/articles\/a\.yaml'\], found the text "content\/articles\/changzhou/);
     });
 
     it('has types: a TypeScript user gets the options checked', () => {
