@@ -72,7 +72,7 @@ export function loadArticle(file: string, options: LoadOptions = {}): Loaded<Art
     body: readBody(a.body, ['body'], 1, ctx),
     fieldPos,
   };
-  const optional = { subtitle: a.subtitle, column: a.column, source: a.source, author: a.author, editorNote: a.editorNote };
+  const optional = { kicker: a.kicker, subtitle: a.subtitle, column: a.column, source: a.source, author: a.author, editorNote: a.editorNote };
   for (const [key, value] of Object.entries(optional)) {
     const cleaned = clean(value, key);
     if (cleaned) (article as unknown as Record<string, string>)[key] = cleaned;

@@ -55,6 +55,8 @@ export interface Article extends Positioned {
   title: string;
   /** Fixed title line breaks, when the editor wants them. */
   titleLines?: string[];
+  /** 引题: a news title's lead line, printed above it (引题 / 主题 / 副题). */
+  kicker?: string;
   subtitle?: string;
   column?: string;
   /** YYYY-MM-DD */

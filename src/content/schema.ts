@@ -19,6 +19,8 @@ const optionalText = z.string({ error: 'expected text' }).optional();
 export const articleSchema = z.strictObject({
   title: text,
   titleLines: z.array(text).min(1).optional(),
+  /** 引题: a news title's lead line, printed above it. */
+  kicker: optionalText,
   subtitle: optionalText,
   column: optionalText,
   date: isoDate,

@@ -6,6 +6,8 @@ export interface ImportedArticle {
   title?: string;
   /** A title the source breaks over lines, line by line. */
   titleLines?: string[];
+  /** 引题, printed above the title. */
+  kicker?: string;
   column?: string;
   /** YYYY-MM-DD */
   date?: string;
@@ -54,4 +56,4 @@ export function finishedTable<T>(t: { caption?: T; header?: T[]; rows: T[][] }, 
   };
 }
 
-export const FIELD_ORDER = ['title', 'titleLines', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'attachments', 'body'] as const;
+export const FIELD_ORDER = ['kicker', 'title', 'titleLines', 'column', 'date', 'source', 'subtitle', 'author', 'editorNote', 'attachments', 'body'] as const;

@@ -119,11 +119,13 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
 
   // The page's head, above the title: breadcrumbs and a column label give the column, publication lines their fields.
   const titleAt = seg.title[0] ?? seg.bodyStart;
-  const label = columnLabel(items, titleAt, meta);
+  const label = columnLabel(items, titleAt, meta, seg.kicker);
+  // A short line of the title's group above it is a column label when it can be one (decided below), else the 引题.
+  if (seg.kicker !== undefined && seg.kicker !== label) r.kicker = (items[seg.kicker] as SourceLine).text;
   let crumbColumn: MappedText | undefined;
   for (let i = 0; i < titleAt; i++) {
     const item = items[i]!;
-    if (i === label) continue;
+    if (i === label || i === seg.kicker) continue;
     if (isLine(item) && label !== undefined && item.text.text === (items[label] as SourceLine).text.text) {
       drop(item, 'column name again (dropped)');
       continue;
@@ -233,7 +235,8 @@ export function recognise(blocks: SourceBlock[], locate: Locate, page?: PageCont
   book.resolve(r);
   if (r.column && NOT_COLUMNS.test(r.column.text)) delete r.column;
   if (label !== undefined && r.column?.text !== (items[label] as SourceLine).text.text) {
-    drop(items[label]!, 'label above the title (dropped: the column is named elsewhere)');
+    if (label === seg.kicker) r.kicker = (items[label] as SourceLine).text;
+    else drop(items[label]!, 'label above the title (dropped: the column is named elsewhere)');
   }
 
   const where = items[0] ? locate(atOf(items[0])) : undefined;
@@ -413,7 +416,7 @@ function signatureDate(body: Item[]): { date: string; at: number } | undefined {
 }
 
 /** The short line right above the title that names its column: 他山之石 (repeated, or the page's first line). */
-function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined): number | undefined {
+function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined, kicker: number | undefined): number | undefined {
   let i = titleAt - 1;
   while (i >= 0 && isLine(items[i]) && (parseBreadcrumb((items[i] as SourceLine).text.text) || buttonsOnly((items[i] as SourceLine).text.text))) i--;
   const item = items[i];
@@ -421,6 +424,8 @@ function columnLabel(items: Item[], titleAt: number, meta: PageMeta | undefined)
   const t = item.text.text;
   // A link is a menu's, not a label.
   if (item.html && item.html.linkChars > t.length / 2) return undefined;
+  // A line of the title's own group that is a heading, or longer than a column's name, is its 引题.
+  if (i === kicker && !/^[【\[［].*[】\]］]$/.test(t) && ((item.html?.heading ?? 0) > 0 || length(t) > 8)) return undefined;
   if (!shortLabel(t) || navLine(t) || headingMarker(t) || SITE_NAME.test(t) || BODY_NAME.test(t) || NOT_COLUMNS.test(t) || (meta?.siteNames ?? []).includes(t)) return undefined;
   if (parseLabelled(t) || dateOnly(t) || wechatMark(t)) return undefined;
   const repeated = items.filter((it) => isLine(it) && it.text.text === t).length >= 2;

@@ -16,6 +16,8 @@ export interface Furniture {
 
 /** An article's fields as found in a source (text, HTML or Word), each mapped to where it was. */
 export interface MappedArticleFields {
+  /** 引题, above the title. */
+  kicker?: MappedText;
   title?: MappedText;
   subtitle?: MappedText;
   column?: MappedText;
@@ -23,14 +25,14 @@ export interface MappedArticleFields {
   source?: MappedText;
   author?: MappedText;
   editorNote?: MappedText;
+  /** The attachments' titles (附件说明), without 附件： and their numbers. */
+  attachments?: MappedText[];
 }
 
 /** What the recogniser found, every text still mapped to the source. */
 export interface Recognised extends MappedArticleFields {
   /** A title over two lines: each line, as the page breaks it. */
   titleLines?: MappedText[];
-  /** The attachments' titles (附件说明). */
-  attachments?: MappedText[];
   body: OutlineBlock[];
   /** How many paragraphs at the end of `body` close the article. */
   closing: number;

@@ -33,6 +33,8 @@ export type Item = SourceLine | SourceTable | SourceList;
 export interface Segments {
   /** Indices of the title's lines (one or two), or empty. */
   title: number[];
+  /** 引题: a line above the title in the title's own group (news pages: 引题 / 主题 / 副题). */
+  kicker?: number;
   subtitle?: number;
   /** The body is items[bodyStart, bodyEnd). */
   bodyStart: number;
@@ -207,14 +209,21 @@ function publicationLine(t: string): boolean {
   return (!!l && !!labelledDate(l) && l.fields.length > 0) || !!parseWechatHeader(t);
 }
 
+/** A line that anchors a page's header: a publication line, a labelled source or author, a WeChat header, a date with its time. */
+function headerAnchor(item: Item | undefined): boolean {
+  if (!isLine(item)) return false;
+  const t = item.text.text;
+  const l = parseLabelled(t);
+  if (l && (labelledDate(l) || l.fields.some((f) => f.kind === 'source' || f.kind === 'views' || f.kind === 'author'))) return true;
+  return !!parseWechatHeader(t) || (!!dateOnly(t) && hasTime(t));
+}
+
 /** The header's anchor above the body: a publication line, a WeChat header, a date line. */
 function anchorAbove(items: Item[], from: number, meta: PageMeta | undefined): number {
   for (let i = from - 1; i >= 0 && from - i <= 12; i--) {
     const t = text(items[i]);
     if (!isLine(items[i])) continue;
-    const l = parseLabelled(t);
-    if (l && (labelledDate(l) || l.fields.some((f) => f.kind === 'source' || f.kind === 'views' || f.kind === 'author'))) return i;
-    if (parseWechatHeader(t) || (dateOnly(t) && hasTime(t))) return i;
+    if (headerAnchor(items[i])) return i;
     if (titleLike(items[i], meta) && !headerFurniture(t, meta)) {
       // Passed a title-like line with no header above it close by: keep looking a little.
       continue;
@@ -239,11 +248,54 @@ function secondLineAbove(items: Item[], t: number, meta: PageMeta | undefined): 
   return length(u) >= 10 && !siteName(u, meta) && !ISSUER_NAME.test(u) && !repeated;
 }
 
+/** An official document's title names its kind at its end (…的通知, …的若干意见). */
+const DOCUMENT_KIND_END = /(?:通知|意见|办法|决定|方案|规定|报告|请示|批复|函|公告|通告|通报|纪要|细则|规划|要点|条例|决议|命令|议案)$/;
+
+/**
+ * In copied text, a line under the title that is its 副题, not its second line: it carries a
+ * figure or a comma (a title broken over two lines rarely breaks there), and the two do not read as
+ * one official title (关于… / …的通知).
+ */
+function subtitleUnder(items: Item[], t: number, meta: PageMeta | undefined): boolean {
+  const upper = items[t - 1];
+  const lower = items[t];
+  if (!isLine(upper) || !isLine(lower) || upper.html || lower.html || !titleLike(upper, meta)) return false;
+  const u = upper.text.text;
+  const l = lower.text.text;
+  if (length(u) < 8 || siteName(u, meta) || NOT_COLUMNS.test(u) || parseBreadcrumb(u) || ISSUER_NAME.test(u)) return false;
+  if (/关于|印发|转发/.test(u + l) || DOCUMENT_KIND_END.test(l)) return false;
+  return /[0-9０-９，,]/.test(l) && !/[。！？!?]$/.test(l);
+}
+
 /** A page's 副题 under its title: a lower heading element right under the title's, short and no sentence. */
 function subheading(line: SourceLine, title: Item | undefined): boolean {
   const h = line.html?.heading ?? 0;
   const th = isLine(title) ? (title.html?.heading ?? 0) : 0;
   return h > 1 && th > 0 && h > th && length(line.text.text) <= 40 && !proseWeight(line);
+}
+
+/**
+ * A line of the title's own group on a page (引题 above it, 副题 under it): in the same parent
+ * element as the title, short, no link, no sentence, no furniture. A menu or a site name sits in
+ * another element than the article's title, so it never qualifies.
+ */
+function titleCompanion(line: Item | undefined, title: Item | undefined, meta: PageMeta | undefined): line is SourceLine {
+  if (!isLine(line) || !isLine(title) || !line.html || !title.html) return false;
+  const parent = line.html.path.at(-2);
+  if (parent === undefined || parent !== title.html.path.at(-2) || line.html.path.at(-1) === title.html.path.at(-1)) return false;
+  const t = line.text.text;
+  return titleLike(line, meta) && length(t) <= 40 && line.html.linkChars === 0 && !proseWeight(line) && !siteName(t, meta) && !parseBreadcrumb(t) && !/[。！？!?]$/.test(t);
+}
+
+/**
+ * A 副题 between the title and the publication line, where the page marks it no other way: one
+ * short line, no sentence, no furniture, and the publication line right under it.
+ */
+function subtitleAbovePublication(items: Item[], i: number, meta: PageMeta | undefined): boolean {
+  const line = items[i];
+  if (!isLine(line) || !titleLike(line, meta)) return false;
+  const t = line.text.text;
+  return length(t) <= 40 && !proseWeight(line) && !siteName(t, meta) && !/[。！？!?]$/.test(t) && !(line.html && line.html.linkChars > 0) && headerAnchor(items[i + 1]);
 }
 
 export function segment(items: Item[], ctx: SegmentContext): Segments {
@@ -289,7 +341,8 @@ export function segment(items: Item[], ctx: SegmentContext): Segments {
     // A subtitle (——记…) is no title: the title is the line above it.
     const t = seg.title[0];
     if (t !== undefined && /^(?:——|—|--|－－)/.test(text(items[t])) && titleLike(items[t - 1], meta)) seg.title = [t - 1];
-    if (seg.title.length === 1 && secondLineAbove(items, seg.title[0]!, meta)) seg.title = [seg.title[0]! - 1, seg.title[0]!];
+    if (seg.title.length === 1 && subtitleUnder(items, seg.title[0]!, meta)) seg.title = [seg.title[0]! - 1];
+    else if (seg.title.length === 1 && secondLineAbove(items, seg.title[0]!, meta)) seg.title = [seg.title[0]! - 1, seg.title[0]!];
   }
 
   // The header under the title: subtitle, publication lines, by-lines, buttons.
@@ -299,7 +352,16 @@ export function segment(items: Item[], ctx: SegmentContext): Segments {
   }
   const titleLine = items[seg.title.at(-1) ?? -1];
   const under = items[i];
-  if (isLine(under) && titleLike(under, meta) && (/^(?:——|—|--|－－)/.test(under.text.text) || subheading(under, titleLine))) seg.subtitle = i++;
+  if (
+    isLine(under) &&
+    titleLike(under, meta) &&
+    (/^(?:——|—|--|－－)/.test(under.text.text) ||
+      subheading(under, titleLine) ||
+      (seg.title.length > 0 && (titleCompanion(under, titleLine, meta) || subtitleAbovePublication(items, i, meta))))
+  )
+    seg.subtitle = i++;
+  const first = seg.title[0];
+  if (first !== undefined && titleCompanion(items[first - 1], items[first], meta)) seg.kicker = first - 1;
   for (; i < items.length; i++) {
     const item = items[i]!;
     const t = text(item);

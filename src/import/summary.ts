@@ -9,6 +9,7 @@ export interface ImportSummary {
   title?: string;
   /** A title the source breaks over lines. */
   titleLines?: string[];
+  kicker?: string;
   subtitle?: string;
   column?: string;
   date?: string;
@@ -124,6 +125,7 @@ export function formatSummary(s: ImportSummary, diagnostics: readonly Diagnostic
   out.push(`imported ${s.file} (${s.format}, ${s.encoding})`);
   row('title', s.title ?? missing);
   if (s.titleLines) row('title lines', s.titleLines.join(' / '));
+  if (s.kicker) row('kicker', s.kicker);
   if (s.subtitle) row('subtitle', s.subtitle);
   row('column', s.column ?? missing);
   row('date', s.date ?? missing);

@@ -103,7 +103,7 @@ export type Align = 'justify' | 'left' | 'center' | 'right';
  * text, captions, table text), and Word import maps a draft's paragraphs back to content by it.
  * A style without a role is layout furniture (a masthead, an end block, page numbers).
  */
-export const STYLE_ROLES = ['title', 'subtitle', 'column', 'editorNote', 'issueNote', 'author', 'heading', 'body', 'listItem', 'caption', 'tableText', 'source', 'date', 'attachments'] as const;
+export const STYLE_ROLES = ['kicker', 'title', 'subtitle', 'column', 'editorNote', 'issueNote', 'author', 'heading', 'body', 'listItem', 'caption', 'tableText', 'source', 'date', 'attachments'] as const;
 export type StyleRole = (typeof STYLE_ROLES)[number];
 
 /** A named paragraph style, shared by every renderer (those of formats with named styles write them out). */

@@ -9,6 +9,7 @@ export interface ArticleView {
   slug: string;
   title: string;
   titleLines?: string[];
+  kicker?: string;
   subtitle?: string;
   column?: string;
   date: string;
@@ -33,7 +34,7 @@ export function articleView(a: Article): ArticleView {
   const fieldAt: Record<string, string> = {};
   for (const [k, p] of Object.entries(a.fieldPos)) if (p) fieldAt[k] = formatPos(p);
   const view: ArticleView = { slug: a.slug, title: a.title, date: a.date, at: formatPos(a.pos), fieldAt, body: blocksView(a.body) };
-  for (const key of ['titleLines', 'subtitle', 'column', 'source', 'author', 'editorNote'] as const) {
+  for (const key of ['titleLines', 'kicker', 'subtitle', 'column', 'source', 'author', 'editorNote'] as const) {
     if (a[key] !== undefined) (view as unknown as Record<string, unknown>)[key] = a[key];
   }
   if (a.attachments) {

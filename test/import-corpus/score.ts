@@ -20,6 +20,7 @@ export const ROWS = [
   'author',
   'column',
   "editor's note",
+  'kicker',
   'subtitle',
   'attachments',
   'sections L1',
@@ -62,7 +63,7 @@ function headingsAt(body: ImportedBlock[], depth: number, at = 1): string[] {
 }
 
 function articleText(a: Expected): string {
-  return [a.editorNote ?? '', ...texts(a.body ?? []), ...(a.attachments ?? [])].join('\n');
+  return [a.kicker ?? '', a.subtitle ?? '', a.editorNote ?? '', ...texts(a.body ?? []), ...(a.attachments ?? [])].join('\n');
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -123,6 +124,7 @@ export function scorePage(file: string): PageScore {
   field('author', expected.author, actual.author);
   field('column', expected.column, actual.column);
   field("editor's note", expected.editorNote, actual.editorNote);
+  field('kicker', expected.kicker, actual.kicker);
   field('subtitle', expected.subtitle, actual.subtitle);
   field('attachments', expected.attachments, actual.attachments);
   for (const depth of [1, 2, 3, 4] as const) {

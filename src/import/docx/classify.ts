@@ -66,7 +66,7 @@ interface Context {
 }
 
 /** Roles that only a styled document has: one of them and the styles are trusted. */
-const STRUCTURE: ReadonlySet<Role> = new Set(['title', 'subtitle', 'column', 'editorNote', 'issueNote', 'heading', 'source', 'date']);
+const STRUCTURE: ReadonlySet<Role> = new Set(['kicker', 'title', 'subtitle', 'column', 'editorNote', 'issueNote', 'heading', 'source', 'date']);
 
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2026\u201C\u201D\u2018\u2019]/u;
 
@@ -137,7 +137,7 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
     d.push(diag('info', 'caption', 'a caption with no table after it: imported as a paragraph', ctx.locate(startOffset(pendingCaption))));
     pendingCaption = undefined;
   };
-  const field = (a: Builder, name: 'subtitle' | 'author' | 'source', value: MappedText) => {
+  const field = (a: Builder, name: 'kicker' | 'subtitle' | 'author' | 'source', value: MappedText) => {
     const old = a.a[name];
     if (old && old.text !== value.text) d.push(diag('warning', 'conflict', `a second ${name} '${value.text}': the first, '${old.text}', is kept`, ctx.locate(startOffset(value))));
     else a.a[name] = value;
@@ -184,6 +184,12 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
       case 'title': {
         const a = article?.a.title ? startArticle(at) : current(at);
         a.a.title = text;
+        break;
+      }
+      case 'kicker': {
+        // 引题 comes before its title: a title already seen belongs to the article before.
+        const a = article?.a.title ? startArticle(at) : current(at);
+        field(a, 'kicker', text);
         break;
       }
       case 'subtitle':
@@ -253,8 +259,16 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
         if (text.text !== '') current(at).paragraph(text, ctx);
         break;
       }
-      // 附件说明 is read back as body text for now: nothing is lost, but it is not yet the field.
-      case 'attachments':
+      case 'attachments': {
+        // 附件：1.示例一 / 2.示例二: the field holds the titles; the template writes 附件： and the numbers.
+        const a = current(at);
+        const label = /^\s*附件\s*[：:]\s*/.exec(text.text);
+        let item = label ? tidyText(sliceText(text, label[0].length)) : text;
+        const number = /^\s*\d{1,3}\s*[.．、]\s*/.exec(item.text);
+        if (number) item = tidyText(sliceText(item, number[0].length));
+        if (item.text !== '') (a.a.attachments ??= []).push(item);
+        break;
+      }
       case 'tableText':
       case 'body':
         if (text.text !== '') current(at).paragraph(text, ctx);

@@ -182,6 +182,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
   const properties = readProperties(pkg);
   const convertArticle = (source: DocxArticle): ImportedArticle => {
     const article: ImportedArticle = { body: [] };
+    if (source.kicker) article.kicker = finish(source.kicker);
     if (source.title) article.title = finish(source.title);
     if (source.column) article.column = finish(source.column);
     if (source.date) article.date = source.date.value;
@@ -189,6 +190,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     if (source.subtitle) article.subtitle = finish(source.subtitle);
     if (source.author) article.author = finish(source.author);
     if (source.editorNote) article.editorNote = finish(source.editorNote);
+    if (source.attachments) article.attachments = source.attachments.map(finish);
     if (!article.author && articles.length === 1 && properties.jianbao && properties.author) {
       article.author = properties.author;
       diagnostics.push(diag('info', 'author', `author '${properties.author}' taken from the document properties (File › Info › Author)`));
@@ -205,6 +207,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     file: name,
     format: 'docx',
     encoding: 'UTF-8',
+    ...(article.kicker !== undefined ? { kicker: article.kicker } : {}),
     ...(article.title !== undefined ? { title: article.title } : {}),
     ...(article.subtitle !== undefined ? { subtitle: article.subtitle } : {}),
     ...(article.column !== undefined ? { column: article.column } : {}),
@@ -212,6 +215,7 @@ export function importDocx(bytes: Uint8Array, file: string, options: DocxImportO
     ...(article.source !== undefined ? { source: article.source } : {}),
     ...(article.author !== undefined ? { author: article.author } : {}),
     ...(article.editorNote !== undefined ? { editorNote: [...article.editorNote].length } : {}),
+    ...(article.attachments !== undefined ? { attachments: article.attachments } : {}),
     sections: sectionSummaries(article.body),
     counts: countBlocks(article.body, closing),
     furniture: furniture.sort((a, b) => a.at - b.at).map((f) => ({ what: f.what, text: f.text, line: locate(f.at).line })),

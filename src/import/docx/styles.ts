@@ -2,6 +2,8 @@ import { child, elements, val, type XmlElement } from './xml.js';
 
 /** What a paragraph style means to the content model. */
 export type Role =
+  /** 引题, above the title. */
+  | 'kicker'
   | 'title'
   | 'subtitle'
   | 'column'
@@ -48,7 +50,10 @@ const add = (role: Role, names: string[], level?: number) => {
   for (const n of names) KNOWN[normalize(n)] = { role, ...(level ? { level } : {}) };
 };
 add('title', ['Title', '标题', 'Document Title']);
-add('subtitle', ['Subtitle', '副标题']);
+add('subtitle', ['Subtitle', '副标题', '副题']);
+add('kicker', ['Kicker', '引题', '肩题']);
+// 附件说明 and its further lines (附件：1.… / 2.…).
+add('attachments', ['Attachments', '附件说明', 'AttachmentsMore', '附件说明续']);
 add('column', ['Column', '栏目']);
 add('editorNote', ['EditorNote', "Editor's Note", '编者按', 'Abstract', '摘要']);
 add('body', [
@@ -139,7 +144,9 @@ export class StyleResolver {
 
   private byName(name: string): StyleRole | undefined {
     const n = normalize(name);
-    return this.extra.get(n) ?? KNOWN[n];
+    // A theme's style without a role is furniture unless the name is one jianbao knows (附件说明续).
+    const themed = this.extra.get(n);
+    return themed?.role === 'furniture' ? (KNOWN[n] ?? themed) : (themed ?? KNOWN[n]);
   }
 
   private resolve(id: string, seen: Set<string>): StyleRole {

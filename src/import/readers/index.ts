@@ -161,6 +161,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
   const { finish, summary: punctuation } = textFinisher(locate, options, diagnostics);
 
   const article: ImportedArticle = { body: [] };
+  if (found.kicker) article.kicker = finish(found.kicker);
   if (found.title) article.title = finish(found.title);
   if (found.titleLines) article.titleLines = found.titleLines.map(finish);
   if (found.column) article.column = finish(found.column);
@@ -189,6 +190,7 @@ export function importBytes(bytes: Uint8Array, path: string, options: ImportOpti
     file,
     format: html ? 'html' : 'text',
     encoding: decoded.encoding,
+    ...(article.kicker !== undefined ? { kicker: article.kicker } : {}),
     ...(article.title !== undefined ? { title: article.title } : {}),
     ...(article.titleLines !== undefined ? { titleLines: article.titleLines } : {}),
     ...(article.subtitle !== undefined ? { subtitle: article.subtitle } : {}),
