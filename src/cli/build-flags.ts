@@ -1,6 +1,16 @@
 import type { BuildOptions } from '../api/types.js';
 import { formatNames } from '../render/registry.js';
-import { listOption } from './args.js';
+import { listOption, ROOT_OPTION } from './args.js';
+
+/** The flags `build` and `preview` share, as parseArgs takes them. */
+export const BUILD_FLAG_OPTIONS = {
+  layout: { type: 'string', short: 'l', multiple: true },
+  format: { type: 'string', short: 'f', multiple: true },
+  out: { type: 'string', short: 'o' },
+  ...ROOT_OPTION,
+  draft: { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+} as const;
 
 /** The flags `build` and `preview` share: where the project is and what to build. */
 export interface BuildFlags {

@@ -11,9 +11,9 @@ import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostic
 import { describeLayouts, defaultsSentence, formatLayouts, type LayoutInfo } from '../../project/layouts.js';
 import { openProject } from '../../project/open.js';
 import { findProjectRoot } from '../../project/root.js';
-import { ROOT_OPTION, withCommandArgs } from '../args.js';
+import { withCommandArgs } from '../args.js';
 import { printJson } from '../report.js';
-import { buildFlagOptions } from '../build-flags.js';
+import { BUILD_FLAG_OPTIONS, buildFlagOptions } from '../build-flags.js';
 import { formatFontChoices } from '../../fonts/fonts-report.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
@@ -92,12 +92,7 @@ export const buildCommand: Command = {
   helpFor: (cwd) => help(cwd),
   run(argv, io) {
     const options = {
-      layout: { type: 'string', short: 'l', multiple: true },
-      format: { type: 'string', short: 'f', multiple: true },
-      out: { type: 'string', short: 'o' },
-      ...ROOT_OPTION,
-      draft: { type: 'boolean' },
-      jobs: { type: 'string', short: 'j' },
+      ...BUILD_FLAG_OPTIONS,
       force: { type: 'boolean' },
       verify: { type: 'boolean' },
       shard: { type: 'string' },

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { preview } from '../../api/preview.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { outputLine } from '../progress.js';
-import { ROOT_OPTION, withCommandArgs } from '../args.js';
-import { buildFlagOptions } from '../build-flags.js';
+import { withCommandArgs } from '../args.js';
+import { BUILD_FLAG_OPTIONS, buildFlagOptions } from '../build-flags.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 import { formatNames } from '../../render/registry.js';
 
@@ -37,12 +37,7 @@ export const previewCommand: Command = {
     const options = {
       port: { type: 'string', short: 'p' },
       open: { type: 'boolean' },
-      layout: { type: 'string', short: 'l', multiple: true },
-      format: { type: 'string', short: 'f', multiple: true },
-      out: { type: 'string', short: 'o' },
-      ...ROOT_OPTION,
-      draft: { type: 'boolean' },
-      jobs: { type: 'string', short: 'j' },
+      ...BUILD_FLAG_OPTIONS,
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
       if (json) throw new UsageError('preview runs until Ctrl-C and prints no JSON; use `jianbao build --json`');
