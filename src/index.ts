@@ -11,7 +11,8 @@ export { watch, type WatchOptions, type WatchOutcome } from './api/watch.js';
 export { preview, type Preview, type PreviewOptions } from './api/preview.js';
 export { importArticle, importInto, type ImportArticleOptions, type ImportArticleResult, type ImportIntoOptions, type ImportIntoResult } from './api/import.js';
 export { init, layouts, copyLayout, type InitOptions, type LayoutsOptions, type CopyLayoutOptions } from './api/project.js';
-// fonts: `jianbao fonts` (the face each font role takes) comes as `fonts()` here with the fonts work (branch `fonts`).
+export { fonts, type FontsOptions, type FontsResult } from './api/fonts.js';
+export type { RoleReport, MissingChar } from './fonts/fonts-report.js';
 export type { InitResult } from './project/init.js';
 export type { LayoutInfo } from './project/layouts.js';
 export type { BuildEvent } from './pipeline/build.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, DiagnosticError, importInto, init, layouts, UsageError, watch } from '../index.js';
+import { build, check, DiagnosticError, fonts, importInto, init, layouts, UsageError, watch } from '../index.js';
 import { tempDir } from '../../test/support.js';
 
 const usage = async (run: () => unknown): Promise<UsageError> => {
@@ -50,6 +50,21 @@ describe('the library API on a project', () => {
     expect(checked.ok).toBe(false);
     expect(checked.diagnostics).toEqual([expect.objectContaining({ rule: 'schema', pos: expect.objectContaining({ line: 2 }) })]);
     await expect(build({ cwd: dir, jobs: 1 })).rejects.toBeInstanceOf(DiagnosticError);
+  });
+
+  it('reports the face of each font role and the characters of the content no face has', async () => {
+    const dir = tempDir('jianbao-api-fonts-');
+    init({ cwd: dir });
+    fs.writeFileSync(path.join(dir, 'jianbao.yaml'), 'fonts: bundled\n');
+    fs.writeFileSync(path.join(dir, 'content/articles/rare.yaml'), 'title: 示例\ndate: 2024-04-10\nbody: [示例𠀀字]\n');
+    const report = await fonts({ cwd: path.join(dir, 'content'), inputs: ['articles/rare.yaml'], layouts: ['report'] });
+    expect(report).toMatchObject({ ok: true, root: dir, diagnostics: [] });
+    expect(new Set(report.roles.map((r) => r.layout))).toEqual(new Set(['report']));
+    for (const r of report.roles) expect(r.face?.origin, r.role).toBe('bundled');
+    const body = report.roles.find((r) => r.role === 'body')!;
+    expect(body.missing.map((m) => [m.codePoint, m.at[0]?.line])).toEqual([['U+20000', 3]]);
+    const e = await usage(() => fonts({ cwd: dir, layouts: ['reprot'] }));
+    expect([e.message, e.hints]).toEqual(['unknown layout `reprot`', ['did you mean `report`?']]);
   });
 
   it('imports a changed draft into a content file, writing only with write: true', async () => {

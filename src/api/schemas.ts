@@ -139,4 +139,12 @@ export const copyLayoutOptionsSchema = z.strictObject({
 const sameInit: Same<T.InitOptions, z.input<typeof initOptionsSchema>> = true;
 const sameLayouts: Same<T.LayoutsOptions, z.input<typeof layoutsOptionsSchema>> = true;
 const sameCopy: Same<T.CopyLayoutOptions, z.input<typeof copyLayoutOptionsSchema>> = true;
-void [sameBuild, sameCheck, sameWatch, samePreview, sameImportArticle, sameImportInto, sameInit, sameLayouts, sameCopy];
+export const fontsOptionsSchema = z.strictObject({
+  ...whereSchema,
+  /** Content files or folders whose characters are checked, relative to `cwd`; the project's content/ by default. */
+  inputs: pathList.optional(),
+  /** Layouts to report on (default: every layout the project has). */
+  layouts: nameList('layout').optional(),
+});
+const sameFonts: Same<T.FontsOptions, z.input<typeof fontsOptionsSchema>> = true;
+void [sameFonts, sameBuild, sameCheck, sameWatch, samePreview, sameImportArticle, sameImportInto, sameInit, sameLayouts, sameCopy];

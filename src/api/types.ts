@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { RoleReport } from '../fonts/fonts-report.js';
 import type { BuildEvent, BuildResult as PipelineResult } from '../pipeline/build.js';
 
 /**
@@ -157,4 +158,23 @@ export interface CopyLayoutOptions extends Where {
   name: string;
   /** Replace the project's copy. */
   force?: boolean;
+}
+
+export interface FontsOptions extends Where {
+  /** Content files or folders whose characters are checked, relative to `cwd`; the project's content/ by default. */
+  inputs?: string[];
+  /** Layouts to report on (default: every layout the project has). */
+  layouts?: string[];
+}
+
+export interface FontsResult {
+  /** Every role has a face it may embed, and the content was laid out. */
+  ok: boolean;
+  root: string;
+  /** The fonts setting and where it was decided (`JIANBAO_FONTS`, jianbao.yaml, or the default). */
+  setting: { value: 'installed' | 'bundled'; from: string };
+  /** Per layout and role: the face, its fallbacks, and the characters of the content it lacks. */
+  roles: RoleReport[];
+  /** What kept the content from being laid out (its coverage is then not in `roles`). */
+  diagnostics: Diagnostic[];
 }
