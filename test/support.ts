@@ -16,7 +16,7 @@ export function tempDir(prefix = 'jianbao-test-'): string {
 }
 
 /** Builds content files with the project's templates into a temporary out folder. */
-export async function buildInto(inputs: string[], opts: { layouts?: string[]; formats?: Format[]; draft?: boolean } = {}) {
+export async function buildInto(inputs: string[], opts: { layouts?: string[]; formats?: Format[]; draft?: boolean; pdfa?: boolean } = {}) {
   const out = tempDir();
   const paths: ProjectPaths = { ...projectPaths(ROOT), outDir: out };
   const result = await build({ paths, inputs, ...opts });

@@ -47,6 +47,7 @@ export function resolveBuild(o: BuildOptions): { project: Project; settings: Pip
     ...(config.layouts ? { defaultLayouts: config.layouts } : {}),
     ...(config.series ? { seriesDefaults: config.series } : {}),
     ...(o.draft !== undefined ? { draft: o.draft } : {}),
+    ...(o.pdfa !== undefined ? { pdfa: o.pdfa } : {}),
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...(o.force !== undefined ? { force: o.force } : {}),
     ...(o.verify !== undefined ? { verify: o.verify } : {}),

@@ -32,6 +32,8 @@ export const buildOptionsSchema = z.strictObject({
   out: folder.optional(),
   /** Mark every output a draft (header line and watermark). */
   draft: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Every PDF (and its print sheets) as PDF/A-2b, whatever the layouts' themes say. */
+  pdfa: z.boolean({ error: 'expected true or false' }).optional(),
   /** Outputs rendered at once on worker threads; 1 renders in this thread. */
   jobs: z.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected 1 or more').optional(),
   /** Rebuild every output, even the up-to-date ones. */

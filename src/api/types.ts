@@ -27,6 +27,8 @@ export interface BuildOptions extends Where {
   out?: string;
   /** Mark every output a draft (header line and watermark). */
   draft?: boolean;
+  /** Every PDF (and its print sheets) as PDF/A-2b, whatever the layouts' themes say. */
+  pdfa?: boolean;
   /** Outputs rendered at once on worker threads; 1 renders in this thread. */
   jobs?: number;
   /** Rebuild every output, even the up-to-date ones. */

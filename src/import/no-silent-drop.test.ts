@@ -77,7 +77,7 @@ describe('no silent drop', () => {
       throw e;
     }
     const a = r.article;
-    const kept = [a.title, ...(a.titleLines ?? []), a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body), ...(a.attachments ?? [])]
+    const kept = [a.kicker, a.title, ...(a.titleLines ?? []), a.subtitle, a.column, a.source, a.author, a.editorNote, ...texts(a.body), ...(a.attachments ?? [])]
       .concat(r.summary.furniture.map((f) => f.text))
       .concat(r.diagnostics.filter((d) => d.rule === 'unplaced').map((d) => d.message))
       .filter((t): t is string => t !== undefined)

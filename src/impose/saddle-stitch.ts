@@ -1,4 +1,5 @@
 import { PAPER } from '../theme/length.js';
+import { isPdfA2b, markPdfA } from './pdfa-sheets.js';
 
 /** The sheet the pages are printed on, landscape, two pages side by side. */
 export interface ImposeOptions {
@@ -56,15 +57,26 @@ export async function imposeSaddleStitch(pdf: Uint8Array, options: ImposeOptions
   }
 
   const title = source.getTitle();
-  if (title) out.setTitle(`${title}（拼版）`);
   const author = source.getAuthor();
-  if (author) out.setAuthor(author);
-  out.setSubject('saddle-stitch imposition: print double-sided, flip on the short edge, fold and staple');
-  out.setCreator('jianbao');
-  out.setProducer('jianbao (pdf-lib)');
   const date = options.date ?? source.getCreationDate() ?? new Date(0);
+  const info = {
+    ...(title ? { Title: `${title}（拼版）` } : {}),
+    ...(author ? { Author: author } : {}),
+    Subject: 'saddle-stitch imposition: print double-sided, flip on the short edge, fold and staple',
+    Creator: 'jianbao',
+    Producer: 'jianbao (pdf-lib)',
+    CreationDate: date,
+    ModDate: date,
+  };
+  if (info.Title) out.setTitle(info.Title);
+  if (info.Author) out.setAuthor(info.Author);
+  out.setSubject(info.Subject);
+  out.setCreator(info.Creator);
+  out.setProducer(info.Producer);
   out.setCreationDate(date);
   out.setModificationDate(date);
+  // The sheets of a PDF/A file are PDF/A too: its pages carry their embedded fonts along.
+  if (await isPdfA2b(source)) await markPdfA(out, info);
   // No object streams: each page dictionary stays visible, as the manifest's page count expects.
   return out.save({ useObjectStreams: false });
 }

@@ -19,6 +19,13 @@ export interface Doc {
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   blocks: Block[];
+  /** What a PDF of it conforms to (the theme's `pdf:`, or the build's `--pdfa`); plain PDF when absent. */
+  pdf?: PdfSettings;
+}
+
+/** PDF/A-2b: sRGB output intent, XMP twin of every Info entry, embedded fonts, no CMYK or 16-bit images. */
+export interface PdfSettings {
+  standard: 'PDF/A-2b';
 }
 
 /**

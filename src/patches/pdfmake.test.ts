@@ -5,6 +5,9 @@ import { inlineText } from '../ir/index.js';
 import { readGlyphRuns } from '../verify/pdf-glyphs.js';
 import { drawnLines } from '../verify/line-metrics.js';
 import { measureReport } from '../../test/typesetting/measure.js';
+import { layOutPdf } from '../render/pdf/laid-out.js';
+import { renderPdf } from '../render/pdf/render-pdf.js';
+import { pdfmakeRendererClass } from './pdfmake.js';
 import { SEED } from '../../test/support.js';
 
 /** The decompressed content streams of a PDF that draw text. */
@@ -61,5 +64,23 @@ describe('pdfmake, patched (src/patches/pdfmake.ts)', async () => {
     const streams = textStreams(pdf);
     expect(streams.length).toBeGreaterThan(0);
     for (const s of streams) expect(s.match(/(?:^|\s)f(?=\s|$)/g)).toBeNull();
+  });
+
+  it('writes pdfkit’s XMP twins of the Info entries escaped, with xmp:ModifyDate (a PDF/A file)', async () => {
+    const title = '统战 & <简报>';
+    const pdfa = await renderPdf({ ...doc, meta: { ...doc.meta, title }, pdf: { standard: 'PDF/A-2b' } }, { readableRoots: [] });
+    const raw = Buffer.from(pdfa).toString('utf8');
+    const xmp = raw.slice(raw.indexOf('<?xpacket begin'), raw.indexOf('<?xpacket end'));
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">统战 &amp; &lt;简报&gt;</rdf:li>');
+    expect(xmp).toMatch(/<xmp:ModifyDate>\d{4}-\d{2}-\d{2}T00:00:00Z<\/xmp:ModifyDate>/);
+    expect(xmp).not.toContain('<简报>');
+  });
+
+  it('gives pdfmake’s Renderer class and the pages it drew, which the OFD writer draws again', async () => {
+    const Renderer = pdfmakeRendererClass();
+    for (const m of ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'] as const) expect(typeof Renderer.prototype[m]).toBe('function');
+    const layout = await layOutPdf(doc, { readableRoots: [] });
+    expect(layout.pages.length).toBe((await readGlyphRuns(pdf)).pages.length);
+    // Every glyph's position against the PDF's: test/ofd/ofd-fidelity.test.ts.
   });
 });

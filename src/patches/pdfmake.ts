@@ -14,6 +14,9 @@ import * as styleStackModule from 'pdfmake/js/StyleContextStack.js';
 // @ts-expect-error pdfmake ships no types for its internal modules
 import * as pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
 import type { Font } from 'fontkit';
+// @ts-expect-error pdfmake ships no types for its internal modules
+import * as rendererModule from 'pdfmake/js/Renderer.js';
+import { xmpDescriptions, type PdfInfo } from '../pdfa/xmp.js';
 
 /** Installs every patch, once per process (pdfmake is a singleton). */
 export function patchPdfmake(): void {
@@ -22,6 +25,7 @@ export function patchPdfmake(): void {
   patchTrailingSpacing();
   patchComposedLines();
   patchTextFill();
+  patchXmpInfo();
 }
 let installed = false;
 
@@ -181,6 +185,56 @@ export function completeWholeFonts(doc: object): void {
       font.unicode[i] ??= [0];
     }
   }
+}
+
+/**
+ * pdfkit writes the Info dictionary's twins into XMP (when it writes XMP at all: PDF 1.4 and
+ * later, so jianbao's PDF/A files only) with the values unescaped, so a title with `&` or `<`
+ * makes the metadata malformed, and without `xmp:ModifyDate` for the Info's `ModDate`, which
+ * ISO 19005-2 §6.6.2.3.1 requires. Its `_addInfo` (MetadataMixin) now appends every twin, escaped
+ * (src/render/pdf/xmp.ts); the PDF/A identification pdfkit adds itself is left as it is.
+ */
+function patchXmpInfo(): void {
+  type Doc = { info: PdfInfo; appendXML(xml: string, newline?: boolean): void; _addInfo(): void };
+  const PDFDocument = moduleClass<{ prototype: Doc }>(pdfDocumentModule);
+  const proto = PDFDocument?.prototype;
+  if (typeof proto?._addInfo !== 'function' || typeof proto.appendXML !== 'function') throw new Error('pdfmake changed: pdfkit PDFDocument._addInfo or appendXML not found');
+  proto._addInfo = function (this: Doc) {
+    this.appendXML(xmpDescriptions(this.info));
+  };
+}
+
+/** pdfmake's Renderer, the class that draws laid-out pages onto a pdfkit document (`pdfmake/js/Renderer.js`). */
+export interface PdfmakeRenderer {
+  renderPages(pages: readonly object[]): void;
+  renderLine(line: object, x: number, y: number): void;
+  renderVector(vector: object): void;
+  renderImage(image: object): void;
+  renderWatermark(page: object): void;
+}
+
+/**
+ * pdfmake's Renderer class, for drawing the PDF's own laid-out pages again onto another canvas
+ * (src/render/ofd/record-pages.ts): its constructor takes the canvas, and it calls each item's
+ * method by type. Checked, not assumed.
+ */
+export function pdfmakeRendererClass(): new (canvas: object) => PdfmakeRenderer {
+  const Renderer = moduleClass<new (canvas: object) => PdfmakeRenderer>(rendererModule);
+  const proto = Renderer?.prototype as Partial<PdfmakeRenderer> | undefined;
+  for (const method of ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'] as const) {
+    if (typeof proto?.[method] !== 'function') throw new Error(`pdfmake changed: Renderer.${method} not found`);
+  }
+  return Renderer!;
+}
+
+/**
+ * The laid-out pages pdfmake's Renderer drew (LayoutBuilder's output), which it leaves on the
+ * pdfkit document as `_pdfMakePages` (Renderer.renderPages).
+ */
+export function renderedPages(kit: object): readonly object[] {
+  const pages = (kit as { _pdfMakePages?: unknown })._pdfMakePages;
+  if (!Array.isArray(pages)) throw new Error('pdfmake changed: the rendered document carries no _pdfMakePages');
+  return pages as object[];
 }
 
 /**

@@ -10,7 +10,7 @@ import { sourceDateEpoch, stampDate } from '../outputs/reproducible.js';
 import { inShard, type Shard } from '../outputs/shard.js';
 import { sweepStaleTemps, writeFileAtomic } from '../outputs/write-atomic.js';
 import { GENERATOR } from '../package.js';
-import { formatNames, outputFormat, outputFormats } from '../render/registry.js';
+import { defaultFormatNames, outputFormat, outputFormats } from '../render/registry.js';
 import type { Imposition } from '../render/writer.js';
 import { createRunner, defaultJobs, workerPool, type RenderRunner } from '../render-pool/render-pool.js';
 import type { RenderJob } from '../render-pool/render-job.js';
@@ -24,7 +24,7 @@ export { outputPath, plan, type Planned, type PlanOptions } from './plan.js';
 
 export interface BuildOptions extends PlanOptions {
   paths: ProjectPaths;
-  /** Formats of the registry (src/render/registry.ts); all of them by default. */
+  /** Formats of the registry (src/render/registry.ts); each layout's `formats`, else the default ones, when absent. */
   formats?: string[];
   /** Validate and lay out only; write nothing. */
   checkOnly?: boolean;
@@ -107,7 +107,8 @@ interface Planned1 {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs = options.jobs ?? defaultJobs();
-  const formats = options.formats ?? formatNames();
+  // The formats to start workers for; each document's own come from its layout (see buildWith).
+  const formats = options.formats ?? defaultFormatNames();
   const previous = options.checkOnly ? undefined : readManifest(options.paths.outDir);
   // A first or forced build renders everything: start the workers now, so that loading their
   // modules overlaps laying out. An incremental build waits to see how much is stale.
@@ -141,7 +142,7 @@ async function buildWith(options: BuildOptions, settings: { jobs: number; format
   for (const p of planned) {
     const date = stampDate(p.doc.meta.date, epoch);
     const doc = date === p.doc.meta.date ? p.doc : { ...p.doc, meta: { ...p.doc.meta, date } };
-    for (const format of formats) {
+    for (const format of options.formats ?? p.formats ?? formats) {
       const rel = outputPath(paths, p.source, p.layout, format);
       if (!inShard(rel, options.shard)) continue;
       const key = buildKey({ projectDir: paths.projectDir, layoutFiles: layoutSourceFiles(paths, p.layout), contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });

@@ -5,8 +5,10 @@ import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
+import { pdfaImageProblems } from '../pdfa/images.js';
 import { listLayouts } from '../templates/layout-files.js';
-import { outputFormat } from '../render/registry.js';
+import { formatNames, isFormat, outputFormat } from '../render/registry.js';
+import type { LayoutFacts } from '../theme/schema.js';
 import type { Imposition } from '../render/writer.js';
 import { discoverContent } from './discover.js';
 import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
@@ -28,6 +30,8 @@ export interface PlanOptions {
   seriesDefaults?: LoadOptions['seriesDefaults'];
   /** Leave characters no face has to the caller (`jianbao fonts` reports them) instead of failing. */
   skipGlyphCheck?: boolean;
+  /** Every PDF (and its print sheets) as PDF/A-2b, whatever the layouts' themes say. */
+  pdfa?: boolean;
 }
 
 /** One laid-out document, ready for its writers. */
@@ -38,6 +42,8 @@ export interface Planned {
   draft: boolean;
   /** How the layout's pages go on print sheets, when its theme says so. */
   imposed?: Imposition;
+  /** The formats its layout is built in when the build names none (the theme's `layout.formats`). */
+  formats?: string[];
   /** The layout is a default one for its kind of content (the theme's `layout.default`). */
   defaultLayout?: true;
   doc: Doc;
@@ -75,6 +81,7 @@ export function plan(options: PlanOptions): Planned[] {
   errors.push(...checkSources(sources));
 
   const facts = layoutFacts(paths);
+  errors.push(...unknownFormats(facts, options.layouts));
   const planned: Planned[] = [];
   for (const source of sources) {
     const layouts = options.layouts ?? source.layouts ?? options.defaultLayouts?.[source.kind] ?? defaultLayouts(facts, source);
@@ -90,7 +97,17 @@ export function plan(options: PlanOptions): Planned[] {
       }
       try {
         const draft = Boolean(options.draft || source.draft);
-        const { doc, theme } = applyLayout(paths, layout, source.context(), { draft });
+        const laid = applyLayout(paths, layout, source.context(), { draft });
+        const theme = laid.theme;
+        const doc: Doc = options.pdfa ? { ...laid.doc, pdf: { standard: 'PDF/A-2b' } } : laid.doc;
+        // What PDF/A cannot hold (a CMYK image) is an error now, at its YAML position, not a bad file later.
+        if (doc.pdf) {
+          const refused = pdfaImageProblems(doc);
+          if (refused.length > 0) {
+            errors.push(...refused);
+            continue;
+          }
+        }
         // Content the template left out would be lost without a word: refuse it now.
         const lost = notRendered(source.blocks, doc, layout);
         if (lost.length > 0) {
@@ -103,8 +120,8 @@ export function plan(options: PlanOptions): Planned[] {
           errors.push(...missing);
           continue;
         }
-        const { imposed, default: isDefault } = facts.get(layout) ?? {};
-        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
+        const { imposed, formats, default: isDefault } = facts.get(layout) ?? {};
+        planned.push({ source, layout, draft, ...(imposed ? { imposed } : {}), ...(formats ? { formats } : {}), ...(isDefault ? { defaultLayout: true as const } : {}), doc, fonts: theme.fontChoices, warnings: theme.warnings });
       } catch (e) {
         if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
         else throw e;
@@ -113,6 +130,18 @@ export function plan(options: PlanOptions): Planned[] {
   }
   if (errors.some((d) => d.severity === 'error')) throw new DiagnosticError(dedupe(errors));
   return planned;
+}
+
+/** A layout's `formats:` naming a format no entry of the registry has: an error, with the formats there are. */
+function unknownFormats(facts: ReadonlyMap<string, LayoutFacts>, layouts: readonly string[] | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [layout, f] of facts) {
+    if (layouts && !layouts.includes(layout)) continue;
+    for (const name of f.formats ?? []) {
+      if (!isFormat(name)) out.push(diag('error', 'format', `layout \`${layout}\` lists an unknown format \`${name}\` in \`layout.formats\``, undefined, [`formats: ${formatNames().join(', ')}`]));
+    }
+  }
+  return out;
 }
 
 /** `out/<path under content/ without .yaml>/<layout>.<extension>`, with forward slashes. */

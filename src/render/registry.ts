@@ -26,6 +26,11 @@ export interface OutputFormat {
   impose?(): Promise<Imposer>;
   /** npm packages that write this format: their versions enter the build keys of its outputs. */
   libraries: readonly string[];
+  /**
+   * Built when a build names no formats (`--format`) and the layout lists none (`formats:` in its
+   * theme). False for a format people ask for: OFD, which archives and e-government exchange take.
+   */
+  byDefault?: boolean;
 }
 
 /** The built-in formats, in the order the build starts them (the slowest first) and the index lists them. */
@@ -61,6 +66,20 @@ const BUILT_IN: readonly OutputFormat[] = [
     },
     libraries: ['docx'],
   },
+  {
+    name: 'ofd',
+    extension: 'ofd',
+    label: 'OFD',
+    // The PDF's own layout pass, recorded and written as OFD (src/render/ofd).
+    load: async () => (await import('./ofd/render-ofd.js')).renderOfd,
+    verify: async () => {
+      const [{ verifyText }, { readOfdText }] = await Promise.all([import('../verify/fidelity.js'), import('./ofd/read-back.js')]);
+      return async (doc: Doc, bytes: Uint8Array, options: { output?: string }): Promise<Diagnostic[]> => verifyText(doc, readOfdText(bytes).text.join(''), 'OFD', options);
+    },
+    pageCount: async () => (await import('./ofd/read-back.js')).countOfdPages,
+    libraries: ['pdfmake', 'fontkit'],
+    byDefault: false,
+  },
 ];
 
 const registered: OutputFormat[] = [...BUILT_IN];
@@ -78,6 +97,11 @@ export function outputFormats(): readonly OutputFormat[] {
 /** The names of every format (`--format` takes them). */
 export function formatNames(): string[] {
   return registered.map((f) => f.name);
+}
+
+/** The formats a build writes when neither it nor the layout names any. */
+export function defaultFormatNames(): string[] {
+  return registered.filter((f) => f.byDefault !== false).map((f) => f.name);
 }
 
 /** The format of this name, or undefined. */

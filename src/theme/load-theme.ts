@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { Composition, FontFace, FurnitureLooks, PageStyle, Style } from '../ir/index.js';
+import type { Composition, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
@@ -18,6 +18,8 @@ export interface Theme {
   page: PageStyle;
   /** The look of each kind of page furniture the theme gives one; the template decides which appear. */
   furniture: FurnitureLooks;
+  /** What the layout's PDFs conform to (theme `pdf:`). */
+  pdf?: PdfSettings;
   styles: Record<string, Style>;
   fonts: Record<string, FontFace>;
   /** How each role's face was found (for `jianbao fonts` and the line a build prints). */
@@ -195,5 +197,5 @@ export function loadTheme(file: string, projectDir: string): Theme {
     };
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition, ...(t.pdf ? { pdf: t.pdf } : {}) };
 }

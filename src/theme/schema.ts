@@ -69,6 +69,13 @@ export const layoutSchema = z.strictObject({
   default: z.boolean().default(false),
   /** Its output also goes out as print sheets, imposed so (a booklet's saddle stitch). */
   imposed: z.enum(['saddle-stitch']).optional(),
+  /** The formats built of it when a build names none (`--format`), e.g. [pdf, docx, ofd]; the default formats when absent. */
+  formats: z.array(z.string().min(1)).min(1).optional(),
+});
+
+/** What a PDF of the layout conforms to: PDF/A-2b for archives (also `jianbao build --pdfa`). */
+export const pdfSettingsSchema = z.strictObject({
+  standard: z.enum(['PDF/A-2b']),
 });
 
 export const themeSchema = z.strictObject({
@@ -130,6 +137,7 @@ export const themeSchema = z.strictObject({
     .prefault({}),
   fonts: z.record(z.string(), fontRoleSchema),
   styles: z.record(z.string(), styleSchema),
+  pdf: pdfSettingsSchema.optional(),
 });
 
 export type ThemeFile = z.infer<typeof themeSchema>;

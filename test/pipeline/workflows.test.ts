@@ -15,7 +15,7 @@ function validate(file: string): { status: number | null; output: string } {
 }
 
 describe('GitHub Actions workflows', () => {
-  it.each(['ci.yml', 'release.yml'])('%s is valid against the workflow schema', (name) => {
+  it.each(['ci.yml', 'release.yml', 'archival.yml'])('%s is valid against the workflow schema', (name) => {
     const r = validate(workflow(name));
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
@@ -93,5 +93,21 @@ describe('GitHub Actions workflows', () => {
     const release = read('release.yml');
     expect(release.jobs['build']!.needs).toBe('test');
     expect(release.jobs['test']!.steps.map((s) => s.run)).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
+  });
+
+  it('archival.yml builds PDF/A-2b and OFD, runs veraPDF on every PDF, renders every OFD with ofdrw and compares the pages', () => {
+    const text = fs.readFileSync(workflow('archival.yml'), 'utf8');
+    const archival = parse(text) as { on: Record<string, unknown>; jobs: { archival: { steps: { run?: string; uses?: string }[] } } };
+    expect(Object.keys(archival.on)).toContain('push');
+    const runs = archival.jobs.archival.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('npm run build -- --format pdf,ofd --pdfa');
+    expect(runs).toContain("find out -name '*.pdf'");
+    expect(runs).toContain('verapdf --flavour 2b');
+    expect(runs).toContain('mvn -q -f .github/ofdrw-render/pom.xml');
+    expect(runs).toContain('npx tsx test/ofd/compare-rendered.ts render');
+    // The pieces it runs are in the repository.
+    expect(fs.readFileSync(path.join(ROOT, '.github/ofdrw-render/pom.xml'), 'utf8')).toContain('<artifactId>ofdrw-converter</artifactId>');
+    expect(fs.readFileSync(path.join(ROOT, '.github/ofdrw-render/src/main/java/RenderOfd.java'), 'utf8')).toContain('new ImageExporter(');
+    expect(fs.existsSync(path.join(ROOT, 'test/ofd/compare-rendered.ts'))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { projectPaths } from '../../pipeline/project.js';
 import { isReleaseName } from '../../outputs/release.js';
 import { defaultJobs } from '../../render-pool/render-pool.js';
 import { parseShard } from '../../outputs/shard.js';
-import { formatNames } from '../../render/registry.js';
+import { defaultFormatNames, formatNames } from '../../render/registry.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { describeLayouts, defaultsSentence, formatLayouts, type LayoutInfo } from '../../project/layouts.js';
 import { openProject } from '../../project/open.js';
@@ -35,10 +35,13 @@ jianbao.yaml's \`layouts:\` changes the defaults, and --layout overrides both.
 
 Options:
   -l, --layout NAME[,NAME]   layouts to build (default: as above)
-  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: jianbao.yaml's \`formats\`, else ${formatNames().join(',')})
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: jianbao.yaml's \`formats\`, else a
+                             layout's \`formats\` (its theme), else ${defaultFormatNames().join(',')}; ofd
+                             (GB/T 33190, the PDF's pages) is written only when named
   -o, --out DIR              output folder (default: jianbao.yaml's \`out\`, else out/ in the project)
       --root DIR             the project's folder (default: found from PATH or the working folder)
       --draft                mark outputs as drafts (header line and PDF watermark)
+      --pdfa                 write every PDF, and its print sheets, as PDF/A-2b (archival)
   -j, --jobs N               render N outputs at once on worker threads (default: cores, here ${defaultJobs()})
       --force                rebuild every output, even up-to-date ones
       --verify               read each output it writes back (pdf.js, the DOCX XML) and
@@ -93,6 +96,7 @@ export const buildCommand: Command = {
   run(argv, io) {
     const options = {
       ...BUILD_FLAG_OPTIONS,
+      pdfa: { type: 'boolean' },
       force: { type: 'boolean' },
       verify: { type: 'boolean' },
       shard: { type: 'string' },
@@ -114,6 +118,7 @@ export const buildCommand: Command = {
       const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
       const options: ApiBuildOptions = {
         ...buildFlagOptions(values, positionals, io.cwd),
+        ...(values.pdfa ? { pdfa: true } : {}),
         jobs,
         force: values.force ?? false,
         verify: values.verify ?? false,
