@@ -6,5 +6,6 @@ export { composeParagraphMemo, composeMemoStats, clearComposeMemo } from './memo
 export type { Run, ComposedLine } from './justify.js';
 export type { PunctuationScheme } from './punctuation.js';
 export { balanceTitle } from './title.js';
+export { contentWidths, type ContentWidths } from './content-width.js';
 export { loadHyphenation, needsHyphenation } from './hyphenate.js';
 export { mayNotEndLine, mayNotStartLine } from './char-class.js';

@@ -163,6 +163,7 @@ function readBlock(item: unknown, p: (string | number)[], level: number, ctx: Bo
       const resolved = resolveImage(r.data.image.src, ctx.dir, ctx.contentRoot, srcPos, diagnostics);
       const image: Block = { kind: 'image', pos, src: r.data.image.src, path: resolved ?? '' };
       if (r.data.image.caption) image.caption = ctx.text(r.data.image.caption, [...p, 'image', 'caption']);
+      if (r.data.image.width !== undefined) image.width = r.data.image.width;
       return image;
     }
     case 'list': {

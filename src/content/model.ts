@@ -37,6 +37,8 @@ export interface Image extends Positioned {
   /** Absolute path, resolved and checked to stay inside the content folder. */
   path: string;
   caption?: string;
+  /** Width as a share of the text block's, when the content sets it. */
+  width?: number;
 }
 
 export interface List extends Positioned {

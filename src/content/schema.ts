@@ -49,8 +49,14 @@ export const tableSchema = z.strictObject({
   }),
 });
 
+/** A picture's width as a share of the text block's: 0.6 or '60%'. Absent: the theme sizes it. */
+const figureWidth = z
+  .union([z.number(), z.string().regex(/^\d{1,3}(\.\d+)?%?$/, 'expected a share of the text width, as 60% or 0.6')])
+  .transform((v) => (typeof v === 'number' ? v : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v)))
+  .refine((v) => v > 0 && v <= 1, 'a picture width is a share of the text width above 0 and at most 1 (100%)');
+
 export const imageSchema = z.strictObject({
-  image: z.strictObject({ src: text, caption: optionalText }),
+  image: z.strictObject({ src: text, caption: optionalText, width: figureWidth.optional() }),
 });
 
 export const listSchema = z.strictObject({

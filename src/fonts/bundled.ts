@@ -10,8 +10,8 @@ const require = createRequire(import.meta.url);
 /**
  * The bundled faces: a theme's `npm:<package>/<path>` files. A published jianbao carries the
  * ones its themes use in `dist/fonts/<package>/<path>` (copied from the font packages when it is
- * packed, a WOFF unwrapped to TTF: scripts/pack-fonts.ts), so a user's install holds 4 faces
- * instead of every weight of three families. A git checkout has the font packages themselves
+ * packed, a WOFF unwrapped to TTF: scripts/pack-fonts.ts), so a user's install holds the 5
+ * faces they name instead of every weight of three families. A git checkout has the font packages themselves
  * (devDependencies) and reads them there.
  */
 

@@ -37,6 +37,10 @@ export interface RoleSpec {
   files: readonly string[];
   /** Where the role is defined in the theme, for diagnostics. */
   pos?: SourcePos;
+  /** The weight wanted among the faces answering to a name (400; a role's bold asks for 700). */
+  weight?: number;
+  /** Finding no face is no error (a role's bold face: bold is then drawn synthetically). */
+  optional?: boolean;
 }
 
 export interface ResolvedFace {
@@ -76,8 +80,8 @@ export interface RoleResult {
   diagnostics: Diagnostic[];
 }
 
-function pick(file: string, faces: FaceInfo[], names: readonly string[]): { face: FaceInfo; matchedName?: string } | undefined {
-  const m = chooseByName(faces, names);
+function pick(file: string, faces: FaceInfo[], names: readonly string[], weight?: number): { face: FaceInfo; matchedName?: string } | undefined {
+  const m = chooseByName(faces, names, weight);
   if (m) return { face: m.face, matchedName: m.name };
   // A single font the theme names by file is the user's choice, whatever it calls itself; in a
   // collection none of whose faces answers, the first face is what any reader would take.
@@ -149,13 +153,13 @@ function resolveRoleOrThrow(spec: RoleSpec, ctx: ResolveContext): RoleResult {
     if (!fs.existsSync(file)) continue;
     const faces = readFile(file, candidate);
     if (!faces) return { diagnostics };
-    const p = pick(file, faces, spec.names)!;
+    const p = pick(file, faces, spec.names, spec.weight)!;
     return done(resolved(spec, file, faces, p.face, 'project', candidate, p.matchedName));
   }
 
   // 2 and 3. A face answering to the role's names: the project's fonts/, then the machine's.
   const byName = (d: Discovery, origin: FaceOrigin): ResolvedFace | undefined => {
-    const m = findInstalled(d, spec.names);
+    const m = findInstalled(d, spec.names, spec.weight);
     if (!m) return undefined;
     const faces = d.faces.filter((f) => f.file === m.face.file);
     const from = origin === 'project' ? path.relative(ctx.projectDir, m.face.file) : m.face.file;
@@ -176,10 +180,11 @@ function resolveRoleOrThrow(spec: RoleSpec, ctx: ResolveContext): RoleResult {
     if (!file) continue;
     const faces = readFile(file, candidate);
     if (!faces) return { diagnostics };
-    const p = pick(file, faces, spec.names)!;
+    const p = pick(file, faces, spec.names, spec.weight)!;
     return done(resolved(spec, file, faces, p.face, 'bundled', candidate, p.matchedName));
   }
 
+  if (spec.optional) return { diagnostics };
   const tried = [...spec.files.filter((f) => !f.startsWith('npm:')), `faces named ${spec.names.join(', ')} in fonts/`, ...(ctx.setting === 'installed' ? ['installed'] : []), ...spec.files.filter((f) => f.startsWith('npm:'))];
   diagnostics.push(
     diag('error', 'font', `no face found for font role \`${spec.role}\` (tried ${tried.join('; ')})`, spec.pos, [

@@ -14,7 +14,7 @@ describe('fonts in a process', () => {
     const paths = projectPaths(ROOT);
     const [planned] = plan({ paths, inputs: [SEED], layouts: ['report'] });
     const doc = planned!.doc;
-    const files = new Set(Object.values(doc.fonts).map((f) => f.file));
+    const files = new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...(f.bold ? [f.bold.file] : [])]));
     const ctx = { readableRoots: [paths.contentDir] };
     const first = await renderPdf(doc, ctx);
     const second = await renderPdf(doc, ctx);

@@ -14,6 +14,8 @@ export interface Doc {
   punctuation: 'quanjiao' | 'kaiming' | 'banjiao';
   /** Gap between Han and Latin/digits in em; 0 for none. */
   latinGap: number;
+  /** How blocks go onto pages: what is kept together, and how large a picture may be. */
+  flow: FlowRules;
   /** How composed lines are adjusted where house styles differ (the theme's `composition`). */
   composition: Composition;
   styles: Record<string, Style>;
@@ -61,6 +63,30 @@ export interface PageStyle {
 }
 
 /**
+ * How the flow goes onto pages, as a theme sets it (defaults after GB/T 9704 and common practice
+ * in Chinese offices).
+ */
+export interface FlowRules {
+  /** Lines of a block's text that stay on the page of the heading(s) above it (a heading never ends a page alone). */
+  headingLines: number;
+  /** Lines of text the end block (版记 / 报尾) shares its page with, at least: lines are carried over from the page before when needed. */
+  endBlockLines: number;
+  /**
+   * The most empty grid lines a kept-together block (a table with its caption, a table row) may
+   * leave at a page foot by moving whole to the next page; when it would leave more, it breaks
+   * there instead, after its first two lines.
+   */
+  maxEmptyLines: number;
+  /** A picture's largest height, as a share of the text block's height (unless the content sets its width). */
+  figureHeight: number;
+  /**
+   * The smallest a picture may be drawn, as a share of its size, to end the page it starts on
+   * when moving it whole to the next page would leave more than `maxEmptyLines` empty; 1: never.
+   */
+  figureShrink: number;
+}
+
+/**
  * Page furniture: what the template asked for (`<pagenumber/>`, `<header>`, `<watermark>`),
  * with the look the theme's `furniture` gives it.
  */
@@ -99,8 +125,10 @@ export interface PageNumberStyle {
   position: 'outside' | 'center';
   /** Inset from the edge of the text block, in pt (one character for GB/T 9704). */
   inset: number;
-  /** Distance from the bottom of the text block to the number's top, in pt. */
+  /** Distance from the bottom of the text block to the top of the dashes' ink (GB/T 9704: 一字线上距版心下边缘 7 mm), or of the number's when the format has no dash, in pt. */
   below: number;
+  /** Width of each dash's ink in pt (GB/T 9704's 一字线 is one character wide); absent: as the font draws it. */
+  dash?: number;
 }
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
@@ -129,6 +157,8 @@ export interface Style {
   align: Align;
   /** First-line indent in characters (em of this style). */
   indent: number;
+  /** Left indent of every line in characters (左空: a 版记 line is indented one character at each end). */
+  indentLeft: number;
   /** Right indent in characters (右空). */
   indentRight: number;
   /** Line pitch in pt. */
@@ -175,6 +205,13 @@ export interface FontFace {
   latin: string;
   /** Further files tried, in order, for characters the face lacks. */
   fallbacks: string[];
+  /** The role's own bold face, when the theme names one that is found: bold text is set in it. */
+  bold?: { file: string; family: string; embedWhole?: boolean };
+  /**
+   * Synthetic bold, for a role without a bold face (or a character its bold face lacks): the
+   * glyphs are filled and stroked this many em wide, as Word and WPS draw 仿宋_GB2312 bold.
+   */
+  boldStroke: number;
 }
 
 export type Inline =
@@ -220,8 +257,11 @@ export interface ImageBlock extends Located {
   kind: 'image';
   path: string;
   caption?: Inline[];
-  /** Width as a fraction of the text block. */
-  width: number;
+  /**
+   * Width as a fraction of the text block, when the content sets it; absent: as wide as the text
+   * block, but no taller than the theme's share of its height (`flow.figureHeight`).
+   */
+  width?: number;
 }
 
 export interface ListBlock extends Located {

@@ -214,9 +214,10 @@ class IrBuilder {
       }
       case 'image': {
         const caption = this.childrenNamed(el, 'caption')[0];
-        const width = el.attrs.width ? Number(el.attrs.width) : 1;
-        if (!(width > 0 && width <= 1)) this.error(el, `image width is a fraction of the text block, 0 to 1; got ${el.attrs.width}`);
-        const i = located({ kind: 'image' as const, path: el.attrs.path ?? '', width });
+        // No width: the renderers size the picture by the theme's rule (flow.figureHeight).
+        const width = el.attrs.width ? Number(el.attrs.width) : undefined;
+        if (width !== undefined && !(width > 0 && width <= 1)) this.error(el, `image width is a fraction of the text block, 0 to 1; got ${el.attrs.width}`);
+        const i = located({ kind: 'image' as const, path: el.attrs.path ?? '', ...(width !== undefined ? { width } : {}) });
         return caption ? { ...i, caption: this.inlines(caption) } : i;
       }
       case 'list':

@@ -36,9 +36,9 @@ export function fileHash(file: string): string {
 }
 
 
-/** Every font file a document may embed: each role's face and its fallbacks. */
+/** Every font file a document may embed: each role's face, its bold face and its fallbacks. */
 export function fontFiles(doc: Doc): string[] {
-  return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...f.fallbacks]))].sort();
+  return [...new Set(Object.values(doc.fonts).flatMap((f) => [f.file, ...(f.bold ? [f.bold.file] : []), ...f.fallbacks]))].sort();
 }
 
 /**

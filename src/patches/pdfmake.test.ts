@@ -1,6 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { composeParagraph, loadFontMetrics } from '../compose/index.js';
+import { composeParagraph, loadFontMetrics, pdfFontFeatures } from '../compose/index.js';
+import { pdfmake, registerFonts } from '../render/pdf/pdfmake-env.js';
+import { readPdfText } from '../verify/pdf-text.js';
 import { inlineText } from '../ir/index.js';
 import { readGlyphRuns } from '../verify/pdf-glyphs.js';
 import { drawnLines } from '../verify/line-metrics.js';
@@ -82,5 +84,56 @@ describe('pdfmake, patched (src/patches/pdfmake.ts)', async () => {
     const layout = await layOutPdf(doc, { readableRoots: [] });
     expect(layout.pages.length).toBe((await readGlyphRuns(pdf)).pages.length);
     // Every glyph's position against the PDF's: test/ofd/ofd-fidelity.test.ts.
+  });
+});
+
+describe('pdfmake, patched: line boxes and run drawing (src/patches/pdfmake.ts)', async () => {
+  const { doc } = await measureReport(SEED);
+  registerFonts(doc.fonts);
+  const box = { height: 30, ascent: 20 };
+  const run = (text: string, extra: object = {}) => ({ text, lineBox: box, fontFeatures: pdfFontFeatures(), ...extra });
+  const def = {
+    pageSize: { width: 400, height: 400 },
+    pageMargins: [50, 50, 50, 50],
+    defaultStyle: { font: 'body', fontSize: 16 },
+    content: [
+      // A line mixing two faces of different ascents, then one of a single face: both exactly the box.
+      { text: [run('黑体标签', { font: 'hei' }), run('正文')], noWrap: true },
+      { text: [run('正文')], noWrap: true },
+      { text: [run('加粗', { draw: { stroke: 0.5 } }), run('一', { draw: { scale: 1.25 } }), run('重复', { draw: { artifact: true } })], noWrap: true },
+    ],
+  };
+  const buffer = await pdfmake().createPdf(def).getBuffer();
+  const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const { runs } = await readGlyphRuns(pdf);
+  const text = (r: (typeof runs)[number]) => r.glyphs.map((g) => g.text).join('');
+
+  it('makes a line exactly its box tall, with its baseline its ascent below the top, whatever faces it mixes', () => {
+    const ys = [...new Set(runs.map((r) => r.y))].sort((a, b) => b - a);
+    expect(ys).toHaveLength(3);
+    expect(ys[0]).toBeCloseTo(400 - 50 - box.ascent, 3);
+    expect(ys[0]! - ys[1]!).toBeCloseTo(box.height, 3);
+    expect(ys[1]! - ys[2]!).toBeCloseTo(box.height, 3);
+    // The two faces of the first line share its baseline.
+    expect(runs.filter((r) => r.y === ys[0]).map((r) => r.fontName.replace(/^\w+\+/, ''))).toEqual(expect.arrayContaining([expect.stringMatching(/Sans/), expect.stringMatching(/Serif/)]));
+  });
+
+  it('draws a stroked run filled and stroked at its width (synthetic bold), a scaled run scaled, and other runs as they were', () => {
+    const bold = runs.find((r) => text(r) === '加粗')!;
+    expect(bold.renderMode).toBe(2);
+    expect(bold.lineWidth).toBeCloseTo(0.5, 5);
+    const scaled = runs.find((r) => text(r) === '一')!;
+    expect(scaled.hScale).toBeCloseTo(1.25, 5);
+    expect(scaled.renderMode).toBe(0);
+    for (const r of runs.filter((x) => !['加粗', '一'].includes(text(x)))) {
+      expect(r.renderMode, text(r)).toBe(0);
+      expect(r.hScale, text(r)).toBe(1);
+    }
+  });
+
+  it('puts an artifact run in /Artifact marked content, which text extraction marks and --verify leaves out', async () => {
+    const items = (await readPdfText(pdf))[0]!.items.filter((i) => i.str.trim());
+    expect(items.filter((i) => i.artifact).map((i) => i.str)).toEqual(['重复']);
+    expect(items.filter((i) => !i.artifact).map((i) => i.str).join('')).toContain('加粗');
   });
 });

@@ -15,8 +15,32 @@ import * as styleStackModule from 'pdfmake/js/StyleContextStack.js';
 import * as pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
 import type { Font } from 'fontkit';
 // @ts-expect-error pdfmake ships no types for its internal modules
+import * as lineModule from 'pdfmake/js/Line.js';
+// @ts-expect-error pdfmake ships no types for its internal modules
 import * as rendererModule from 'pdfmake/js/Renderer.js';
 import { xmpDescriptions, type PdfInfo } from '../pdfa/xmp.js';
+
+/**
+ * A line's box fixed by the composer, not by its fonts: `height` (the grid pitch) and `ascent`
+ * (from the top of the box to the baseline). Set on every run of a composed line.
+ */
+export interface LineBox {
+  height: number;
+  ascent: number;
+}
+
+/**
+ * How one run is drawn beyond its font: `stroke`, a stroke of this width in pt around the filled
+ * glyphs (synthetic bold, text rendering mode 2, in the fill colour); `scale`, a horizontal scale
+ * of the glyphs (1 = none), for a dash drawn one em wide; `artifact`, inside `/Artifact` marked
+ * content (PDF 14.8.2.2), so that text a page repeats is not read as content twice.
+ */
+export interface RunDrawing {
+  stroke?: number;
+  scale?: number;
+  /** Drawn as a pagination artifact (a table header repeated on a later page): marked content a text extractor leaves out. */
+  artifact?: boolean;
+}
 
 /** Installs every patch, once per process (pdfmake is a singleton). */
 export function patchPdfmake(): void {
@@ -25,6 +49,8 @@ export function patchPdfmake(): void {
   patchTrailingSpacing();
   patchComposedLines();
   patchTextFill();
+  patchLineBox();
+  patchRunDrawing();
   patchXmpInfo();
 }
 let installed = false;
@@ -185,6 +211,92 @@ export function completeWholeFonts(doc: object): void {
       font.unicode[i] ??= [0];
     }
   }
+}
+
+type InlineItem = Record<string, unknown> & { text: string; lineBox?: LineBox; draw?: RunDrawing };
+interface LineObject {
+  inlines: InlineItem[];
+}
+
+/**
+ * pdfmake makes a line as tall as its tallest run (each run: its font's ascent − descent × the
+ * style's lineHeight factor) and puts the baseline one largest ascent below its top. A line that
+ * mixes faces (a 黑体 label in a 楷体 编者按) is then taller than the grid pitch, and every line
+ * after it on the page is pushed down. A composed line gives its box (`lineBox` on its runs):
+ * its height is the pitch and its baseline sits where the style's own face puts it, whatever
+ * faces its runs use.
+ */
+function patchLineBox(): void {
+  type LineClass = { prototype: LineObject & { getHeight(): number; getAscenderHeight(): number } };
+  const Line = moduleClass<LineClass>(lineModule);
+  const { getHeight, getAscenderHeight } = Line?.prototype ?? {};
+  if (typeof getHeight !== 'function' || typeof getAscenderHeight !== 'function') throw new Error('pdfmake changed: Line.getHeight or Line.getAscenderHeight not found');
+  Line!.prototype.getHeight = function (this: LineObject) {
+    const box = this.inlines[0]?.lineBox;
+    return box ? box.height : getHeight.call(this);
+  };
+  Line!.prototype.getAscenderHeight = function (this: LineObject) {
+    const box = this.inlines[0]?.lineBox;
+    return box ? box.ascent : getAscenderHeight.call(this);
+  };
+}
+
+/**
+ * pdfmake's Renderer draws each run of a line with one `text()` call of pdfkit, with options it
+ * builds itself (no stroke, no horizontal scale). While it draws a line that has a run with a
+ * `draw`, its document's `text` takes that run's drawing: the calls come in the order of the
+ * line's runs, one each, and each call's text is checked against its run's.
+ */
+function patchRunDrawing(): void {
+  type Kit = {
+    text(text: string, x: number, y: number, options: Record<string, unknown>): unknown;
+    save(): unknown;
+    restore(): unknown;
+    lineWidth(w: number): unknown;
+    strokeColor(color: unknown): unknown;
+    markContent(tag: string, options?: object): unknown;
+    endMarkedContent(): unknown;
+    _fillColor?: unknown[];
+  };
+  type RendererClass = { prototype: { pdfDocument: Kit; renderLine(line: LineObject, x: number, y: number): unknown } };
+  const Renderer = moduleClass<RendererClass>(rendererModule);
+  const renderLine = Renderer?.prototype?.renderLine;
+  if (typeof renderLine !== 'function') throw new Error('pdfmake changed: Renderer.renderLine not found');
+  Renderer!.prototype.renderLine = function (line, x, y) {
+    if (!line.inlines.some((i) => i.draw)) return renderLine.call(this, line, x, y);
+    const kit = this.pdfDocument;
+    const own = Object.getOwnPropertyDescriptor(kit, 'text');
+    const text = kit.text;
+    let next = 0;
+    kit.text = function (this: Kit, str, tx, ty, options) {
+      const inline = line.inlines[next++];
+      if (!inline || inline.text !== str) throw new Error('pdfmake changed: Renderer.renderLine no longer draws a line one text() call per run, in order');
+      const draw = inline.draw;
+      if (!draw) return text.call(this, str, tx, ty, options);
+      const drawn: Record<string, unknown> = { ...options };
+      this.save();
+      if (draw.stroke) {
+        this.lineWidth(draw.stroke);
+        this.strokeColor(this._fillColor?.[0] ?? 'black');
+        drawn.fill = true;
+        drawn.stroke = true;
+      }
+      if (draw.scale && draw.scale !== 1) drawn.horizontalScaling = draw.scale * 100;
+      if (draw.artifact) this.markContent('Artifact', { type: 'Pagination' });
+      try {
+        return text.call(this, str, tx, ty, drawn);
+      } finally {
+        if (draw.artifact) this.endMarkedContent();
+        this.restore();
+      }
+    };
+    try {
+      return renderLine.call(this, line, x, y);
+    } finally {
+      if (own) Object.defineProperty(kit, 'text', own);
+      else delete (kit as Partial<Kit>).text;
+    }
+  };
 }
 
 /**

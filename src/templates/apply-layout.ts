@@ -47,6 +47,6 @@ export function applyLayout(paths: LayoutPaths, layout: string, context: object,
     styles: Object.keys(theme.styles),
     furniture: theme.furniture,
   });
-  const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, composition: theme.composition, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks, ...(theme.pdf ? { pdf: theme.pdf } : {}) };
+  const doc: Doc = { meta: parsed.meta, page: theme.page, furniture: parsed.furniture, punctuation: theme.punctuation, latinGap: theme.latinGap, composition: theme.composition, flow: theme.flow, styles: theme.styles, fonts: theme.fonts, blocks: parsed.blocks, ...(theme.pdf ? { pdf: theme.pdf } : {}) };
   return { doc, markup, theme };
 }

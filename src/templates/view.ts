@@ -27,7 +27,7 @@ export type BlockView =
   | { kind: 'paragraph'; text: string; at: string }
   | { kind: 'section'; heading: string; level: number; n: number; at: string; body: BlockView[] }
   | { kind: 'table'; caption?: string; header?: string[]; rows: string[][]; at: string }
-  | { kind: 'image'; path: string; caption?: string; at: string }
+  | { kind: 'image'; path: string; caption?: string; width?: number; at: string }
   | { kind: 'list'; ordered: boolean; items: string[]; at: string };
 
 export function articleView(a: Article): ArticleView {
@@ -63,6 +63,7 @@ function blocksView(blocks: Block[]): BlockView[] {
       case 'image': {
         const i: BlockView = { kind: 'image', path: b.path, at };
         if (b.caption !== undefined) i.caption = b.caption;
+        if (b.width !== undefined) i.width = b.width;
         return i;
       }
       case 'list':

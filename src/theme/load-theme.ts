@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { Composition, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
+import type { Composition, FlowRules, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
 import { readFontsSetting, resolveProjectRole } from '../fonts/project-fonts.js';
 import type { FontsSetting, ResolvedFace, RoleSpec } from '../fonts/resolve-role.js';
+import { isBoldOf } from '../fonts/bold-face.js';
 import { PAPER, parseLength, type LengthContext } from './length.js';
 import { themeSchema, type ContentsSettings, type LayoutFacts, type ThemeFile } from './schema.js';
 
@@ -34,6 +35,7 @@ export interface Theme {
   punctuation: ThemeFile['punctuation'];
   latinGap: number;
   composition: Composition;
+  flow: FlowRules;
 }
 
 type Read = { stamp: string; source: NonNullable<ReturnType<typeof readYamlData>['source']>; t: ThemeFile };
@@ -126,6 +128,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
       align: s.align,
       indent: s.indent,
       indentRight: s.indentRight,
+      indentLeft: s.indentLeft,
       lineHeight: s.lineHeight === undefined ? linePitch : len(s.lineHeight, ctx, [...at, 'lineHeight']),
       spaceBefore: len(s.spaceBefore, ctx, [...at, 'spaceBefore']),
       spaceAfter: len(s.spaceAfter, ctx, [...at, 'spaceAfter']),
@@ -161,6 +164,7 @@ export function loadTheme(file: string, projectDir: string): Theme {
     if (!style) errors.push(diag('error', 'theme', `page number style \`${pn.style}\` is not defined`, source.posOf([...at, 'style'])));
     const ctx = { em: style?.size ?? 14, line: linePitch };
     furniture.pageNumber = { format: pn.format, style: pn.style, position: pn.position, inset: len(pn.inset, ctx, [...at, 'inset']), below: len(pn.below, ctx, [...at, 'below']) };
+    if (pn.dash !== undefined) furniture.pageNumber.dash = len(pn.dash, ctx, [...at, 'dash']);
   }
   if (f.header) {
     if (!styles[f.header.style]) errors.push(diag('error', 'theme', `header style \`${f.header.style}\` is not defined`, source.posOf(['furniture', 'header', 'style'])));
@@ -194,8 +198,18 @@ export function loadTheme(file: string, projectDir: string): Theme {
       names: f.names,
       latin: f.latin,
       fallbacks: f.fallback.map((c) => resolveFontCandidate(c, projectDir)).filter((x): x is string => Boolean(x)),
+      boldStroke: f.bold.stroke,
     };
+    // The role's bold face, found as the role's face is (its `bold.files`, then a face answering
+    // to its bold names or the role's own at weight 700: fonts/, installed, bundled), and taken
+    // only when it is a bold of the face the role got (its family, heavier): a 仿宋 found on the
+    // machine is never set beside a bundled serif bold. Else bold is drawn synthetically.
+    const bold = resolveProjectRole({ role: `${role} (bold)`, names: [...f.bold.names, ...f.names], files: f.bold.files, pos: source.posOf(['fonts', role, 'bold']), weight: 700, optional: true }, projectDir, setting.setting);
+    if (bold.face && !bold.diagnostics.some((d) => d.severity === 'error') && isBoldOf(face.face, bold.face.face)) {
+      fonts[role]!.bold = { file: bold.face.file, family: bold.face.family, ...(bold.face.embedding.noSubsetting ? { embedWhole: true } : {}) };
+      warnings.push(...bold.diagnostics);
+    }
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition, ...(t.pdf ? { pdf: t.pdf } : {}) };
+  return { file, layout: t.layout, page, furniture, styles, fonts, fontChoices: choices, fontsSetting: setting.setting, warnings, colors: t.colors, contents: t.contents, punctuation: t.punctuation, latinGap: t.latinGap, composition: t.composition, flow: t.flow, ...(t.pdf ? { pdf: t.pdf } : {}) };
 }

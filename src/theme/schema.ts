@@ -20,6 +20,19 @@ export const fontRoleSchema = z.strictObject({
   fallback: z.array(z.string()).default([]),
   /** Family name of the Latin face set beside it. */
   latin: z.string().default('Times New Roman'),
+  /**
+   * The role's bold: a face of its own, found as the role's face is (`files`, then a face answering
+   * to `names` or to the role's own names, at bold weight) and used only if it is a bold of the
+   * role's face; where there is none, or it lacks a character, bold is drawn synthetically, the
+   * regular glyphs filled and stroked `stroke` em wide (as Word and WPS bold 仿宋_GB2312).
+   */
+  bold: z
+    .strictObject({
+      names: z.array(z.string().min(1)).default([]),
+      files: z.array(z.string()).default([]),
+      stroke: z.number().min(0).max(0.2).default(0.03),
+    })
+    .default({ names: [], files: [], stroke: 0.03 }),
 });
 
 export const styleSchema = z.strictObject({
@@ -37,6 +50,8 @@ export const styleSchema = z.strictObject({
   indent: z.number().default(0),
   /** Right indent in characters (右空: GB/T 9704 sets the date four characters in from the right). */
   indentRight: z.number().min(0).default(0),
+  /** Left indent of every line in characters (左空: GB/T 9704 indents a 版记 line one character at each end). */
+  indentLeft: z.number().min(0).default(0),
   lineHeight: length.optional(),
   spaceBefore: length.default(0),
   spaceAfter: length.default(0),
@@ -97,7 +112,10 @@ export const themeSchema = z.strictObject({
           style: z.string(),
           position: z.enum(['outside', 'center']).default('outside'),
           inset: length.default('1em'),
+          /** From the bottom of the text block to the top of the dashes' ink (GB/T 9704: 7 mm). */
           below: length.default('7mm'),
+          /** Width of each dash's ink (GB/T 9704's 一字线: one character); absent, as the font draws it. */
+          dash: length.optional(),
         })
         .optional(),
       /** A line at the top of every page, in a style of `styles`. */
@@ -122,6 +140,21 @@ export const themeSchema = z.strictObject({
   punctuation: z.enum(['quanjiao', 'kaiming', 'banjiao']).default('quanjiao'),
   /** Gap between Han and Latin/digits, in em; 0 for none. */
   latinGap: z.number().min(0).max(0.5).default(0),
+  /** How blocks go onto pages (see FlowRules in src/ir/document.ts). */
+  flow: z
+    .strictObject({
+      /** Lines of a block's text kept on the page of the heading(s) above it. */
+      headingLines: z.number().int().min(1).max(5).default(2),
+      /** Lines of text the end block (版记 / 报尾) shares its page with, at least. */
+      endBlockLines: z.number().int().min(1).max(5).default(2),
+      /** The most empty grid lines a kept-together block (a table, a table row) leaves at a page foot by moving whole; more, and it breaks after its first two lines. */
+      maxEmptyLines: z.number().int().min(0).max(20).default(2),
+      /** A picture's largest height as a share of the text block's, unless the content sets its width. */
+      figureHeight: z.number().gt(0).max(1).default(0.5),
+      /** The smallest share of its size a picture may be drawn at to end its page rather than leave it emptier; 1: never. */
+      figureShrink: z.number().gt(0).max(1).default(0.7),
+    })
+    .default({ headingLines: 2, endBlockLines: 2, maxEmptyLines: 2, figureHeight: 0.5, figureShrink: 0.7 }),
   /** How the composer adjusts lines where house styles differ (src/compose/composition.ts). */
   composition: z
     .strictObject({

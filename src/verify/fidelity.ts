@@ -25,6 +25,8 @@ export async function verifyPdf(doc: Doc, pdf: Uint8Array, options: VerifyOption
   const text = pages
     .map((page) =>
       page.items
+        // A table header a page repeats is drawn as an artifact: content once, where the table starts.
+        .filter((i) => !i.artifact)
         .filter((i) => i.y >= bottom - slack && i.y <= page.height - top + slack)
         .filter((i) => !mark || squash(i.str) !== mark)
         .map((i) => i.str)

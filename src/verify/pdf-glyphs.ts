@@ -6,10 +6,16 @@ export interface GlyphRun {
   y: number;
   size: number;
   font: string;
-  /** The font's PostScript name as embedded, without the subset tag (`NotoSerifSC-Regular`). */
+  /** The font's PostScript name as embedded, without the subset tag (`NotoSerifSC-Bold`). */
   fontName: string;
   /** Tc: extra space after every glyph, in pt. */
   charSpacing: number;
+  /** Tz as a factor: 1 unless the glyphs are scaled horizontally. */
+  hScale: number;
+  /** Tr: 0 fill, 1 stroke, 2 fill and stroke (synthetic bold), … */
+  renderMode: number;
+  /** The stroke width in force (what a fill-and-stroke run is stroked with), in pt. */
+  lineWidth: number;
   /** Each glyph's text and advance in em. */
   glyphs: { text: string; advance: number }[];
 }
@@ -37,10 +43,22 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
       let font = '';
       let fontName = '';
       let charSpacing = 0;
+      let hScale = 1;
+      let renderMode = 0;
+      let lineWidth = 1;
+      const saved: number[] = [];
       for (let i = 0; i < ops.fnArray.length; i++) {
         const fn = ops.fnArray[i];
         const args = ops.argsArray[i] as unknown[];
-        if (fn === OPS.beginText) charSpacing = 0;
+        if (fn === OPS.beginText) {
+          charSpacing = 0;
+          hScale = 1;
+          renderMode = 0;
+        } else if (fn === OPS.save) saved.push(lineWidth);
+        else if (fn === OPS.restore) lineWidth = saved.pop() ?? lineWidth;
+        else if (fn === OPS.setLineWidth) lineWidth = Number(args[0]);
+        else if (fn === OPS.setHScale) hScale = Number(args[0]) / 100;
+        else if (fn === OPS.setTextRenderingMode) renderMode = Number(args[0]);
         else if (fn === OPS.setTextMatrix) {
           const m = args[0] as Record<number, number>;
           x = m[4]!;
@@ -54,7 +72,7 @@ export async function readGlyphRuns(pdf: Uint8Array): Promise<{ pages: { width: 
           const glyphs = (args[0] as ({ unicode?: string; width?: number } | number | null)[])
             .filter((g): g is { unicode: string; width: number } => typeof g === 'object' && g !== null && typeof g.unicode === 'string')
             .map((g) => ({ text: g.unicode, advance: g.width / 1000 }));
-          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, fontName, charSpacing, glyphs });
+          if (glyphs.length > 0) runs.push({ page: n, x, y, size, font, fontName, charSpacing, hScale, renderMode, lineWidth, glyphs });
         }
       }
     }

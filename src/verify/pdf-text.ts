@@ -7,6 +7,8 @@ export interface PdfTextItem {
   width: number;
   height: number;
   fontName: string;
+  /** Inside `/Artifact` marked content: drawn, but not content (a table header repeated on a later page). */
+  artifact: boolean;
 }
 
 export interface PdfPageText {
@@ -25,11 +27,17 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ includeMarkedContent: true });
       const items: PdfTextItem[] = [];
+      // Marked content nests: the tags open around each item, artifacts among them.
+      const open: boolean[] = [];
       for (const item of content.items) {
-        if (!('str' in item)) continue;
-        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, fontName: item.fontName });
+        if (!('str' in item)) {
+          if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push((item as { tag?: string }).tag === 'Artifact');
+          else if (item.type === 'endMarkedContent') open.pop();
+          continue;
+        }
+        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, fontName: item.fontName, artifact: open.includes(true) });
       }
       pages.push({ width: viewport.width, height: viewport.height, items });
     }
@@ -42,5 +50,5 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
 /** All text of a PDF in reading order, whitespace removed: what "nothing lost" compares. */
 export async function pdfPlainText(pdf: Uint8Array): Promise<string> {
   const pages = await readPdfText(pdf);
-  return pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '');
+  return pages.map((p) => p.items.filter((i) => !i.artifact).map((i) => i.str).join('')).join('').replace(/\s+/g, '');
 }

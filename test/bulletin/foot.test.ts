@@ -45,13 +45,19 @@ describe('the foot block in the PDF', () => {
     expect(lastBody.y - label.y).toBeGreaterThan(doc.page.linePitch * 5);
   });
 
-  it('goes to the foot of a new page when the last page has no room for it, leaving the content where it was', async () => {
+  it('takes the last two lines of text with it to a new page when the last page has no room for it (GB/T 9704: the 版记 on a page with text)', async () => {
     const lines = doc22();
     const { doc, pages, contents } = await layout([...oneLiners(lines - 1), foot('示例单位一。')]);
     expect(pages).toHaveLength(2);
-    expect(pages[0]!.items.some((i) => i.str.includes(`第${lines - 1}行`))).toBe(true);
-    expect(pages[0]!.items.some((i) => i.str.startsWith('报：'))).toBe(false);
-    expect(pages[1]!.items.filter((i) => !/^—/.test(i.str.trim())).every((i) => i.y < doc.page.height / 3)).toBe(true);
+    const on = (p: number, t: string) => pages[p]!.items.some((i) => i.str.includes(t));
+    // The last two lines are carried over with the end block; the one before them stays.
+    expect(on(0, `第${lines - 3}行`)).toBe(true);
+    expect(on(0, `第${lines - 2}行`)).toBe(false);
+    expect(on(1, `第${lines - 2}行`) && on(1, `第${lines - 1}行`)).toBe(true);
+    expect(on(0, '报：')).toBe(false);
+    // Page 2 opens with them on its first lines, and the end block sits at its foot.
+    const top = pages[1]!.items.find((i) => i.str.includes(`第${lines - 2}行`))!;
+    expect(top.y).toBeGreaterThan(doc.page.height - doc.page.margins.top - doc.page.linePitch);
     const rules = strokesOf(contents[1]!).filter((s) => s.width === 1 && s.x2 - s.x1 > 300);
     expect(Math.min(...rules.map((r) => r.y1))).toBeCloseTo(doc.page.margins.bottom + 0.5, 1);
   });

@@ -6,24 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument as PdfLib, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ownFontEnvironment } from './font-env.js';
 import { cli, SEED, tempDir } from '../support.js';
 import { BASE_FONTS, changeFace, makeFont, readTables, writeCollection } from './make-font.js';
 import { baseFonts, fontsOfText } from './pdf-fonts.js';
 
 const root = tempDir('jianbao-installed-');
-const saved = { fonts: process.env.JIANBAO_FONTS, dirs: process.env.JIANBAO_FONT_DIRS, cache: process.env.JIANBAO_CACHE_DIR };
-beforeAll(() => {
-  process.env.JIANBAO_FONTS = 'installed';
-  process.env.JIANBAO_CACHE_DIR = path.join(root, 'cache');
-});
-afterAll(() => {
-  for (const [k, v] of [['JIANBAO_FONTS', saved.fonts], ['JIANBAO_FONT_DIRS', saved.dirs], ['JIANBAO_CACHE_DIR', saved.cache]] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  fs.rmSync(root, { recursive: true, force: true });
-});
+ownFontEnvironment(root, 'installed');
 
 /** A system font folder with these files, made now. */
 function fontFolder(name: string, files: Record<string, Buffer>): string {

@@ -39,6 +39,11 @@ export async function readDocument(file: string, layout = 'report', opts: { metr
   const [planned] = plan({ paths: projectPaths(ROOT), inputs: [file], layouts: [layout] });
   const doc = planned!.doc;
   const pdf = opts.pdf ?? (await renderPdf(doc, { readableRoots: [path.dirname(file)] }));
+  return readLines(doc, pdf, opts);
+}
+
+/** Every line of a PDF of `doc`, read back and matched to the paragraphs it spells, as readDocument does. */
+export async function readLines(doc: Doc, pdf: Uint8Array, opts: { metrics?: boolean } = {}): Promise<ReadDocument> {
   const { runs } = await readGlyphRuns(pdf);
   const bodySize = doc.styles.body!.size;
   const paragraphs: Omit<ReadParagraph, 'lines' | 'audits'>[] = [];

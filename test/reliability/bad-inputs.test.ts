@@ -41,10 +41,12 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/bad');
 const ok = (body = '  - 段落\n') => `title: 示例\ndate: 2021-03-04\nbody:\n${body}`;
 const withImage = (src: string) => ok(`  - image:\n      src: ${src}\n`);
 const DATE_LINE = '<p style="date" at="{{article.fieldAt.date}}">{{cnDate article.date}}</p>';
-/** The report template's line that prints the date: the rows below edit it, so their errors point there. */
-/** The line of templates/report.hbs where `text` first is (the template edits replace its first occurrence). */
+/** The report template's line (from 1) holding `text`: the rows below edit such lines, so their errors point there. */
 const templateLine = (text: string) => fs.readFileSync(path.join(ROOT, 'templates/report.hbs'), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 const DATE_TEMPLATE_LINE = templateLine(DATE_LINE);
+/** The line that prints a one-line title, and the one that includes the blocks partial. */
+const TITLE_TEMPLATE_LINE = templateLine('{{article.title}}</p>');
+const BLOCKS_TEMPLATE_LINE = templateLine('{{> blocks');
 
 const rows: Row[] = [
   // YAML and encoding
@@ -108,10 +110,10 @@ const rows: Row[] = [
   { name: 'image path names a folder', yaml: withImage('figures'), files: { 'content/articles/figures/a.txt': 'x' }, expect: [{ rule: 'image-format', line: 5, column: 12, message: 'names a folder' }] },
   // Templates
   { name: 'template: block closed by the wrong name', yaml: ok(), template: ['{{/if}}', '{{/iff}}'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: 4, column: 1, message: '`{{/iff}}` does not close `{{#if}}`' }] },
-  { name: 'template: unclosed mustache', yaml: ok(), template: ['{{article.title}}</p>', '{{article.title</p>'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: templateLine('{{article.title}}</p>'), column: 59, message: 'syntax error' }] },
+  { name: 'template: unclosed mustache', yaml: ok(), template: ['{{article.title}}</p>', '{{article.title</p>'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: TITLE_TEMPLATE_LINE, column: 59, message: 'syntax error' }] },
   { name: 'template: unknown helper', yaml: ok(), template: ['{{cnDate article.date}}', '{{cnDat article.date}}'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: DATE_TEMPLATE_LINE, column: 47, message: 'unknown helper `cnDat`', hint: 'did you mean `cnDate`?' }] },
-  { name: 'template: missing partial', yaml: ok(), template: ['{{> blocks', '{{> blockz'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: templateLine('{{> blocks'), column: 1, message: 'no partial `blockz`' }] },
-  { name: 'template: unescaped output', yaml: ok(), template: ['{{article.title}}</p>', '{{{article.title}}}</p>'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: templateLine('{{article.title}}</p>'), column: 49, message: 'unescaped output' }] },
+  { name: 'template: missing partial', yaml: ok(), template: ['{{> blocks', '{{> blockz'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: BLOCKS_TEMPLATE_LINE, column: 1, message: 'no partial `blockz`' }] },
+  { name: 'template: unescaped output', yaml: ok(), template: ['{{article.title}}</p>', '{{{article.title}}}</p>'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: TITLE_TEMPLATE_LINE, column: 49, message: 'unescaped output' }] },
   { name: 'template: prototype access', yaml: ok(), template: ['{{cnDate article.date}}', '{{article.constructor.name}}'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: DATE_TEMPLATE_LINE, column: 49, message: '`constructor` is not data' }] },
   { name: 'template: helper fails', yaml: ok(), template: ['{{cnDate article.date}}', '{{cnNumber -1}}'], expect: [{ rule: 'template', file: 'templates/report.hbs', line: DATE_TEMPLATE_LINE, column: 47, message: 'helper `cnNumber`' }] },
   { name: 'markup: unknown element', yaml: ok(), template: [DATE_LINE, '<para style="date">{{cnDate article.date}}</para>'], expect: [{ rule: 'markup', file: 'templates/report.hbs', line: DATE_TEMPLATE_LINE, column: 1, message: '<para> is not a block element' }] },

@@ -10,7 +10,7 @@ const RIGHT = 10 * CELL;
 
 /** One run of glyphs (advance in em) at x on the first baseline. */
 function run(x: number, text: string, charSpacing: number, advance = (ch: string) => (ch === '·' ? 0.33 : 1)): GlyphRun {
-  return { page: 1, x, y: 700, size: SIZE, font: 'F', fontName: 'F', charSpacing, glyphs: [...text].map((t) => ({ text: t, advance: advance(t) })) };
+  return { page: 1, x, y: 700, size: SIZE, font: 'F', fontName: 'F', charSpacing, hScale: 1, renderMode: 0, lineWidth: 1, glyphs: [...text].map((t) => ({ text: t, advance: advance(t) })) };
 }
 
 function measure(runs: GlyphRun[], paragraph: string) {

@@ -53,6 +53,19 @@ describe('Chinese line composition on the seed report (GB/T 9704 page)', () => {
 
   it('sets every body line on the 28.99 pt grid, headings included', () => assertOnGrid(r));
 
+  it('fills all 22 grid lines of pages 1–3 (the 编者按 line mixing 黑体 and 楷体 is one pitch tall, like the rest)', () => {
+    const pitch = r.doc.page.linePitch;
+    const top = r.doc.page.height - r.doc.page.margins.top;
+    for (const page of [1, 2, 3]) {
+      const lines = r.lines.filter((l) => l.page === page && l.y > r.doc.page.margins.bottom);
+      const last = Math.floor((top - Math.min(...lines.map((l) => l.y))) / pitch);
+      expect(last + 1, `page ${page}: grid line of its last line`).toBe(22);
+    }
+    const note = r.lines.find((l) => l.text.startsWith('编者按'))!;
+    const next = r.lines[r.lines.indexOf(note) + 1]!;
+    expect(note.y - next.y).toBeCloseTo(pitch, 3);
+  });
+
   it('breaks the title at its space into balanced lines', () => {
     const title = r.lines.filter((l) => l.size === 22).map((l) => l.text);
     expect(title).toEqual(['创新举措凝心聚力', '推进常州统战事业蓬勃发展']);

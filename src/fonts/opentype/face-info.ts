@@ -29,20 +29,35 @@ export function readFaceInfos(src: ByteSource): FaceInfo[] {
   return readSfnt(src).faces.map((face) => faceInfo(src, face));
 }
 
-/** The faces of a font file on disk, reading only its directory and small tables (a WOFF whole, unwrapped). */
+/** Face infos of files already read, by path, with the size and time they had: a theme is loaded for every build, and a watch rebuilds often. */
+const infosByFile = new Map<string, { size: number; mtimeMs: number; infos: FaceInfo[] }>();
+/** Files kept at most (a machine's installed faces are a few thousand at the very most); the oldest read goes first. */
+const KEPT_FILES = 8192;
+
+/** The faces of a font file on disk, reading only its directory and small tables (a WOFF whole, unwrapped); read again only when the file changed. */
 export function readFaceInfosOfFile(file: string): FaceInfo[] {
   const fd = fs.openSync(file, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
-    const src = fileSource(fd, size);
-    if (size >= 4 && src.read(0, 4).readUInt32BE(0) === WOFF_SIGNATURE) {
-      if (size > MAX_SFNT_BYTES) throw new FontFormatError(`a WOFF of ${size} bytes`);
-      return readFaceInfos(bufferSource(sfntFromWoff(src.read(0, size))));
-    }
-    return readFaceInfos(src);
+    const stat = fs.fstatSync(fd);
+    const known = infosByFile.get(file);
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return [...known.infos];
+    const infos = readFaceInfosOfOpen(fd, stat.size);
+    infosByFile.delete(file);
+    infosByFile.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, infos });
+    if (infosByFile.size > KEPT_FILES) infosByFile.delete(infosByFile.keys().next().value!);
+    return [...infos];
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function readFaceInfosOfOpen(fd: number, size: number): FaceInfo[] {
+  const src = fileSource(fd, size);
+  if (size >= 4 && src.read(0, 4).readUInt32BE(0) === WOFF_SIGNATURE) {
+    if (size > MAX_SFNT_BYTES) throw new FontFormatError(`a WOFF of ${size} bytes`);
+    return readFaceInfos(bufferSource(sfntFromWoff(src.read(0, size))));
+  }
+  return readFaceInfos(src);
 }
 
 function faceInfo(src: ByteSource, face: SfntFace): FaceInfo {

@@ -17,6 +17,7 @@ import { hex } from './units.js';
 import { PICTURE_STYLE, TABLE_HEADING_STYLE } from './styles.js';
 import { footToDocx } from './foot.js';
 import { runs } from './runs.js';
+import { figureSize } from '../../images/figure-size.js';
 import { bookmarked, contentsEntryToDocx } from './contents.js';
 
 /** Converts IR blocks to docx paragraphs and tables; every kind is handled (exhaustive switch). */
@@ -54,8 +55,14 @@ export function blocksToDocx(doc: Doc, blocks: readonly Block[], textWidthPt: nu
         const data = fs.readFileSync(block.path);
         const size = imageSize(data);
         const type = size.type === 'jpg' ? 'jpg' : size.type === 'gif' ? 'gif' : size.type === 'bmp' ? 'bmp' : 'png';
-        const widthPx = (textWidthPt * block.width * 96) / 72;
-        const heightPx = (widthPx * (size.height ?? 1)) / (size.width ?? 1);
+        // Sized as in the PDF: from the aspect ratio, no taller than the theme's share of the text block.
+        const { margins, height: pageHeight } = doc.page;
+        const fig = figureSize(
+          { width: size.width ?? 1, height: size.height ?? 1 },
+          { textWidth: textWidthPt, textHeight: pageHeight - margins.top - margins.bottom, maxHeightShare: doc.flow.figureHeight, ...(block.width !== undefined ? { width: block.width } : {}) },
+        );
+        const widthPx = (fig.width * 96) / 72;
+        const heightPx = (fig.height * 96) / 72;
         out.push(new Paragraph({ style: PICTURE_STYLE, children: [new ImageRun({ type, data, transformation: { width: Math.round(widthPx), height: Math.round(heightPx) } })] }));
         if (block.caption) out.push(new Paragraph({ style: caption ? styleId(caption) : undefined, children: runs(block.caption) }));
         break;

@@ -85,6 +85,7 @@ function paragraphStyle(doc: Doc, s: Style, grid: WordGrid | undefined): IParagr
   const firstLine = {
     ...(hanging ?? (s.indent ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * em) } : {})),
     ...(s.indentRight ? { rightChars: Math.round(s.indentRight * 100), right: twips(s.indentRight * em) } : {}),
+    ...(s.indentLeft && !hanging ? { left: twips(s.indentLeft * em) } : {}),
   };
   const vertical = (pt: number) => verticalTwips(grid, pt);
   const tight = s.grid ? condensing(grid, s.size) : 0;

@@ -21,7 +21,7 @@ export function recordPages(doc: Doc, layout: PdfLayout): LaidOutDocument {
   // bytes it parsed (a pdfkit that loaded a fontkit of its own parses the same bytes object).
   const fileOf = new Map<object, string>();
   for (const face of Object.values(doc.fonts)) {
-    for (const file of [face.file, ...face.fallbacks]) {
+    for (const file of [face.file, ...(face.bold ? [face.bold.file] : []), ...face.fallbacks]) {
       fileOf.set(parsedFont(file), file);
       fileOf.set(fontBytes(file), file);
     }
@@ -205,6 +205,15 @@ class RecordingCanvas {
       pen += advance;
     });
     this.current.items.push({ kind: 'text', role: this.role, font: file, size: this.size, fill: this.state.fill, ctm: this.state.ctm, text: line, glyphs });
+    return this;
+  }
+
+  // Marked content (a table header a page repeats is an /Artifact in the PDF): OFD has no such
+  // tagging, so the run is drawn as any other.
+  markContent(): this {
+    return this;
+  }
+  endMarkedContent(): this {
     return this;
   }
 

@@ -1,7 +1,7 @@
 import { loadFontMetrics } from '../../compose/index.js';
-import { fontInfo } from '../../fonts/font-file.js';
-import type { Block, ContentsBlock, ContentsEntryBlock, Doc, Style } from '../../ir/index.js';
-import { composedLines, gridFill } from './paragraph.js';
+import type { ContentsEntryBlock, Doc, Style } from '../../ir/index.js';
+import { atomBlock, type DrawnBlock } from './flow.js';
+import { composedLines, lineBox } from './paragraph.js';
 import { textProps } from './text-style.js';
 
 /** Leader dots: their pitch, radius and the least room kept clear at either end, in em of the entry's style. */
@@ -10,38 +10,16 @@ const DOT_RADIUS = 0.055;
 const LEADER_CLEAR = 0.3;
 
 /**
- * A contents list as pdfmake content, in the flow where the template put it. Its entries are
- * never split (each is one unbreakable block), its heading and each column label go to the page
- * of the entry after them, and the closing rule goes with the last entry; between entries the
- * list breaks like any text, so a list that fits the space left on its page stays on that page
- * and a longer one goes on to the next. The page numbers come from pdfmake's page references
- * (`pageReference` to the `id` of each title's first line), which it fills in after layout, so
- * they stay right when a kept block moves to the next page: one layout pass.
+ * One contents entry as a block of the flow, drawn whole: its text set by the composer with a
+ * hanging indent (the style's `indent` for the first line, `indent + hanging` for the rest),
+ * right-indented by the room the number needs, then a dot leader from the end of the last line
+ * and the page number at the right edge of the text block, on the last line. The number sits in
+ * a column of fixed width and does not wrap, so the entry's height does not depend on the number
+ * pdfmake fills in from its page reference (`pageReference` to the `id` of the title's first
+ * line). The list around it (heading, column labels kept with the entry after them, the closing
+ * rule with the last) is paginated as any flow is.
  */
-export function contentsToPdf(block: ContentsBlock, blocksToPdf: (blocks: readonly Block[]) => object[]): object[] {
-  const groups: object[][] = [];
-  let pending: object[] = [];
-  const lastEntry = block.blocks.map((b) => b.kind).lastIndexOf('contentsEntry');
-  block.blocks.forEach((b, i) => {
-    const nodes = blocksToPdf([b]);
-    if (b.kind === 'contentsEntry') {
-      groups.push([...pending, ...nodes]);
-      pending = [];
-    } else if (lastEntry >= 0 && i > lastEntry) groups[groups.length - 1]!.push(...nodes);
-    else pending.push(...nodes);
-  });
-  if (pending.length > 0) groups.push(pending);
-  return [{ stack: groups.map((g) => (g.length === 1 ? g[0]! : { stack: g, unbreakable: true })) }];
-}
-
-/**
- * One contents entry: its text set by the composer with a hanging indent (the style's `indent`
- * for the first line, `indent + hanging` for the rest), right-indented by the room the number
- * needs, then a dot leader from the end of the last line and the page number at the right edge
- * of the text block, on the last line. The number sits in a column of fixed width and does not
- * wrap, so the entry's height does not depend on the number pdfmake fills in. One unbreakable block.
- */
-export function contentsEntryContent(doc: Doc, block: ContentsEntryBlock, textWidth: number): object {
+export function contentsEntryFlow(doc: Doc, block: ContentsEntryBlock, textWidth: number): DrawnBlock {
   const style = doc.styles[block.style]!;
   const em = style.grid && doc.page.charPitch ? doc.page.charPitch : style.size;
   const numberWidth = digitWidth(doc, style) * 3;
@@ -58,30 +36,23 @@ export function contentsEntryContent(doc: Doc, block: ContentsEntryBlock, textWi
   }));
   const last = boxes[boxes.length - 1] ?? { x: -hanging * em, width: 0 };
   const leader = leaderCanvas(doc, style, left + last.x + last.width, textWidth - numberWidth);
-  const height = style.spaceBefore + lines.length * style.lineHeight + style.spaceAfter;
-  return {
+  // The number is one line of the entry's box, on the baseline of its last line.
+  const number = { text: [{ pageReference: block.target, lineBox: lineBox(doc, style) }], ...textProps(doc, style), alignment: 'right', noWrap: true };
+  const node = {
     columns: [
       { stack: [...lines, leader], width: textWidth - reserve },
-      {
-        stack: [{ pageReference: block.target, ...textProps(doc, style), alignment: 'right', noWrap: true }],
-        width: reserve,
-        margin: [0, (lines.length - 1) * style.lineHeight, 0, 0],
-      },
+      { stack: [number], width: reserve, margin: [0, (lines.length - 1) * style.lineHeight, 0, 0] },
     ],
     columnGap: 0,
-    margin: [0, style.spaceBefore, 0, style.spaceAfter + (style.grid ? 0 : gridFill(doc, height))],
-    unbreakable: true,
   };
+  return atomBlock(lines.length * style.lineHeight, node, { before: style.spaceBefore, after: style.spaceAfter });
 }
 
-/**
- * The first line of an anchored block (an article's title) carries its id: pdfmake's page
- * references point at it, and the PDF gets a named destination there.
- */
-export function withAnchor(content: object, id: string | undefined): object {
-  const first = (content as { stack?: Record<string, unknown>[] }).stack?.[0];
+/** The first line of an anchored block (an article's title) carries its id: pdfmake's page references point at it, and the PDF gets a named destination there. */
+export function withAnchor(lines: object[], id: string | undefined): object[] {
+  const first = lines[0] as Record<string, unknown> | undefined;
   if (id !== undefined && first) first.id = id;
-  return content;
+  return lines;
 }
 
 /**
@@ -93,7 +64,8 @@ export function withAnchor(content: object, id: string | undefined): object {
 function leaderCanvas(doc: Doc, style: Style, from: number, to: number): object {
   const size = style.size;
   const pitch = DOT_PITCH * size;
-  const baseline = fontInfo(doc.fonts[style.font]!.file).ascentEm * size;
+  // The baseline of the entry's lines (see lineBox: on the body's where the entry is one pitch tall).
+  const baseline = lineBox(doc, style).ascent;
   // The ideographic em box runs from 0.88 em above the baseline to 0.12 em below it.
   const y = -style.lineHeight + baseline - 0.38 * size;
   const dots: object[] = [];

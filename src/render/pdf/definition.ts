@@ -17,13 +17,18 @@ const GRID_EPSILON = 0.01;
  * Dates come from the document (the content's date), never the clock, and pdfkit derives the file
  * ID from the info dictionary, so equal input gives equal bytes.
  */
-export function pdfDefinition(doc: Doc, options: WriterOptions): Record<string, unknown> {
+export function pdfDefinition(doc: Doc, options: WriterOptions): PdfDefinition {
   const { margins, width, height } = doc.page;
   const textWidth = width - margins.left - margins.right;
   registerFonts(doc.fonts);
-  for (const face of Object.values(doc.fonts)) for (const file of [face.file, ...face.fallbacks]) forgetGlyphs(file);
-  allowFiles([...Object.values(doc.fonts).flatMap((f) => [path.dirname(f.file), ...f.fallbacks.map((x) => path.dirname(x))]), ...options.readableRoots]);
+  const files = Object.values(doc.fonts).flatMap((f) => [f.file, ...(f.bold ? [f.bold.file] : []), ...f.fallbacks]);
+  for (const file of files) forgetGlyphs(file);
+  allowFiles([...files.map((f) => path.dirname(f)), ...options.readableRoots]);
   const date = new Date(`${doc.meta.date}T00:00:00Z`);
+  const flow = blocksToPdf(doc, doc.blocks, textWidth);
+  // pdfmake asks for each page's background as it adds the page, numbering from 1 on each layout
+  // pass it makes: the last number asked is the page count of the layout it drew.
+  let laidOut = 0;
   const def: Record<string, unknown> = {
     pageSize: { width, height },
     pageMargins: [margins.left, margins.top, margins.right, margins.bottom - GRID_EPSILON],
@@ -39,15 +44,27 @@ export function pdfDefinition(doc: Doc, options: WriterOptions): Record<string, 
     },
     language: doc.meta.lang,
     defaultStyle: { font: Object.keys(doc.fonts)[0] },
-    content: blocksToPdf(doc, doc.blocks, textWidth),
+    content: flow.content,
     footer: footer(doc),
     header: header(doc),
     watermark: watermark(doc),
+    background: (page: number) => {
+      laidOut = page;
+      return null;
+    },
     compress: true,
     // PDF/A-2b: pdfkit adds the sRGB output intent and the pdfaid XMP (escaped and complete,
     // see src/patches/pdfmake.ts); XMP needs PDF 1.4 or later, and PDF/A-2 is based on 1.7.
     ...(doc.pdf ? { version: '1.7', subset: doc.pdf.standard } : {}),
   };
   for (const key of Object.keys(def)) if (def[key] === undefined) delete def[key];
-  return def;
+  return { def, pages: flow.pages, laidOutPages: () => laidOut };
+}
+
+export interface PdfDefinition {
+  def: Record<string, unknown>;
+  /** The pages the flow was paginated into, before pdfmake saw it. */
+  pages: number;
+  /** The pages pdfmake laid out, once it has. */
+  laidOutPages(): number;
 }

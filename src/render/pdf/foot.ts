@@ -3,38 +3,24 @@ import { parsedFont } from '../../fonts/font-file.js';
 import { mayNotEndLine, mayNotStartLine } from '../../compose/index.js';
 import { endBlockLabel, inlineText, type Block, type Doc, type FootBlock, type Style } from '../../ir/index.js';
 import { textProps } from './text-style.js';
+import { lineBox } from './paragraph.js';
+import { atomBlock, type DrawnBlock } from './flow.js';
 
 /**
- * The foot block (版记 / 报尾) at the foot of the page where the content ends, or of a new page
- * when that page has no room left for it.
- *
- * pdfmake cannot anchor a block to the bottom of a page, and the content's end is known only
- * after layout. So the foot's height H is computed here, exactly: its lines are broken here (a
- * greedy break with the clreq rules that matter for lists of names), each line is set as its own
- * unwrapped text, and every style has a fixed line pitch. Two nodes then do the placing:
- *
- * 1. an invisible canvas H tall, in the flow: pdfmake moves a canvas that does not fit to the
- *    next page, so after it the flow is on a page with H free below the content;
- * 2. the foot itself with `absolutePosition` at y = page height − bottom margin − H: a detached
- *    block is drawn on the page the flow is on, so it lands in that free space, flush with the
- *    bottom of the text block.
- *
- * One layout pass, no measuring render, and nothing depends on how the body above was composed.
- * A foot holding anything but paragraphs, split lines and rules is laid out in the flow instead,
- * by the block converter the caller passes in (blocks.ts, which calls this: no import cycle).
+ * The foot block (版记 / 报尾) as a block of the flow that the paginator sets at the foot of the
+ * page where the flow ends, with the last lines of text (see FlowBlock.atFoot): its height is
+ * computed here, exactly, so its lines are broken here (a greedy break with the clreq rules that
+ * matter for lists of names), each line set as its own unwrapped text, every style at a fixed
+ * line pitch. Its lines keep the style's left and right indents (GB/T 9704 indents 版记 lines
+ * one character at each end). Undefined when the foot holds anything but paragraphs, split lines
+ * and rules, or is taller than a page: it is then laid out in the flow like any other blocks.
  */
-export function footToPdf(doc: Doc, block: FootBlock, textWidth: number, blocksToPdf: (blocks: readonly Block[]) => object[]): object[] {
+export function footFlow(doc: Doc, block: FootBlock, textWidth: number): DrawnBlock | undefined {
   const measured = block.blocks.map((b) => measureFootBlock(doc, b, textWidth));
   const { height: pageHeight, margins } = doc.page;
   const height = measured.reduce((sum, m) => sum + (m?.height ?? 0), 0);
-  if (measured.some((m) => m === undefined) || height > pageHeight - margins.top - margins.bottom) {
-    return [{ stack: blocksToPdf(block.blocks), unbreakable: true }];
-  }
-  return [
-    // A zero-length, butt-capped stroke draws nothing; the canvas only reserves its height.
-    { canvas: [{ type: 'line', x1: 0, y1: height, x2: 0, y2: height, lineWidth: 0 }] },
-    { stack: measured.map((m) => m!.content), absolutePosition: { x: margins.left, y: pageHeight - margins.bottom - height } },
-  ];
+  if (measured.some((m) => m === undefined) || height > pageHeight - margins.top - margins.bottom) return undefined;
+  return { ...atomBlock(height, { stack: measured.map((m) => m!.content) }), atFoot: true };
 }
 
 interface Measured {
@@ -51,28 +37,25 @@ function measureFootBlock(doc: Doc, block: Block, width: number): Measured | und
       };
     case 'paragraph': {
       const style = doc.styles[block.style]!;
-      const lines = breakFootText(doc, style, inlineText(block.inlines), width);
-      return stackOf(doc, style, lines.map((l) => lineNode(doc, style, l)));
+      const inner = indented(style, width);
+      const lines = breakFootText(doc, style, inlineText(block.inlines), inner.width);
+      return stackOf(doc, style, lines.map((l) => lineNode(doc, style, l, inner)));
     }
     case 'splitLine': {
       const style = doc.styles[block.style]!;
+      const inner = indented(style, width);
       const right = inlineText(block.right);
       const left = inlineText(block.left);
-      const lines = left ? breakFootText(doc, style, left, width) : [];
+      const lines = left ? breakFootText(doc, style, left, inner.width) : [];
       const gap = style.size;
       const rightWidth = measureText(doc, style, right);
       const last = lines[lines.length - 1];
-      const nodes = lines.map((l) => lineNode(doc, style, l));
-      if (last && last.indent + last.width + gap + rightWidth <= width) {
-        nodes[nodes.length - 1] = {
-          columns: [
-            { ...lineNode(doc, style, last), width: '*' },
-            { text: right, ...textProps(doc, style), alignment: 'right', width: 'auto' },
-          ],
-          columnGap: gap,
-        };
+      const nodes = lines.map((l) => lineNode(doc, style, l, inner));
+      const rightNode = { text: [{ text: right, lineBox: lineBox(doc, style) }], ...textProps(doc, style), alignment: 'right', margin: [0, 0, inner.right, 0] };
+      if (last && last.indent + last.width + gap + rightWidth <= inner.width) {
+        nodes[nodes.length - 1] = { columns: [{ ...lineNode(doc, style, last, inner), width: '*' }, { ...rightNode, width: 'auto' }], columnGap: gap };
       } else {
-        nodes.push({ text: right, ...textProps(doc, style), alignment: 'right' });
+        nodes.push(rightNode);
       }
       return stackOf(doc, style, nodes);
     }
@@ -110,8 +93,15 @@ interface FootLine {
   width: number;
 }
 
-function lineNode(doc: Doc, style: Style, line: FootLine): object {
-  return { text: line.text, ...textProps(doc, style), alignment: 'left', margin: [line.indent, 0, 0, 0] };
+/** The width a foot style's lines are broken in, and its left and right indents in pt (characters of its size). */
+function indented(style: Style, width: number): { width: number; left: number; right: number } {
+  const left = style.indentLeft * style.size;
+  const right = style.indentRight * style.size;
+  return { width: width - left - right, left, right };
+}
+
+function lineNode(doc: Doc, style: Style, line: FootLine, inner: { left: number }): object {
+  return { text: [{ text: line.text, lineBox: lineBox(doc, style) }], ...textProps(doc, style), alignment: 'left', margin: [inner.left + line.indent, 0, 0, 0] };
 }
 
 /** Keeps a little room at the right so pdfmake's own measure never wraps a line set here. */

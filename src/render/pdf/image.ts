@@ -1,46 +1,51 @@
-import fs from 'node:fs';
-import { imageSize } from 'image-size';
 import { styleByRole, type Doc, type ImageBlock } from '../../ir/index.js';
-import { composedLines, gridFill } from './paragraph.js';
+import { figureSize, pixelSize } from '../../images/figure-size.js';
+import { composedLines } from './paragraph.js';
+import { atomBlock, type DrawnBlock } from './flow.js';
 
 /**
- * An image and its caption as pdfmake content, kept together on one page. The image is drawn
- * `block.width` of the text block wide, and as tall as its pixel size gives; the caption is set
- * by the CJK composer, centred. On a grid page the pair takes whole grid lines, the spare space
- * split above the image and below the caption, so the body below stays on the grid; off the grid
- * the figure is set as before, with no space of its own.
+ * A picture and its caption as one block of the flow (they are never parted). The picture is
+ * sized from its aspect ratio (see figureSize: the text width, no taller than the theme's share
+ * of the text block; the content's `width` overrides) and centred in whole line pitches with at
+ * least a quarter pitch above and below it; the caption takes the lines after those, so on a
+ * grid page it sits on the next grid line under the picture, and the body below stays on the grid.
  */
-export function imageContent(doc: Doc, block: ImageBlock, textWidth: number): object[] {
-  const width = textWidth * block.width;
-  const size = pixelSize(block.path);
-  const image = { image: block.path, width, alignment: 'center' };
+export function imageFlow(doc: Doc, block: ImageBlock, textWidth: number): DrawnBlock {
+  const { margins, height: pageHeight, linePitch: pitch } = doc.page;
+  const textHeight = pageHeight - margins.top - margins.bottom;
   const style = styleByRole(doc, 'caption') ?? Object.values(doc.styles)[0]!;
-  const captionStyle = { ...style, align: 'center' as const, indent: 0 };
-  const caption = block.caption ? composedLines(doc, captionStyle, block.caption, textWidth) : undefined;
-  const captionNode = caption ? [{ stack: caption, margin: [0, captionStyle.spaceBefore, 0, captionStyle.spaceAfter] }] : [];
-  // Given only a width, pdfmake draws the image as tall as that width and its (EXIF-oriented) pixels give.
-  if (!size) return [image, ...captionNode];
-  const height = (width * size.height) / size.width + (caption ? captionStyle.spaceBefore + caption.length * captionStyle.lineHeight + captionStyle.spaceAfter : 0);
-  // At least half a caption em above the image and below the caption, so a figure never sits
-  // flush against the text lines beside it; the rest of the last grid line is shared alike.
-  const gap = captionStyle.size;
-  const fill = doc.page.charPitch ? gap + gridFill(doc, height + gap) : 0;
-  const above = fill / 2;
-  const stack = [{ ...image, margin: [0, above, 0, 0] }, ...captionNode];
-  // Unbreakable: a caption carried to the next page apart from its image would leave the page's
-  // body off the grid (and the figure unlabelled). pdfmake keeps only the first page of an
-  // unbreakable block, so a figure taller than the text block is left breakable.
-  const textHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-  return [{ stack, margin: [0, 0, 0, fill - above], ...(above + height <= textHeight ? { unbreakable: true } : {}) }];
-}
-
-/** The image's size in pixels as drawn (EXIF orientations 5–8 turn it a quarter), or undefined if it cannot be read. */
-function pixelSize(file: string): { width: number; height: number } | undefined {
-  try {
-    const s = imageSize(new Uint8Array(fs.readFileSync(file)));
-    if (!(s.width > 0 && s.height > 0)) return undefined;
-    return (s.orientation ?? 1) > 4 ? { width: s.height, height: s.width } : { width: s.width, height: s.height };
-  } catch {
-    return undefined;
-  }
+  const captionStyle = { ...style, align: 'center' as const, indent: 0, indentLeft: 0, indentRight: 0 };
+  const caption = block.caption ? composedLines(doc, captionStyle, block.caption, textWidth) : [];
+  const captionHeight = caption.length * captionStyle.lineHeight;
+  const gap = pitch / 2;
+  const size = figureSize(pixelSize(block.path), {
+    textWidth,
+    textHeight,
+    maxHeightShare: doc.flow.figureHeight,
+    ...(block.width !== undefined ? { width: block.width } : {}),
+    // Never taller than a page can hold with its caption.
+    fitHeight: Math.max(pitch, textHeight - captionHeight - gap),
+  });
+  const grid = doc.page.charPitch !== undefined;
+  const boxOf = (height: number) => (grid ? Math.ceil((height + gap) / pitch - 1e-6) * pitch : height + gap);
+  const draw = (scale: number) => {
+    const box = boxOf(size.height * scale);
+    const above = (box - size.height * scale) / 2;
+    const picture = { image: block.path, width: size.width * scale, height: size.height * scale, alignment: 'center', margin: [0, above, 0, box - above - size.height * scale] };
+    return { stack: [picture, ...caption] };
+  };
+  // Drawn smaller to end a page (see FlowBlock.shrinkTo): in whole lines, no smaller than the theme allows.
+  const scaleFor = (room: number) => {
+    const box = grid ? Math.floor((room - captionHeight) / pitch + 1e-6) * pitch : room - captionHeight;
+    const scale = (box - gap) / size.height;
+    return scale >= doc.flow.figureShrink && scale < 1 ? scale : undefined;
+  };
+  return {
+    ...atomBlock(boxOf(size.height) + captionHeight, draw(1)),
+    shrinkTo: (room) => {
+      const scale = scaleFor(room);
+      return scale === undefined ? undefined : boxOf(size.height * scale) + captionHeight;
+    },
+    draw: (_from, _to, _opens, shrunk) => [shrunk === undefined ? draw(1) : draw(scaleFor(shrunk) ?? 1)],
+  };
 }

@@ -32,12 +32,15 @@ interface OutputDocument {
 export async function layOutPdf(doc: Doc, options: WriterOptions): Promise<PdfLayout> {
   // The hyphenation patterns load only for a document with a long Latin word (see compose/hyphenate.ts).
   if (doc.composition.breakInsideWords && textUnits(doc).some((u) => needsHyphenation(unitText(u)))) await loadHyphenation();
-  const def = pdfDefinition(doc, options);
+  const { def, pages: planned, laidOutPages } = pdfDefinition(doc, options);
   const anchors = anchoredNodes(def.content);
   const output = pdfmake().createPdf(def) as unknown as OutputDocument;
   const kit = await output.getStream();
+  // The flow was paginated before pdfmake saw it, every piece fitting its page: a page pdfmake
+  // broke on its own would be a misprint (a line pushed over, a page half empty). Never silent.
+  if (laidOutPages() !== planned) throw new Error(`pdfmake laid out ${laidOutPages()} pages where ${planned} were paginated: it broke a page the paginator did not`);
   // A face embedded whole keeps its glyph ids: fill pdfkit's per-glyph tables before it ends.
-  if (Object.values(doc.fonts).some((f) => f.embedWhole)) completeWholeFonts(kit);
+  if (Object.values(doc.fonts).some((f) => f.embedWhole || f.bold?.embedWhole)) completeWholeFonts(kit);
   // The pages of anchored blocks are known once pdfmake has laid them out (a DOCX after this reads them).
   rememberAnchorPages(doc, anchors);
   const pages = renderedPages(kit);

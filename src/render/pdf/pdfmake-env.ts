@@ -63,7 +63,9 @@ export function fallbackFamily(role: string, index: number): string {
 }
 
 /**
- * Registers each font role as its own pdfmake family (all four variants on one face). The file
+ * Registers each font role as its own pdfmake family: its face, and as its bold variant the
+ * role's bold face where the theme gives one (else the face itself: bold is then drawn stroked,
+ * see faces.ts); italics are never asked for. The file
  * is read once per process into pdfmake's virtual file system under its path, so every later
  * document gets the same bytes object, and with it the already parsed font (see sharedFontkit).
  */
@@ -74,15 +76,24 @@ export function registerFonts(fonts: Record<string, FontFace>): void {
   const families: Record<string, Record<string, string>> = {};
   for (const [role, face] of Object.entries(fonts)) {
     // The role's own face, then its fallbacks as `<role>~1`, `<role>~2`… (see fallbackFamily).
-    [face.file, ...face.fallbacks].forEach((file, i) => {
+    const keyOf = (file: string): string => {
       const key = `font${file}`;
       if (!pm.virtualfs.existsSync(key)) pm.virtualfs.writeFileSync(key, fontBytes(file));
+      return key;
+    };
+    [face.file, ...face.fallbacks].forEach((file, i) => {
+      const key = keyOf(file);
       // A face that may not be subset goes into the PDF whole (its OS/2 fsType; the build warned).
       if (i === 0 && face.embedWhole && !wholeFaces.has(file)) {
         embedWhole(parsedFont(file), wholeFontProgram(file));
         wholeFaces.add(file);
       }
-      families[fallbackFamily(role, i)] = { normal: key, bold: key, italics: key, bolditalics: key };
+      if (i === 0 && face.bold?.embedWhole && !wholeFaces.has(face.bold.file)) {
+        embedWhole(parsedFont(face.bold.file), wholeFontProgram(face.bold.file));
+        wholeFaces.add(face.bold.file);
+      }
+      const bold = i === 0 && face.bold ? keyOf(face.bold.file) : key;
+      families[fallbackFamily(role, i)] = { normal: key, bold, italics: key, bolditalics: bold };
     });
   }
   pm.setFonts(families);

@@ -1,7 +1,7 @@
 import { composeParagraphMemo, loadFontMetrics } from '../../compose/index.js';
 import type { Doc, Inline, SplitLineBlock, Style } from '../../ir/index.js';
-import { composedLines, gridFill, inlineRuns } from './paragraph.js';
-import { textProps } from './text-style.js';
+import { composedLines } from './paragraph.js';
+import { atomBlock, type DrawnBlock } from './flow.js';
 
 /**
  * Room the right half's column keeps beyond the composer's width of its text, so pdfkit's own
@@ -10,31 +10,16 @@ import { textProps } from './text-style.js';
 const RIGHT_SLACK = 1;
 
 /**
- * A split line (编印单位 left, date right; 密级 left, 份号 right) as pdfmake content. The right
- * part takes its own width and the left the rest, so a long 编印单位 wraps beside the date
- * instead of both halves splitting the line evenly.
- *
- * Off the grid pdfmake sets both halves itself, as it always has. On a grid page (GB/T 9704,
- * `doc.page.charPitch` set) the block must take whole grid lines so the body below stays on the
- * grid, and for that its height has to be known before layout: both halves are then set by the
- * CJK composer, each line its own unbreakable node exactly `style.lineHeight` tall, and the space
- * after the block grows to the next grid line, as `paragraphContent` does for a title.
+ * A split line (编印单位 left, date right; 密级 left, 份号 right) as a block of the flow, drawn
+ * whole. The right part takes its own width and the left the rest, so a long 编印单位 wraps
+ * beside the date instead of both halves splitting the line evenly. Both halves are set by the
+ * CJK composer, each line its own node exactly `style.lineHeight` tall, so the block's height is
+ * known before layout (and on a grid page the block below starts on the next grid line).
  */
-export function splitLineContent(doc: Doc, block: SplitLineBlock, textWidth: number): object {
+export function splitLineFlow(doc: Doc, block: SplitLineBlock, textWidth: number): DrawnBlock {
   const style = doc.styles[block.style]!;
-  if (!doc.page.charPitch) {
-    return {
-      columns: [
-        { text: inlineRuns(block.left), alignment: 'left', width: '*' },
-        { text: inlineRuns(block.right), alignment: 'right', width: 'auto' },
-      ],
-      columnGap: style.size,
-      ...textProps(doc, style),
-      margin: [0, style.spaceBefore, 0, style.spaceAfter],
-    };
-  }
   // Composed off the character grid: the halves are ragged, not cells of the body's grid.
-  const half = { ...style, indent: 0, grid: false };
+  const half = { ...style, indent: 0, indentLeft: 0, indentRight: 0, grid: false };
   const gap = style.size;
   const rightWidth = Math.min(naturalWidth(doc, style, block.right, textWidth) + RIGHT_SLACK, textWidth);
   const leftWidth = textWidth - gap - rightWidth;
@@ -52,8 +37,7 @@ export function splitLineContent(doc: Doc, block: SplitLineBlock, textWidth: num
     content = { stack: [...left, ...right] };
     lineCount = left.length + right.length;
   }
-  const height = style.spaceBefore + lineCount * style.lineHeight + style.spaceAfter;
-  return { ...content, margin: [0, style.spaceBefore, 0, style.spaceAfter + gridFill(doc, height)] };
+  return atomBlock(lineCount * style.lineHeight, content, { before: style.spaceBefore, after: style.spaceAfter });
 }
 
 function hasText(inlines: readonly Inline[]): boolean {
