@@ -23,7 +23,7 @@ export interface ArticleDiff {
 
 type Data = Record<string, unknown>;
 
-const FIELDS = ['title', 'titleLines', 'subtitle', 'column', 'date', 'source', 'author', 'editorNote', 'layouts', 'draft'];
+const FIELDS = ['kicker', 'title', 'titleLines', 'subtitle', 'column', 'date', 'source', 'author', 'editorNote', 'attachments', 'layouts', 'draft'];
 
 interface Unit {
   kind: 'heading' | 'paragraph' | 'row' | 'caption' | 'item' | 'image';

@@ -18,12 +18,12 @@ export interface Merged {
 const ORDER: readonly string[] = [...FIELD_ORDER.slice(0, -1), 'titleLines', 'layouts', 'draft', 'body'];
 
 /** Fields a report draft prints, so their absence in the document means the editor removed them. */
-const REPORT_PRINTED = ['column', 'subtitle', 'editorNote', 'source'] as const;
+const REPORT_PRINTED = ['kicker', 'column', 'subtitle', 'editorNote', 'source', 'attachments'] as const;
 /**
  * Fields of an article a bulletin issue prints. The 【column】 there is the issue's column and the
  * date the issue's, so an article's own column and date are kept.
  */
-const ISSUE_PRINTED = ['subtitle', 'author', 'editorNote', 'source'] as const;
+const ISSUE_PRINTED = ['kicker', 'subtitle', 'author', 'editorNote', 'source', 'attachments'] as const;
 
 export interface MergeOptions {
   /** The draft is a bulletin issue the article is printed in, not the article's own report. */
