@@ -7,9 +7,8 @@ import { pathToFileURL } from 'node:url';
 
 const [projectDir, file, outDir, n, pkg] = process.argv.slice(2);
 const root = pkg ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { build, projectPaths } = await import(pathToFileURL(path.join(root, 'dist/lib.mjs')).href);
-const paths = projectPaths(projectDir, outDir);
-const options = { paths, inputs: [file], layouts: ['report'], jobs: 1, previews: false };
+const { build } = await import(pathToFileURL(path.join(root, 'dist/lib.mjs')).href);
+const options = { root: projectDir, out: outDir, inputs: [file], layouts: ['report'], jobs: 1, previews: false };
 
 let t = performance.now();
 await build({ ...options, force: true });
@@ -22,7 +21,7 @@ for (let i = 0; i < Number(n); i++) {
   const edited = original.replace('全市统一战线第一时间', `全市统一战线第${'二三四五六七八九十百'[i % 10]}时间`);
   fs.writeFileSync(file, edited);
   t = performance.now();
-  const result = await build({ ...options, onOutput: (e, ms) => phases.push([e.format, Math.round(ms)]) });
+  const result = await build({ ...options, onEvent: (e) => e.type === 'output' && phases.push([e.entry.format, Math.round(e.ms)]) });
   times.push(performance.now() - t);
   if (result.outputs.length !== 2) throw new Error(`expected 2 outputs rebuilt, got ${result.outputs.length}`);
 }

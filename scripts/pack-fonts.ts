@@ -54,6 +54,6 @@ for (const spec of specs) {
     const dir = packageFolder(from, parsed.pkg);
     for (const f of fs.readdirSync(dir)) if (/^(licen[cs]e|ofl|copying)/i.test(f)) fs.copyFileSync(path.join(dir, f), path.join(out, parsed.pkg, f));
   }
-  console.log(`carried ${spec} → ${path.relative(root, to)}`);
+  console.error(`carried ${spec} → ${path.relative(root, to)}`);
 }
-console.log(`${specs.length} faces, ${(bytes / 1e6).toFixed(1)} MB, from ${[...packages].join(', ')}`);
+console.error(`${specs.length} faces, ${(bytes / 1e6).toFixed(1)} MB, from ${[...packages].join(', ')}`);

@@ -24,12 +24,12 @@ export interface Command {
   name: string;
   /** The full text of `jianbao <name> --help`. */
   help: string;
+  /** The help as it applies in a folder (the project's layouts, say), when it depends on one. */
+  helpFor?(cwd: string): string;
   run(argv: string[], io: CliIO): Promise<number>;
 }
 
 /** Thrown for bad usage (unknown flag, missing argument); the CLI prints it with the help hint, exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../diagnostics/index.js';
 
 export type { Diagnostic };

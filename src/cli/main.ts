@@ -1,4 +1,7 @@
-import { EXIT_OK, EXIT_USAGE, type CliIO } from './command.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './command.js';
+import { wantsJson } from './args.js';
+import { printJson, printUsageError } from './report.js';
+import { didYouMean } from '../diagnostics/index.js';
 import { COMMANDS } from './registry.js';
 import { importExternal } from '../external.js';
 import { VERSION } from '../package.js';
@@ -25,30 +28,40 @@ Global: --debug shows stack traces of internal errors; --version prints the vers
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
+  const json = wantsJson(args);
   const [name, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout((topic ? (await topic.load()).help : mainHelp()) + '\n');
-    return name || topic ? EXIT_OK : EXIT_USAGE;
+    const topic = name === 'help' && rest[0] !== undefined ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (name === 'help' && rest[0] !== undefined && !topic) return printUsageError(io, unknownCommand(rest[0]), json);
+    const loaded = topic ? await topic.load() : undefined;
+    io.stdout((loaded ? (loaded.helpFor ? loaded.helpFor(io.cwd) : loaded.help) : mainHelp()) + '\n');
+    return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(VERSION + '\n');
     return EXIT_OK;
   }
   const entry = COMMANDS.find((c) => c.name === name);
-  if (!entry) {
-    io.stderr(`jianbao: unknown command \`${name}\`\n\n${mainHelp()}\n`);
-    return EXIT_USAGE;
-  }
+  if (!entry) return printUsageError(io, unknownCommand(name), json);
   try {
     const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
-    io.stderr(`jianbao: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    if (json) printJson(io, false, [{ severity: 'error', rule: 'internal', message, hints: ['this is a bug in jianbao; run again with --debug for the stack trace'] }]);
+    io.stderr(`jianbao: internal error: ${message}\n`);
     if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     else io.stderr('This is a bug in jianbao. Run again with --debug for the stack trace.\n');
     return 70;
   }
+}
+
+/** `jianbao buld`: the nearest command, else the list. */
+function unknownCommand(name: string): UsageError {
+  const names = COMMANDS.map((c) => c.name);
+  const near = name.startsWith('-') ? undefined : didYouMean(name, names);
+  const what = name.startsWith('-') ? `unknown option \`${name}\` (give a command first)` : `unknown command \`${name}\``;
+  return new UsageError(what, [near ? `did you mean \`jianbao ${near}\`?` : `commands: ${names.join(', ')}`]);
 }
 
 /** Process entry: real stdio and exit code. */

@@ -1,13 +1,38 @@
 import os from 'node:os';
-import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { DiagnosticError, formatDiagnostic, UsageError, type Diagnostic } from '../diagnostics/index.js';
 import { BuildStopped, writtenWords } from '../pipeline/outcome.js';
-import { EXIT_BAD_INPUT, EXIT_USAGE, UsageError, type CliIO } from './command.js';
+import { EXIT_BAD_INPUT, EXIT_USAGE, type CliIO } from './command.js';
 
-/** Prints diagnostics once each: as text lines on stderr, or as one JSON document on stdout. */
-export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], json: boolean): void {
+/**
+ * Every command's `--json` prints one object on stdout: `ok` (whether it did what was asked:
+ * exit 0), `diagnostics` (every error, warning and note, each `{severity, rule, message, pos?,
+ * hints?}`), then what the command has to say (outputs, the imported article, a diff…).
+ * Usage errors come the same way, with `rule: "usage"`.
+ */
+export function printJson(io: CliIO, ok: boolean, diagnostics: readonly Diagnostic[], rest: object = {}): void {
+  io.stdout(JSON.stringify({ ok, diagnostics, ...rest }, null, 2) + '\n');
+}
+
+/** Prints diagnostics as text lines on stderr. */
+export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length === 0) return;
-  if (json) io.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
-  else io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+  io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+}
+
+/** A usage error as a diagnostic (for --json). */
+export function usageDiagnostic(e: UsageError): Diagnostic {
+  return { severity: 'error', rule: 'usage', message: e.message, ...(e.hints.length > 0 ? { hints: e.hints } : {}) };
+}
+
+/** Prints a usage error (exit 2): `jianbao CMD: message`, its hints, and where help is. */
+export function printUsageError(io: CliIO, e: UsageError, json: boolean, commandName?: string): number {
+  if (json) printJson(io, false, [usageDiagnostic(e)]);
+  else {
+    const who = commandName ? `jianbao ${commandName}` : 'jianbao';
+    const hints = e.hints.map((h) => `  = hint: ${h}\n`).join('');
+    io.stderr(`${who}: ${e.message}\n${hints}Run \`${who} --help\` for usage.\n`);
+  }
+  return EXIT_USAGE;
 }
 
 /**
@@ -18,23 +43,23 @@ export function exitFor(e: unknown, io: CliIO, json: boolean, commandName: strin
   if (e instanceof BuildStopped) {
     // A build that stopped after it began writing says exactly what it wrote and what not.
     const what = writtenWords(e.outcome);
-    if (json) io.stdout(JSON.stringify({ diagnostics: e.diagnostics, written: e.outcome.written, notWritten: e.outcome.notWritten, removed: e.outcome.removed, ...(e.signal ? { signal: e.signal } : {}) }, null, 2) + '\n');
+    if (json) printJson(io, false, e.diagnostics, { written: e.outcome.written, notWritten: e.outcome.notWritten, removed: e.outcome.removed, ...(e.signal ? { signal: e.signal } : {}) });
     else {
-      printDiagnostics(io, e.diagnostics, false);
+      printDiagnostics(io, e.diagnostics);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
       io.stderr(`${e.signal ? `stopped by ${e.signal}` : `${n} error${n === 1 ? '' : 's'}`}; ${what}\n`);
     }
     return e.signal ? 128 + os.constants.signals[e.signal] : EXIT_BAD_INPUT;
   }
   if (e instanceof DiagnosticError) {
-    printDiagnostics(io, e.diagnostics, json);
-    const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-    if (!json) io.stderr(`${n} error${n === 1 ? '' : 's'}; nothing was written\n`);
+    if (json) printJson(io, false, e.diagnostics);
+    else {
+      printDiagnostics(io, e.diagnostics);
+      const n = e.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`${n} error${n === 1 ? '' : 's'}; nothing was written\n`);
+    }
     return EXIT_BAD_INPUT;
   }
-  if (e instanceof UsageError) {
-    io.stderr(`jianbao ${commandName}: ${e.message}\nRun \`jianbao ${commandName} --help\` for usage.\n`);
-    return EXIT_USAGE;
-  }
+  if (e instanceof UsageError) return printUsageError(io, e, json, commandName);
   throw e;
 }

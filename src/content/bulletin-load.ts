@@ -12,6 +12,14 @@ import { LIMITS } from '../limits.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { textAsWritten } from './as-written.js';
 
+/** An issue's fields with its series' defaults under them: the issue's own values win. */
+function withSeriesDefaults(data: unknown, defaults: LoadOptions['seriesDefaults']): unknown {
+  if (!defaults || typeof data !== 'object' || data === null) return data;
+  const series = (data as { bulletin?: unknown }).bulletin;
+  const own = typeof series === 'string' ? defaults[series.trim()] : undefined;
+  return own ? { ...own, ...data } : data;
+}
+
 /** Where `articles: [slug]` references look: `<content root>/articles/<slug>.yaml`. */
 export const ARTICLES_FOLDER = 'articles';
 
@@ -32,7 +40,7 @@ export function loadBulletin(file: string, options: LoadOptions = {}): Loaded<Bu
   const { data, source, diagnostics } = readYamlData(abs, shown, readOptions(abs, contentRoot));
   if (!source || data === undefined) throw new DiagnosticError(diagnostics);
 
-  const parsed = bulletinSchema.safeParse(textAsWritten(data, bulletinSchema, source, []));
+  const parsed = bulletinSchema.safeParse(withSeriesDefaults(textAsWritten(data, bulletinSchema, source, []), options.seriesDefaults));
   if (!parsed.success) throw new DiagnosticError(byLine(zodIssuesToDiagnostics(parsed.error.issues, source, [], bulletinSchema)));
   const b = parsed.data;
   const clean = (v: string, at: PropertyKey[]) => cleanText(v, source.posOf(at), diagnostics, (i) => source.posInValue(at, i));

@@ -20,6 +20,11 @@ export interface LoadOptions {
   contentRoot?: string;
   /** Display path used in diagnostics; defaults to the path relative to the cwd. */
   displayPath?: string;
+  /**
+   * Fields every issue of a series shares (the project's `series:` in jianbao.yaml), by series
+   * name: an issue that leaves one out takes it from here.
+   */
+  seriesDefaults?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface Loaded<T> {

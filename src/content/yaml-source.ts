@@ -259,7 +259,7 @@ export function yamlToData(source: YamlSource): { data?: unknown; diagnostics: D
  * double-quoted escapes and single-quoted `''` on the way. Folding only changes whitespace, so
  * this is exact for every other character.
  */
-function sourceOffsetOf(text: string, start: number, end: number, type: string | undefined, value: string, index: number): number | undefined {
+export function sourceOffsetOf(text: string, start: number, end: number, type: string | undefined, value: string, index: number): number | undefined {
   const target = String.fromCodePoint(value.codePointAt(index) ?? 0);
   let wanted = 0;
   for (let at = value.indexOf(target); at >= 0 && at < index; at = value.indexOf(target, at + target.length)) wanted++;

@@ -29,25 +29,26 @@ export function editBudget(length: number): number {
 
 /**
  * The candidate the word is a slip of, if exactly one is closest within the word's edit budget
- * (case ignored). Two candidates as close as each other are no answer: a hint that guesses
- * between `h1` and `h2` misleads more than it helps.
+ * (case ignored). Two candidates as close as each other are no answer (a hint that guesses
+ * between `h1` and `h2` misleads more than it helps), unless exactly one of them has the word's
+ * own letters: `pfd` is `pdf` with two letters swapped, not `ofd` with one changed.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   const budget = editBudget([...word].length);
-  let best: string | undefined;
+  let closest: string[] = [];
   let bestDistance = Infinity;
-  let tie = false;
   for (const c of new Set(candidates)) {
     // A length difference past the budget cannot be closed: skip the full computation.
     if (Math.abs(c.length - w.length) > budget) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d > budget || d > bestDistance) continue;
-    tie = d === bestDistance;
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
+    if (d < bestDistance) closest = [];
+    bestDistance = d;
+    closest.push(c);
   }
-  return tie ? undefined : best;
+  if (closest.length <= 1) return closest[0];
+  const letters = (s: string) => [...s.toLowerCase()].sort().join('');
+  const anagrams = closest.filter((c) => letters(c) === letters(w));
+  return anagrams.length === 1 ? anagrams[0] : undefined;
 }

@@ -23,6 +23,11 @@ describe('the project\'s fonts setting', () => {
     expect(readFontsSetting(ci, { JIANBAO_FONTS: 'installed' })).toMatchObject({ setting: 'installed', from: 'JIANBAO_FONTS' });
   });
 
+  it('is read from the one jianbao.yaml schema, beside the project\'s other settings', () => {
+    const full = project('full', 'out: build/out\nformats: [pdf]\nlayouts:\n  article: [report]\nfonts: bundled\n');
+    expect(readFontsSetting(full, {})).toMatchObject({ setting: 'bundled', diagnostics: [] });
+  });
+
   it('reports a bad value or an unknown key at its line', () => {
     const bad = readFontsSetting(project('bad', 'fonts: system\n'), {});
     expect(bad.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/jianbao\.yaml:1:8: error\[schema\]: `fonts`/);

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readYamlData } from '../content/load-article.js';
-import { z } from '../content/zod.js';
-import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
-import { type Diagnostic, diag } from '../diagnostics/index.js';
+import { type Diagnostic, diag, displayPath } from '../diagnostics/index.js';
+import { CONFIG_FILE, readProjectConfig } from '../settings/settings-file.js';
 import { type Discovery, discoverFaces, foldersFromEnv } from './discovery/index.js';
 import { type FontsSetting, type ResolveContext, type RoleResult, type RoleSpec, resolveRole } from './resolve-role.js';
 
@@ -11,16 +9,9 @@ import { type FontsSetting, type ResolveContext, type RoleResult, type RoleSpec,
  * A project's fonts: its setting (may a build use the faces installed on the machine?) and the
  * resolution of a theme's roles with it, discovery done once per process.
  *
- * The setting is `fonts:` in `jianbao.yaml` at the project's root, `installed` (the default) or
- * `bundled`; `JIANBAO_FONTS` overrides it (the CLI's `--fonts` sets that).
+ * The setting is `fonts:` in `jianbao.yaml` at the project's root (src/settings), `installed`
+ * (the default) or `bundled`; `JIANBAO_FONTS` overrides it (the CLI's `--fonts` sets that).
  */
-
-export const SETTINGS_FILE = 'jianbao.yaml';
-
-export const settingsSchema = z.strictObject({
-  /** `installed`: official faces installed on the machine are used by name; `bundled`: only fonts/ and the bundled faces (the same bytes on every machine). */
-  fonts: z.enum(['installed', 'bundled']).default('installed'),
-});
 
 export interface FontsSettingRead {
   setting: FontsSetting;
@@ -29,21 +20,16 @@ export interface FontsSettingRead {
   diagnostics: Diagnostic[];
 }
 
-/** The project's fonts setting: `JIANBAO_FONTS`, else `jianbao.yaml`, else `installed`. */
+/** The project's fonts setting: `JIANBAO_FONTS`, else `jianbao.yaml`'s `fonts:` (read by its one reader), else `installed`. */
 export function readFontsSetting(projectDir: string, env: NodeJS.ProcessEnv = process.env): FontsSettingRead {
   const fromEnv = env.JIANBAO_FONTS;
   if (fromEnv) {
     if (fromEnv === 'installed' || fromEnv === 'bundled') return { setting: fromEnv, from: 'JIANBAO_FONTS', diagnostics: [] };
     return { setting: 'installed', from: 'JIANBAO_FONTS', diagnostics: [diag('error', 'usage', `JIANBAO_FONTS must be \`installed\` or \`bundled\`, not \`${fromEnv}\``)] };
   }
-  const file = path.join(projectDir, SETTINGS_FILE);
-  if (!fs.existsSync(file)) return { setting: 'installed', from: 'default', diagnostics: [] };
-  const shown = path.relative(process.cwd(), file) || file;
-  const { data, source, diagnostics } = readYamlData(file, shown);
-  if (!source) return { setting: 'installed', from: shown, diagnostics };
-  const parsed = settingsSchema.safeParse(data ?? {});
-  if (!parsed.success) return { setting: 'installed', from: shown, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, source, [], () => Object.keys(settingsSchema.shape)) };
-  return { setting: parsed.data.fonts, from: shown, diagnostics };
+  const { config, diagnostics } = readProjectConfig(projectDir);
+  const from = config.file !== undefined ? displayPath(config.file) : diagnostics.length > 0 ? CONFIG_FILE : 'default';
+  return { setting: config.data.fonts ?? 'installed', from, diagnostics };
 }
 
 let installed: { key: string; discovery: Discovery } | undefined;

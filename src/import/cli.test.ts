@@ -130,7 +130,7 @@ describe('jianbao import', () => {
   it.each([
     [[], 'import needs one FILE to read'],
     [[SEED, 'second.txt'], 'import reads one FILE, got 2'],
-    [[SEED, '--nope'], "Unknown option '--nope'"],
+    [[SEED, '--nope'], 'unknown option `--nope`'],
     [[SEED, '--ranges=dahs'], "--ranges must be keep, dash or tilde, not 'dahs' (did you mean 'dash'?)"],
     [[SEED, '-q', '-v'], '--quiet and --verbose contradict each other'],
     [[SEED, '-o', SEED], '-o names the input file itself'],

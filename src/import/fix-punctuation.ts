@@ -5,6 +5,7 @@ import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
 import { writeFileAtomic } from '../outputs/write-atomic.js';
 import { unbalanced } from './balance.js';
+import { editYamlData } from '../content/yaml-edit.js';
 import { normalizePunctuation, type RangeStyle } from './punctuation.js';
 
 /** Fields whose values are not prose: names, dates, paths and switches keep their characters. */
@@ -22,7 +23,7 @@ export interface FixResult {
 /**
  * Normalises the punctuation of every prose value of a content file (GB/T 15834, as `import`
  * does), reporting each change at its place in the YAML and unbalanced quotes and brackets.
- * With `write`, the file is rewritten through the YAML document, so comments and layout stay.
+ * With `write`, only the changed characters of the file change (see content/yaml-edit.ts).
  */
 export function fixPunctuationInFile(file: string, shown: string, options: { write: boolean; ranges?: RangeStyle }): FixResult {
   const read = readBounded(file, { limit: LIMITS.contentFileBytes, shown, what: 'content file' });
@@ -53,6 +54,7 @@ export function fixPunctuationInFile(file: string, shown: string, options: { wri
   };
   visit(source.doc.contents as Node, [], undefined);
   const written = options.write && changes > 0;
-  if (written) writeFileAtomic(file, source.doc.toString({ lineWidth: 0 }));
+  // Only the changed characters change: the rest of the file stays byte for byte.
+  if (written) writeFileAtomic(file, editYamlData(decoded.text, source.doc.toJS()).text);
   return { diagnostics, changes, written };
 }

@@ -35,17 +35,6 @@ export function fileHash(file: string): string {
   return sha;
 }
 
-/** The files a layout reads: its template, every partial (any may be used) and its theme. */
-export function layoutFiles(templatesDir: string, layout: string): string[] {
-  const partials = path.join(templatesDir, 'partials');
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort();
-  } catch {
-    // no partials folder
-  }
-  return [path.join(templatesDir, `${layout}.hbs`), path.join(templatesDir, `${layout}.theme.yaml`), ...names.map((n) => path.join(partials, n))];
-}
 
 /** Every font file a document may embed: each role's face, its bold face and its fallbacks. */
 export function fontFiles(doc: Doc): string[] {
@@ -131,7 +120,8 @@ function readVersion(name: string): string {
 
 export interface KeyInput {
   projectDir: string;
-  templatesDir: string;
+  /** The layout's template, theme and partials, by the name each has under a templates folder (see layoutSourceFiles). */
+  layoutFiles: readonly (readonly [string, string])[];
   contentFile: string;
   dependencies: readonly string[];
   layout: string;
@@ -160,7 +150,7 @@ export function buildKey(input: KeyInput): string {
     date: input.date,
     content: fileHash(input.contentFile),
     dependencies: [...new Set(input.dependencies)].sort().map((f) => [rel(f), fileHash(f)]),
-    layoutFiles: layoutFiles(input.templatesDir, input.layout).map((f) => [path.relative(input.templatesDir, f).split(path.sep).join('/'), fileHash(f)]),
+    layoutFiles: input.layoutFiles.map(([name, file]) => [name, fileHash(file)]),
     // Fonts by name and bytes: an npm font and the same face in fonts/ are the same input.
     fonts: fontFiles(input.doc).map((f) => [path.basename(f), fileHash(f)]),
   };

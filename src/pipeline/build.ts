@@ -19,6 +19,7 @@ import type { RenderJob } from '../render-pool/render-job.js';
 import { workerCount } from '../limits.js';
 import { discoverContent } from './discover.js';
 import { BuildStopped, type Written } from './outcome.js';
+import { layoutSourceFiles } from '../templates/layout-files.js';
 import { dedupe, outputPath, plan, readableRoots, type Planned, type PlanOptions } from './plan.js';
 import type { ResolvedFace } from '../fonts/resolve-role.js';
 import type { ProjectPaths } from './project.js';
@@ -202,7 +203,7 @@ function plannedOutputs(planned: readonly Planned[], options: BuildOptions, form
         continue;
       }
       if (!inShard(rel, options.shard)) continue;
-      const key = buildKey({ projectDir: paths.projectDir, templatesDir: paths.templatesDir, contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });
+      const key = buildKey({ projectDir: paths.projectDir, layoutFiles: layoutSourceFiles(paths, p.layout), contentFile: p.source.file, dependencies: p.source.dependencies, layout: p.layout, format, draft: p.draft, doc, date });
       const entry = {
         source: path.relative(paths.projectDir, p.source.file).split(path.sep).join('/'),
         kind: p.source.kind,

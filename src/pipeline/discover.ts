@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { diag, didYouMean, displayPath, type Diagnostic } from '../diagnostics/index.js';
 
 /**
  * Content files named on the command line: files as given, folders searched for *.yaml, sorted.
@@ -34,7 +34,7 @@ function discover(paths: readonly string[], cwd: string): { files: string[]; dia
     try {
       stat = fs.statSync(abs);
     } catch {
-      diagnostics.push(diag('error', 'io', `no such file or folder: ${p}`, { file: p, line: 1, column: 1 }));
+      diagnostics.push(missingPath(abs));
       continue;
     }
     if (stat.isDirectory()) walk(abs, files);
@@ -50,4 +50,28 @@ function walk(dir: string, into: Set<string>): void {
     if (entry.isDirectory()) walk(full, into);
     else if (/\.ya?ml$/i.test(entry.name)) into.add(full);
   }
+}
+
+/**
+ * A named path that does not exist, with the nearest name beside it (`content/article` →
+ * `content/articles`). No position: there is no file to point into.
+ */
+export function missingPath(abs: string): Diagnostic {
+  const near = nearestName(abs);
+  const hint = near ? `did you mean \`${displayPath(path.join(path.dirname(abs), near))}\`?` : undefined;
+  return diag('error', 'io', `no such file or folder: ${displayPath(abs)}`, undefined, hint ? [hint] : []);
+}
+
+/** The closest name in the path's folder (a `.yaml` file counts by its name without it), if any. */
+function nearestName(abs: string): string | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(abs)).filter((n) => !n.startsWith('.'));
+  } catch {
+    return undefined;
+  }
+  const stem = (n: string) => n.replace(/\.ya?ml$/i, '');
+  const base = stem(path.basename(abs));
+  const near = didYouMean(base, names.map(stem));
+  return near === undefined ? undefined : names.find((n) => stem(n) === near);
 }

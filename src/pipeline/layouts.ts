@@ -1,6 +1,6 @@
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import { layoutFactsOf, type LayoutPaths } from '../templates/apply-layout.js';
-import { listLayouts } from '../templates/render-template.js';
+import { listLayouts } from '../templates/layout-files.js';
 import type { LayoutFacts } from '../theme/schema.js';
 import type { Source } from './sources.js';
 
@@ -11,7 +11,7 @@ const brokenThemes = new WeakMap<ReadonlyMap<string, LayoutFacts>, Diagnostic[]>
 export function layoutFacts(paths: LayoutPaths): Map<string, LayoutFacts> {
   const out = new Map<string, LayoutFacts>();
   const broken: Diagnostic[] = [];
-  for (const name of listLayouts(paths.templatesDir)) {
+  for (const name of listLayouts(paths)) {
     try {
       out.set(name, layoutFactsOf(paths, name));
     } catch (e) {

@@ -1,11 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { diag, DiagnosticError, didYouMean, type Diagnostic } from '../diagnostics/index.js';
+import { diag, DiagnosticError, didYouMean, displayPath, type Diagnostic } from '../diagnostics/index.js';
 import type { Doc } from '../ir/index.js';
 import { checkGlyphs } from '../glyphs/check-glyphs.js';
 import type { ResolvedFace } from '../fonts/resolve-role.js';
 import { applyLayout } from '../templates/apply-layout.js';
 import { pdfaImageProblems } from '../pdfa/images.js';
-import { listLayouts } from '../templates/render-template.js';
+import { listLayouts } from '../templates/layout-files.js';
 import { formatNames, isFormat, outputFormat } from '../render/registry.js';
 import { outputFileName } from '../outputs/names.js';
 import type { LayoutFacts } from '../theme/schema.js';
@@ -14,6 +15,7 @@ import { discoverContent } from './discover.js';
 import { checkLayoutKind, defaultLayouts, layoutFacts } from './layouts.js';
 import { notRendered } from './not-rendered.js';
 import type { ProjectPaths } from './project.js';
+import type { LoadOptions } from '../content/load-article.js';
 import { checkSources, loadSource, type Source } from './sources.js';
 
 /** What to lay out: the content, the layouts (each file's own when absent) and the draft flag. */
@@ -23,6 +25,10 @@ export interface PlanOptions {
   inputs: string[];
   layouts?: string[];
   draft?: boolean;
+  /** The project's default layouts by kind of content (jianbao.yaml), before the themes' defaults. */
+  defaultLayouts?: Partial<Record<Source['kind'], string[]>>;
+  /** The project's defaults for the issues of each series (jianbao.yaml's `series:`). */
+  seriesDefaults?: LoadOptions['seriesDefaults'];
   /** Leave characters no face has to the caller (`jianbao fonts` reports them) instead of failing. */
   skipGlyphCheck?: boolean;
   /** Every PDF (and its print sheets) as PDF/A-2b, whatever the layouts' themes say. */
@@ -52,19 +58,22 @@ export interface Planned {
 export function plan(options: PlanOptions): Planned[] {
   const { paths } = options;
   const inputs = options.inputs.length > 0 ? options.inputs : [paths.contentDir];
+  if (options.inputs.length === 0 && !fs.existsSync(paths.contentDir)) {
+    throw new DiagnosticError([diag('error', 'no-content', `the project ${displayPath(paths.projectDir)} has no content/ folder`, undefined, ['write articles as content/articles/NAME.yaml and issues as content/bulletins/NAME.yaml (`jianbao init` shows one of each)'])]);
+  }
   const { files, diagnostics } = discoverContent(inputs, paths.projectDir);
   const errors: Diagnostic[] = [...diagnostics];
-  const known = listLayouts(paths.templatesDir);
+  const known = listLayouts(paths);
   for (const l of options.layouts ?? []) {
     if (!known.includes(l)) errors.push(diag('error', 'layout', `unknown layout \`${l}\``, undefined, [`layouts: ${known.join(', ')}`]));
   }
   if (errors.length > 0) throw new DiagnosticError(errors);
-  if (files.length === 0) throw new DiagnosticError([diag('error', 'io', `no content files (*.yaml) in ${inputs.join(', ')}`)]);
+  if (files.length === 0) throw new DiagnosticError([diag('error', 'no-content', `no content files (*.yaml) in ${inputs.map((i) => displayPath(path.resolve(paths.projectDir, i))).join(', ')}`, undefined, ['an article is content/articles/NAME.yaml (`jianbao init` shows one)'])]);
 
   const sources: Source[] = [];
   for (const file of files) {
     try {
-      sources.push(loadSource(file, paths.contentDir));
+      sources.push(loadSource(file, paths.contentDir, options.seriesDefaults));
     } catch (e) {
       if (e instanceof DiagnosticError) errors.push(...e.diagnostics);
       else throw e;
@@ -76,7 +85,7 @@ export function plan(options: PlanOptions): Planned[] {
   errors.push(...unknownFormats(facts, options.layouts));
   const planned: Planned[] = [];
   for (const source of sources) {
-    const layouts = options.layouts ?? source.layouts ?? defaultLayouts(facts, source);
+    const layouts = options.layouts ?? source.layouts ?? options.defaultLayouts?.[source.kind] ?? defaultLayouts(facts, source);
     if (!isNames(layouts)) {
       errors.push(...layouts);
       continue;

@@ -1,4 +1,5 @@
 import { bulletinArticles, checkBulletinSeries, isBulletinFile, loadArticle, loadBulletin, type Article, type Bulletin } from '../content/index.js';
+import type { LoadOptions } from '../content/load-article.js';
 import type { Diagnostic, SourcePos } from '../diagnostics/index.js';
 import { bulletinView } from '../templates/bulletin-view.js';
 import { articleView } from '../templates/view.js';
@@ -28,9 +29,9 @@ export interface Source {
  * Loads a content file by its kind: a file with a `bulletin:` field is an issue, anything else
  * an article. Throws DiagnosticError for bad content.
  */
-export function loadSource(file: string, contentRoot: string): Source {
+export function loadSource(file: string, contentRoot: string, seriesDefaults?: LoadOptions['seriesDefaults']): Source {
   if (isBulletinFile(file)) {
-    const { value, warnings } = loadBulletin(file, { contentRoot });
+    const { value, warnings } = loadBulletin(file, { contentRoot, ...(seriesDefaults ? { seriesDefaults } : {}) });
     return bulletinSource(value, warnings);
   }
   const { value, warnings } = loadArticle(file, { contentRoot });

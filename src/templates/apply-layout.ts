@@ -7,13 +7,9 @@ import { checkImagePath } from '../images/image-policy.js';
 import { loadLayoutFacts, loadTheme, type Theme } from '../theme/load-theme.js';
 import type { LayoutFacts } from '../theme/schema.js';
 import { compileTemplate } from './render-template.js';
+import { themeFile, type LayoutPaths } from './layout-files.js';
 
-/** Where a layout's files live: `templates/<layout>.hbs`, `<layout>.theme.yaml` and `partials/`. */
-export interface LayoutPaths {
-  templatesDir: string;
-  /** The project folder: `fonts/…` candidates in themes resolve against it. */
-  projectDir: string;
-}
+export type { LayoutPaths } from './layout-files.js';
 
 export interface LayoutOptions {
   /** A draft: the template sees `draft` true (and emits the draft's header line and watermark). */
@@ -24,12 +20,12 @@ export interface LayoutOptions {
 
 /** What a layout is, as its theme says (`layout:`). */
 export function layoutFactsOf(paths: LayoutPaths, layout: string): LayoutFacts {
-  return loadLayoutFacts(path.join(paths.templatesDir, `${layout}.theme.yaml`));
+  return loadLayoutFacts(themeFile(paths, layout));
 }
 
 /** Loads a layout's theme; cached by the caller per build. */
 export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
-  return loadTheme(path.join(paths.templatesDir, `${layout}.theme.yaml`), paths.projectDir);
+  return loadTheme(themeFile(paths, layout), paths.projectDir);
 }
 
 /**
@@ -38,7 +34,7 @@ export function layoutTheme(paths: LayoutPaths, layout: string): Theme {
  */
 export function applyLayout(paths: LayoutPaths, layout: string, context: object, options: LayoutOptions = {}): { doc: Doc; markup: string; theme: Theme } {
   const theme = layoutTheme(paths, layout);
-  const template = compileTemplate(paths.templatesDir, layout);
+  const template = compileTemplate(paths, layout);
   const markup = template.render({ ...context, theme: { colors: theme.colors, contents: theme.contents }, draft: options.draft ?? false });
   const templateFile = displayPath(template.file);
   if (markup.length > LIMITS.markupChars.value) {

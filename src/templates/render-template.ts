@@ -6,6 +6,9 @@ import { diag, DiagnosticError, didYouMean, displayPath as shownPath, type Diagn
 import { cacheDir } from '../fonts/hash-cache.js';
 import { LIMITS } from '../limits.js';
 import { BUILTIN_HELPERS, countingEach, HelperError, helpers, type IterationBudget } from './helpers.js';
+import { findTemplateFile, LAYOUT_NAME, listLayouts, partialFiles, templateDirs, type FoundFile, type LayoutPaths } from './layout-files.js';
+
+export { listLayouts } from './layout-files.js';
 
 /** A compiled layout template, bound to its file for error messages. */
 export interface CompiledTemplate {
@@ -14,39 +17,43 @@ export interface CompiledTemplate {
   render(context: object): string;
 }
 
-const cache = new Map<string, { mtimeMs: number; compiled: CompiledTemplate }>();
+const cache = new Map<string, { stamp: string; compiled: CompiledTemplate }>();
 
-/** Layout and partial names: what may follow `templates/` (no dots, no slashes, no `..`). */
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Names that reach past data into JavaScript objects; no template may mention them. */
 const PROTO_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'hasOwnProperty', 'valueOf', 'toString']);
 
 /**
- * Compiles `templates/<layout>.hbs` in an isolated Handlebars environment with the partials
- * of `templates/partials/`. Prototype access stays forbidden (Handlebars' default), helpers
- * are ours only and receive data only, and templates come only from the templates folder:
- * the layout name is checked and every file's real path must lie inside it.
+ * Compiles `<layout>.hbs` in an isolated Handlebars environment with the partials of
+ * `partials/`, each found by name in the project's templates folder first, then in the built-in
+ * one (see layout-files.ts). Prototype access stays forbidden (Handlebars' default), helpers
+ * are ours only and receive data only, and templates come only from the templates folders:
+ * the layout name is checked and every file's real path must lie inside the folder it was found in.
  */
-export function compileTemplate(templatesDir: string, layout: string): CompiledTemplate {
-  if (!NAME.test(layout)) {
-    throw new DiagnosticError([diag('error', 'layout', `bad layout name ${JSON.stringify(layout)}: a layout is a name such as \`report\``, undefined, [`layouts here: ${listLayouts(templatesDir).join(', ')}`])]);
+export function compileTemplate(templates: LayoutPaths | string | readonly string[], layout: string): CompiledTemplate {
+  const dirs = templateDirs(templates);
+  const here = () => [`layouts here: ${listLayouts(dirs).join(', ')}`];
+  if (!LAYOUT_NAME.test(layout)) {
+    throw new DiagnosticError([diag('error', 'layout', `bad layout name ${JSON.stringify(layout)}: a layout is a name such as \`report\``, undefined, here())]);
   }
-  const file = path.join(templatesDir, `${layout}.hbs`);
-  const stat = statOrNull(file);
-  if (!stat) throw new DiagnosticError([diag('error', 'layout', `no template for layout \`${layout}\` (${file})`, undefined, [`layouts here: ${listLayouts(templatesDir).join(', ')}`])]);
-  const partialsDir = path.join(templatesDir, 'partials');
-  const partialFiles = fs.existsSync(partialsDir) ? fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort() : [];
-  const stamp = stat.mtimeMs + partialFiles.reduce((s, f) => s + (statOrNull(path.join(partialsDir, f))?.mtimeMs ?? 0), 0);
+  const found = findTemplateFile(dirs, `${layout}.hbs`);
+  if (!found) {
+    const near = didYouMean(layout, listLayouts(dirs));
+    throw new DiagnosticError([diag('error', 'layout', `no template for layout \`${layout}\` (${layout}.hbs in ${dirs.map((d) => shownPath(d)).join(' or ') || 'no templates folder'})`, undefined, near ? [`did you mean \`${near}\`?`] : here())]);
+  }
+  const file = found.file;
+  const stat = statOrNull(file)!;
+  const partialsFound = partialFiles(dirs);
+  const stamp = `${file}:${stat.mtimeMs}` + [...partialsFound].map(([, p]) => `;${p.file}:${statOrNull(p.file)?.mtimeMs ?? 0}`).join('');
   const hit = cache.get(file);
-  if (hit && hit.mtimeMs === stamp) return hit.compiled;
+  if (hit && hit.stamp === stamp) return hit.compiled;
 
   const errors: Diagnostic[] = [];
-  const root = fs.realpathSync(templatesDir);
-  const read = (f: string): string | undefined => {
-    const real = fs.realpathSync(f);
+  const read = (f: FoundFile): string | undefined => {
+    const root = fs.realpathSync(f.root);
+    const real = fs.realpathSync(f.file);
     if (!real.startsWith(root + path.sep)) {
-      errors.push(diag('error', 'template-path', `${shownPath(f)} links outside the templates folder (to ${real})`, { file: shownPath(f), line: 1, column: 1 }, ['templates are loaded only from the templates folder; copy the file in']));
+      errors.push(diag('error', 'template-path', `${shownPath(f.file)} links outside the templates folder (to ${real})`, { file: shownPath(f.file), line: 1, column: 1 }, ['templates are loaded only from the templates folder; copy the file in']));
       return undefined;
     }
     return fs.readFileSync(real, 'utf8');
@@ -56,14 +63,13 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
   const iterations: IterationBudget = { left: LIMITS.templateIterations.value };
   hbs.registerHelper('each', countingEach(hbs.helpers['each'] as Parameters<typeof countingEach>[0], iterations) as Handlebars.HelperDelegate);
-  const partialNames = partialFiles.map((f) => f.replace(/\.hbs$/, '')).filter((n) => NAME.test(n));
+  const partialNames = [...partialsFound.keys()];
   const partials: { name: string; file: string; src: string }[] = [];
-  for (const name of partialNames) {
-    const pfile = path.join(partialsDir, `${name}.hbs`);
-    const src = read(pfile);
-    if (src !== undefined) partials.push({ name, file: pfile, src });
+  for (const [name, pfound] of partialsFound) {
+    const src = read(pfound);
+    if (src !== undefined) partials.push({ name, file: pfound.file, src });
   }
-  const source = read(file);
+  const source = read(found);
   if (source === undefined) throw new DiagnosticError(errors);
   // Sources this code linted and compiled before (in any process) need neither again.
   const key = errors.length === 0 ? specKey(partials, source) : undefined;
@@ -94,7 +100,7 @@ export function compileTemplate(templatesDir: string, layout: string): CompiledT
       }
     },
   };
-  cache.set(file, { mtimeMs: stamp, compiled });
+  cache.set(file, { stamp, compiled });
   return compiled;
 }
 
@@ -130,7 +136,7 @@ interface Specs {
 const SPEC_RECIPE = 1;
 function specKey(partials: readonly { name: string; src: string }[], source: string): string {
   const h = crypto.createHash('sha256');
-  h.update(JSON.stringify([SPEC_RECIPE, Handlebars.VERSION, Object.keys(helpers).sort(), BUILTIN_HELPERS, [...PROTO_NAMES], NAME.source, lintTemplate.toString(), precompileChecked.toString(), fromSpec.toString()]));
+  h.update(JSON.stringify([SPEC_RECIPE, Handlebars.VERSION, Object.keys(helpers).sort(), BUILTIN_HELPERS, [...PROTO_NAMES], LAYOUT_NAME.source, lintTemplate.toString(), precompileChecked.toString(), fromSpec.toString()]));
   for (const p of partials) h.update('\0').update(p.name).update('\0').update(p.src);
   return h.update('\0\0').update(source).digest('hex');
 }
@@ -297,15 +303,3 @@ function statOrNull(file: string): fs.Stats | null {
   }
 }
 
-export function listLayouts(templatesDir: string): string[] {
-  try {
-    return fs
-      .readdirSync(templatesDir)
-      .filter((f) => f.endsWith('.hbs'))
-      .map((f) => f.replace(/\.hbs$/, ''))
-      .filter((n) => NAME.test(n))
-      .sort();
-  } catch {
-    return [];
-  }
-}

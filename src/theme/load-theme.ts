@@ -81,6 +81,11 @@ function own<T>(map: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
+/** A theme's one-line description (`description:`), for lists of layouts. */
+export function loadLayoutDescription(file: string): string | undefined {
+  return readTheme(file, displayPath(file)).t.description;
+}
+
 /** The font roles a theme file defines, as the resolver takes them (for `jianbao fonts`, which reports on roles whatever their faces). */
 export function themeFontRoles(file: string): (RoleSpec & { fallback: string[] })[] {
   const { source, t } = readTheme(file, displayPath(file));

@@ -16,6 +16,8 @@ describe('out/index.html in headless Chromium', () => {
   let out: string;
   let pdfCount: number;
   beforeAll(async () => {
+    // The page-1 previews it shows are pdftoppm's.
+    requireClient('pdftoppm', 'poppler-utils');
     const built = await buildInto([path.join(ROOT, 'content')]);
     out = built.out;
     // Print sheets (imposed PDFs) have their page-1 preview too: two booklet pages side by side.

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importDocx } from '../../src/import/docx/index.js';
-import { diffArticles, formatDiff } from '../../src/import/docx/article-diff.js';
-import { mergeIntoYaml } from '../../src/import/docx/merge.js';
+import { diffArticles, formatDiff } from '../../src/import/into/article-diff.js';
+import { mergeIntoYaml } from '../../src/import/into/merge.js';
 import { buildInto, SEED } from '../support.js';
 import { editDocx, paragraphsOf, trackInsert, wordParagraph } from './word-xml.js';
 

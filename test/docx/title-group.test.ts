@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import/docx/index.js';
+import { diffArticles } from '../../src/import/into/article-diff.js';
+import { mergeIntoYaml } from '../../src/import/into/merge.js';
 import { readGlyphRuns } from '../../src/verify/pdf-glyphs.js';
 import { pdfPlainText } from '../../src/verify/index.js';
 import { tempDir } from '../support.js';
@@ -59,5 +61,17 @@ describe('a title group and attachments, built and read back', () => {
     expect(r.article.subtitle).toBe('部署下一阶段示例任务');
     expect(r.article.attachments).toEqual(['示例工作任务分工表', '示例工作联系人名单']);
     expect(r.article.body).toEqual(['本文为示例内容，会议总结了前一阶段工作。', '会议要求各部门抓好落实。']);
+  });
+
+  it('goes --into its file with no change, and an 引题 deleted in Word is deleted from the file', () => {
+    const before = fs.readFileSync(file, 'utf8');
+    const same = mergeIntoYaml(before, importDocx(docx, 'group.docx').article, 'group.yaml');
+    expect(diffArticles(same.before, same.after).lines).toEqual([]);
+    expect(same.yaml).toBe(before);
+    const { kicker: _gone, ...edited } = importDocx(docx, 'group.docx').article;
+    const merged = mergeIntoYaml(before, edited, 'group.yaml');
+    expect(merged.yaml).not.toContain('kicker:');
+    expect(merged.yaml).toContain('attachments:');
+    expect(diffArticles(merged.before, merged.after).lines).toEqual([{ op: '-', where: 'kicker', text: '示例引题：坚持示例方向' }]);
   });
 });

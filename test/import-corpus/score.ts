@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { DiagnosticError, formatDiagnostic } from '../../src/diagnostics/index.js';
 import { importBytes, type ImportedArticle, type ImportedBlock } from '../../src/import/readers/index.js';
-import { lcsPairs } from '../../src/import/docx/lcs.js';
+import { lcsPairs } from '../../src/diff/sequence-diff.js';
 
 /**
  * Scores `jianbao import` on a corpus of saved pages, each beside the YAML it should give
@@ -72,7 +72,7 @@ const LETTER = /[\p{L}\p{N}]/u;
 export function compareText(expected: string, actual: string): { lost: string; left: string; punct: string } {
   const a = [...expected];
   const b = [...actual];
-  const pairs = lcsPairs(a, b, (x, y) => x === y, 64_000_000);
+  const pairs = lcsPairs(a, b, (x, y) => x === y);
   const matchedA = new Set(pairs.map((p) => p[0]));
   const matchedB = new Set(pairs.map((p) => p[1]));
   let lost = '';

@@ -73,7 +73,7 @@ describe('a format added by one registration (plain text, defined in this test)'
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'out/articles/a'))).toEqual(['report.txt']);
-    expect((await cli(['build', '--help'], dir)).stdout).toContain('formats to write (default: pdf,docx,text)');
+    expect((await cli(['build', '--help'], dir)).stdout.replace(/\s+/g, ' ')).toContain("formats to write (default: jianbao.yaml's `formats`, else a layout's `formats` (its theme), else pdf,docx,text;");
   });
 
   it('fails --verify when its writer loses text, naming the paragraph', async () => {

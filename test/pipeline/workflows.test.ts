@@ -53,6 +53,48 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toContain('gh release upload "$TAG" out/release/*');
   });
 
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+  type Job = { needs?: string | string[]; strategy?: { matrix: Record<string, unknown> }; steps: Step[] };
+  type Workflow = { concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, Job> };
+  const read = (name: string) => parse(fs.readFileSync(workflow(name), 'utf8')) as Workflow;
+
+  it.each(['ci.yml', 'release.yml'])('%s has a concurrency group, and uploads that survive a re-run', (name) => {
+    const w = read(name);
+    expect(w.concurrency?.group).toMatch(/\$\{\{ .*(github\.ref|ref_name|tag).* \}\}/);
+    const uploads = Object.values(w.jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')));
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const u of uploads) expect(u.with?.['overwrite'], String(u.with?.['name'])).toBe(true);
+  });
+
+  it('ci.yml tests on Node 20, 22 and 24', () => {
+    const test = read('ci.yml').jobs['test']!;
+    expect(test.strategy?.matrix['node']).toEqual([20, 22, 24]);
+    expect(test.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('${{ matrix.node }}');
+  });
+
+  it('ci.yml runs every client test in one shard, each shard installing only what its tests use', () => {
+    const clients = read('ci.yml').jobs['clients']!;
+    const shards = clients.strategy!.matrix['include'] as { shard: string; apt: string; tests: string }[];
+    const listed = shards.flatMap((s) => s.tests.split(/\s+/).filter(Boolean));
+    const files = fs.readdirSync(path.join(ROOT, 'test/clients')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/clients/${f}`).sort();
+    expect([...listed].sort()).toEqual(files);
+    // Each Debian package a shard installs is one its tests call for (requireClient names it).
+    for (const s of shards) {
+      const sources = s.tests.split(/\s+/).filter(Boolean).map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+      const needs = new Set([...sources.matchAll(/requireClient\('[^']+', '([^']+)'\)|\b(libreOfficeToPdf|launchChromium)\(/g)].map((m) => m[1] ?? (m[2] === 'libreOfficeToPdf' ? 'libreoffice-writer-nogui' : 'chromium')));
+      for (const pkg of s.apt.split(/\s+/).filter(Boolean)) {
+        if (pkg === 'fonts-noto-cjk') continue; // lets Chromium draw the pages' Chinese in screenshots
+        expect(needs, `${s.shard} installs ${pkg}`).toContain(pkg);
+      }
+    }
+  });
+
+  it('release.yml builds only after the tests pass', () => {
+    const release = read('release.yml');
+    expect(release.jobs['build']!.needs).toBe('test');
+    expect(release.jobs['test']!.steps.map((s) => s.run)).toEqual(expect.arrayContaining(['npm ci', 'npm test']));
+  });
+
   it('archival.yml builds PDF/A-2b and OFD, runs veraPDF on every PDF, renders every OFD with ofdrw and compares the pages', () => {
     const text = fs.readFileSync(workflow('archival.yml'), 'utf8');
     const archival = parse(text) as { on: Record<string, unknown>; jobs: { archival: { steps: { run?: string; uses?: string }[] } } };

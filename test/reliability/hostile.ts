@@ -34,6 +34,8 @@ export function writeTree(dir: string, tree: Pick<HostileProject, 'files' | 'lin
 export function hostileProject(p: HostileProject): string {
   const dir = tempDir('jianbao-hostile-');
   made.push(dir);
+  // A project (its content/ folder marks its root), even when the hostile input is named from outside it.
+  fs.mkdirSync(path.join(dir, 'content'), { recursive: true });
   writeTree(dir, p);
   if (p.templates) {
     fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });

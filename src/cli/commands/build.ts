@@ -1,31 +1,46 @@
-import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
+import { build, type BuildOptions as ApiBuildOptions, type BuildResult } from '../../api/build.js';
+import { watch as watchApi } from '../../api/watch.js';
+import type { BuildEvent } from '../../pipeline/build.js';
 import { outputLine, progressMode, progressReporter } from '../progress.js';
 import { projectPaths } from '../../pipeline/project.js';
 import { isReleaseName } from '../../outputs/release.js';
 import { defaultJobs } from '../../render-pool/render-pool.js';
 import { parseShard } from '../../outputs/shard.js';
-import { watchBuild } from '../../pipeline/watch.js';
 import { defaultFormatNames, formatNames } from '../../render/registry.js';
 import { DiagnosticError, displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { LIMITS } from '../../limits.js';
-import { listOption, withCommandArgs } from '../args.js';
+import { describeLayouts, defaultsSentence, formatLayouts, type LayoutInfo } from '../../project/layouts.js';
+import { openProject } from '../../project/open.js';
+import { findProjectRoot } from '../../project/root.js';
+import { withCommandArgs } from '../args.js';
+import { printJson } from '../report.js';
+import { BUILD_FLAG_OPTIONS, buildFlagOptions } from '../build-flags.js';
 import { formatFontChoices } from '../../fonts/fonts-report.js';
 import { EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
 
-const help = (): string => `Usage: jianbao build [PATH…] [options]
+const help = (cwd: string = process.cwd()): string => {
+  const layouts = layoutsHere(cwd);
+  return `Usage: jianbao build [PATH…] [options]
 
 Builds every content file × layout × format and writes the outputs and a manifest.
 Only outputs whose inputs changed are rebuilt.
 
-PATH is content files (*.yaml) or folders searched for them; content/ by default.
+PATH is content files (*.yaml) or folders searched for them; the project's content/ by
+default. The project is the nearest folder at or above PATH (or the working folder) with a
+jianbao.yaml or a content/ folder; outputs go to its out/ wherever you run the command.
+
+Layouts${layouts.where}:
+${formatLayouts(layouts.list, layouts.own).map((l) => '  ' + l).join('\n')}
+By default ${defaultsSentence(layouts.list)}: a file's \`layouts:\` names others,
+jianbao.yaml's \`layouts:\` changes the defaults, and --layout overrides both.
 
 Options:
-  -l, --layout NAME[,NAME]   layouts to build (default: each file's \`layouts\`, else the
-                             layouts whose theme is the default for its kind)
-  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: ${defaultFormatNames().join(',')})
-                             before the default, a layout's \`formats\` (its theme); ofd (GB/T 33190,
-                             the PDF's pages) is written only when named
-  -o, --out DIR              output folder (default: out)
+  -l, --layout NAME[,NAME]   layouts to build (default: as above)
+  -f, --format ${formatNames().join(',').padEnd(13)} formats to write (default: jianbao.yaml's \`formats\`, else a
+                             layout's \`formats\` (its theme), else ${defaultFormatNames().join(',')}; ofd
+                             (GB/T 33190, the PDF's pages) is written only when named
+  -o, --out DIR              output folder (default: jianbao.yaml's \`out\`, else out/ in the project)
+      --root DIR             the project's folder (default: found from PATH or the working folder)
       --draft                build drafts (header line and watermark), each written beside
                              its final as <layout>.draft.<format>, never over it
       --pdfa                 write every PDF, and its print sheets, as PDF/A-2b (archival)
@@ -40,7 +55,7 @@ Options:
                              per bulletin issue, NAME.zip of the whole out folder, SHA256SUMS
       --watch                build, then rebuild on every save until Ctrl-C
       --no-preview           skip the PNG previews of page 1
-      --json                 print the result and any diagnostics as JSON on stdout
+      --json                 print {ok, diagnostics, outputs, …} as JSON on stdout
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 
@@ -64,20 +79,33 @@ what it wrote is listed in the manifest, and nothing half-written is left.
 Exit codes: 0 ok; 1 bad input (diagnostics as file:line:col: error[rule]: message,
 nothing written), or an output that could not be written (error[io], saying what was and was
 not written); 2 bad usage; 130 and 143 stopped by Ctrl-C (SIGINT) or SIGTERM.`;
+};
+
+/** The layouts a build in `cwd` can use: its project's (with jianbao.yaml's defaults), else the built-in ones. */
+function layoutsHere(cwd: string): { list: LayoutInfo[]; where: string; own: boolean } {
+  const root = findProjectRoot(cwd);
+  const paths = projectPaths(root ?? cwd);
+  if (!root) return { list: describeLayouts({ ...paths, templatesDir: paths.builtinTemplatesDir }), where: ' (built in; a project may add its own in templates/)', own: false };
+  let config = {};
+  try {
+    config = openProject({ cwd, root }).config.data;
+  } catch {
+    // a broken jianbao.yaml is reported by the build itself
+  }
+  const list = describeLayouts(paths, config);
+  return { list, where: ` of ${displayPath(root, cwd)}`, own: list.some((l) => l.origin !== 'built-in') };
+}
 
 export const buildCommand: Command = {
   name: 'build',
   get help() {
     return help();
   },
+  helpFor: (cwd) => help(cwd),
   run(argv, io) {
     const options = {
-      layout: { type: 'string', short: 'l', multiple: true },
-      format: { type: 'string', short: 'f', multiple: true },
-      out: { type: 'string', short: 'o' },
-      draft: { type: 'boolean' },
+      ...BUILD_FLAG_OPTIONS,
       pdfa: { type: 'boolean' },
-      jobs: { type: 'string', short: 'j' },
       force: { type: 'boolean' },
       verify: { type: 'boolean' },
       shard: { type: 'string' },
@@ -87,9 +115,6 @@ export const buildCommand: Command = {
       quiet: { type: 'boolean', short: 'q' },
     } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
-      const paths = projectPaths(io.cwd, values.out);
-      const formats = listOption(values.format, formatNames(), '--format');
-      const layouts = listOption(values.layout, undefined, '--layout');
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1, not \`${values.jobs}\``);
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -100,12 +125,8 @@ export const buildCommand: Command = {
 
       const quiet = values.quiet ?? false;
       const mode = progressMode(process.env, Boolean(process.stdout.isTTY) && io.interactive);
-      const options: BuildOptions = {
-        paths,
-        inputs: positionals,
-        ...(layouts ? { layouts } : {}),
-        ...(formats ? { formats } : {}),
-        draft: values.draft ?? false,
+      const options: ApiBuildOptions = {
+        ...buildFlagOptions(values, positionals, io.cwd),
         ...(values.pdfa ? { pdfa: true } : {}),
         jobs,
         force: values.force ?? false,
@@ -125,17 +146,17 @@ export const buildCommand: Command = {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        result = await build({ ...options, signal: stop.signal, ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}) });
+        result = await build({ ...options, signal: stop.signal, ...(progress ? { onEvent: (e: BuildEvent) => progress.onEvent(e) } : {}) });
       } finally {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
         progress?.finish();
       }
       if (json) {
-        io.stdout(JSON.stringify({ outputs: result.outputs, upToDate: result.upToDate.length, removed: result.removed, releaseFiles: result.releaseFiles, notes: result.notes, fonts: fontsJson(result.fonts), diagnostics: result.warnings }, null, 2) + '\n');
+        printJson(io, true, result.warnings, { root: result.root, outDir: result.outDir, outputs: result.outputs, upToDate: result.upToDate.length, removed: result.removed, releaseFiles: result.releaseFiles, notes: result.notes, fonts: fontsJson(result.fonts) });
       } else {
         if (result.warnings.length > 0) io.stderr(result.warnings.map(formatDiagnostic).join('\n') + '\n');
-        if (!quiet) io.stdout(summary(result, performance.now() - started, paths.outDir, io.cwd) + '\n');
+        if (!quiet) io.stdout(summary(result, performance.now() - started, result.outDir, io.cwd) + '\n');
       }
       return EXIT_OK;
     });
@@ -160,7 +181,7 @@ function summary(result: BuildResult, ms: number, outDir: string, cwd: string): 
   return `${head}${removed}; manifest: ${where}/manifest.json, index: ${where}/index.html${release}`;
 }
 
-async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
+async function watch(options: ApiBuildOptions, io: CliIO, mode: { color: boolean }, quiet: boolean): Promise<number> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -169,7 +190,7 @@ async function watch(options: BuildOptions, io: CliIO, mode: { color: boolean },
   const mark = (code: string, s: string) => (mode.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   let fontsShown = '';
   try {
-    await watchBuild({
+    await watchApi({
       ...options,
       signal: controller.signal,
       onEvent: (e) => {

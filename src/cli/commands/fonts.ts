@@ -1,15 +1,9 @@
-import path from 'node:path';
-import { DiagnosticError, type Diagnostic, formatDiagnostic } from '../../diagnostics/index.js';
-import { type MissingChar, type RoleReport, fontsReportJson, formatFontsReport, missingChar } from '../../fonts/fonts-report.js';
-import { readFontsSetting, resolveProjectRole } from '../../fonts/project-fonts.js';
-import { resolveFontCandidate } from '../../fonts/resolve-font.js';
-import { type RoleCoverage, glyphCoverage } from '../../glyphs/check-glyphs.js';
-import { plan } from '../../pipeline/plan.js';
-import { projectPaths } from '../../pipeline/project.js';
-import { listLayouts } from '../../templates/render-template.js';
-import { themeFontRoles } from '../../theme/load-theme.js';
-import { listOption, withCommandArgs } from '../args.js';
+import { fonts } from '../../api/fonts.js';
+import { formatDiagnostic } from '../../diagnostics/index.js';
+import { fontsReportJson, formatFontsReport } from '../../fonts/fonts-report.js';
+import { listOption, ROOT_OPTION, withCommandArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
+import { printJson } from '../report.js';
 
 const HELP = `Usage: jianbao fonts [PATH…] [options]
 
@@ -22,10 +16,12 @@ A role takes, in order: a file its theme names in fonts/; any face in fonts/ ans
 of the role's names; a face installed on the machine answering to one of them (unless
 jianbao.yaml says \`fonts: bundled\`, or JIANBAO_FONTS=bundled); the bundled default.
 
-PATH is content files or folders whose characters are checked; content/ by default.
+PATH is content files or folders whose characters are checked; the project's content/ by
+default (the project is found from PATH or the working folder upwards, as \`build\` finds it).
 
 Options:
   -l, --layout NAME[,NAME]   layouts to show (default: every layout)
+      --root DIR             the project's folder (default: found from PATH or the working folder)
       --json                 print the report as JSON on stdout
   -h, --help                 show this help
 
@@ -35,49 +31,15 @@ export const fontsCommand: Command = {
   name: 'fonts',
   help: HELP,
   run(argv, io) {
-    const options = { layout: { type: 'string', short: 'l', multiple: true } } as const;
+    const options = { layout: { type: 'string', short: 'l', multiple: true }, ...ROOT_OPTION } as const;
     return withCommandArgs(this, argv, io, options, async ({ values, positionals }, json) => {
-      const paths = projectPaths(io.cwd);
-      const known = listLayouts(paths.templatesDir);
-      const layouts = listOption(values.layout, known, '--layout') ?? known;
-      const setting = readFontsSetting(paths.projectDir);
-      if (setting.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(setting.diagnostics);
-
-      // Coverage: every document a build would make, laid out, its characters checked by role.
-      const coverage = new Map<string, Map<string, RoleCoverage>>();
-      let contentErrors: Diagnostic[] = [];
-      try {
-        for (const p of plan({ paths, inputs: positionals, skipGlyphCheck: true })) {
-          if (!layouts.includes(p.layout)) continue;
-          if (!coverage.has(p.layout)) coverage.set(p.layout, new Map());
-          glyphCoverage(p.doc, coverage.get(p.layout));
-        }
-      } catch (e) {
-        if (!(e instanceof DiagnosticError)) throw e;
-        contentErrors = e.diagnostics;
-      }
-
-      const reports: RoleReport[] = [];
-      for (const layout of layouts) {
-        for (const spec of themeFontRoles(path.join(paths.templatesDir, `${layout}.theme.yaml`))) {
-          const { face, diagnostics } = resolveProjectRole(spec, paths.projectDir, setting.setting);
-          const cov = coverage.get(layout)?.get(spec.role);
-          const missing: MissingChar[] = [...(cov?.missing ?? [])].map(([ch, at]) => missingChar(ch, at.slice(0, 20), at.length));
-          reports.push({
-            layout,
-            role: spec.role,
-            ...(face ? { face } : {}),
-            fallbacks: spec.fallback.map((c) => (resolveFontCandidate(c, paths.projectDir) ? c : `${c} (not found)`)),
-            characters: cov?.characters.size ?? 0,
-            missing,
-            problems: diagnostics.map((d) => `${d.severity}: ${d.message}`),
-          });
-        }
-      }
-      const failed = contentErrors.some((d) => d.severity === 'error') || reports.some((r) => !r.face || r.problems.some((p) => p.startsWith('error')));
-      if (json) io.stdout(JSON.stringify({ ok: !failed, fontsSetting: { value: setting.setting, from: setting.from }, ...fontsReportJson(reports), diagnostics: contentErrors }, null, 2) + '\n');
+      const layouts = listOption(values.layout, undefined, '--layout');
+      const result = await fonts({ cwd: io.cwd, ...(values.root !== undefined ? { root: values.root } : {}), inputs: positionals, ...(layouts ? { layouts } : {}) });
+      const { setting, roles: reports, diagnostics: contentErrors } = result;
+      const failed = !result.ok;
+      if (json) printJson(io, !failed, contentErrors, { root: result.root, fontsSetting: setting, ...fontsReportJson(reports) });
       else {
-        io.stdout(`fonts setting: ${setting.setting} (${setting.from})\n\n`);
+        io.stdout(`fonts setting: ${setting.value} (${setting.from})\n\n`);
         io.stdout(formatFontsReport(reports));
         // A role's own problem is in the report already; anything else kept the content from being laid out.
         const others = contentErrors.filter((d) => !d.rule.startsWith('font'));

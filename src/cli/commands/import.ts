@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { projectPaths } from '../../pipeline/project.js';
-import { DiagnosticError, didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { readBounded } from '../../io/read-bounded.js';
-import { LIMITS } from '../../limits.js';
-import { RANGE_STYLES, formatSummary, importFile, themeStyleRoles, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/readers/index.js';
-import { formatDiff } from '../../import/docx/article-diff.js';
-import { knownImages } from '../../import/docx/known-images.js';
+import { dirname } from 'node:path';
+import { prepareArticle, prepareInto } from '../../api/import.js';
+import { didYouMean, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { RANGE_STYLES, formatSummary, type ChangesMode, type ImportResult, type RangeStyle } from '../../import/readers/index.js';
+import { formatDiff } from '../../import/into/article-diff.js';
 import { formatDocxSummary } from '../../import/docx/summary.js';
-import { intoUpdates, isIssueText, issueArticleFiles, writeImages, writeUpdates, type FileUpdate } from '../../import/into/updates.js';
+import { writeImages, writeUpdates, type FileUpdate } from '../../import/into/updates.js';
 import { writeFileAtomic } from '../../outputs/write-atomic.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, wantsJson } from '../args.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIO, type Command } from '../command.js';
-import { exitFor } from '../report.js';
+import { exitFor, printJson } from '../report.js';
 
 const HELP = `Usage: jianbao import FILE [options]
 
@@ -60,14 +56,16 @@ Options:
                           writing (in a terminal); without a terminal, print the diff and
                           write nothing unless --yes
   -y, --yes               write --into without asking
+  --root DIR              the project whose themes name the Word styles (default: the
+                          one holding --into/-o, else the working folder's)
   --changes=accept|reject which text of Word's tracked changes to import: as edited (accept)
                           or as before the edits (reject); required when there are any
   --keep-punctuation      leave punctuation exactly as it is
   --ranges=STYLE          numeric ranges: keep (default; reported only), dash (2020—2035)
                           or tilde (2020～2035)
   -f, --force             replace OUT.yaml without asking, even in a terminal
-  --json                  print one JSON object: summary, diagnostics, article (and the YAML
-                          when there is no -o)
+  --json                  print one JSON object: ok, diagnostics, summary, article (and the
+                          YAML when there is no -o); with --into the diff and what was written
   -q, --quiet             print warnings and a one-line summary only
   -v, --verbose           also print every punctuation change as file:line:col: info[punct]
   -h, --help              show this help
@@ -86,6 +84,7 @@ Examples:
 
 interface Parsed {
   file: string;
+  root?: string;
   output?: string;
   into?: string;
   yes: boolean;
@@ -103,6 +102,7 @@ function parse(argv: string[]): Parsed {
   const parsed = parseCommandArgs(argv, {
     output: { type: 'string', short: 'o' },
     into: { type: 'string' },
+    root: { type: 'string' },
     yes: { type: 'boolean', short: 'y', default: false },
     changes: { type: 'string' },
     'keep-punctuation': { type: 'boolean', default: false },
@@ -138,6 +138,7 @@ function parse(argv: string[]): Parsed {
     file: positionals[0]!,
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values.into !== undefined ? { into: values.into } : {}),
+    ...(values.root !== undefined ? { root: values.root } : {}),
     yes: values.yes ?? false,
     ...(changes !== undefined ? { changes } : {}),
     keepPunctuation: values['keep-punctuation'] ?? false,
@@ -148,22 +149,6 @@ function parse(argv: string[]): Parsed {
     verbose: values.verbose ?? false,
     help,
   };
-}
-
-/** The file's text, or undefined when there is none; a pipe, a device or a huge file is refused, not waited on. */
-function existing(path: string, shown: string): string | undefined {
-  if (!fs.existsSync(path) && !isLink(path)) return undefined;
-  const read = readBounded(path, { limit: LIMITS.contentFileBytes, shown, what: 'content file' });
-  if (!read.ok) throw new DiagnosticError([read.diagnostic]);
-  return read.bytes.toString('utf8');
-}
-
-function isLink(path: string): boolean {
-  try {
-    return fs.lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** The diagnostics the report shows: warnings always, notes unless quiet, each punctuation change only when verbose. */
@@ -214,39 +199,23 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
     io.stdout(HELP + '\n');
     return EXIT_OK;
   }
-  const input = resolve(io.cwd, o.file);
-  const target = o.output ?? o.into;
-  const output = target !== undefined ? resolve(io.cwd, target) : undefined;
-  if (output === input) throw new UsageError(`${o.into !== undefined ? '--into' : '-o'} names the input file itself; choose another output`);
-  const before = output && target !== undefined ? existing(output, target) : undefined;
-  if (o.into !== undefined && before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
-  // A bulletin issue's draft goes back into the issue's articles, its pictures next to them.
-  const issue = o.into !== undefined && before !== undefined && isIssueText(before);
-  const articleFiles = issue && output ? issueArticleFiles(output) : [];
-  const imageFolder = articleFiles[0] ? dirname(articleFiles[0]) : output ? dirname(output) : io.cwd;
-  const known = before === undefined ? [] : issue ? articleFiles.flatMap((f) => knownImages(fs.readFileSync(f, 'utf8'), dirname(f))) : knownImages(before, imageFolder);
-  const result = await importFile(input, {
-    displayName: o.file,
+  const common = {
+    cwd: io.cwd,
+    ...(o.root !== undefined ? { root: o.root } : {}),
+    file: o.file,
     keepPunctuation: o.keepPunctuation,
     ranges: o.ranges,
     ...(o.changes ? { changes: o.changes } : {}),
-    styleRoles: themeStyleRoles(projectPaths(io.cwd).templatesDir, io.cwd),
-    ...(output ? { images: { folder: imageFolder, stem: basename(output, extname(output)), known } } : {}),
-    ...(issue ? { several: true } : {}),
-  });
+  };
+  if (o.into !== undefined) {
+    const { result, updates, imageFolder } = await prepareInto({ ...common, into: o.into });
+    return applyUpdates(o, io, result, updates, imageFolder, reportLines(o, result), io.stdout);
+  }
+  const { result, output, before } = await prepareArticle({ ...common, ...(o.output !== undefined ? { output: o.output } : {}) });
 
   // The report goes where the YAML does not.
   const report = output || o.json ? io.stdout : io.stderr;
-  const lines: string[] = [];
-  if (!o.json) {
-    lines.push(o.quiet ? oneLine(result) : summaryOf(result));
-    lines.push(...shown(result.diagnostics, o).map(formatDiagnostic));
-  }
-  if (o.into !== undefined && output && before !== undefined) {
-    const updates = intoUpdates(result, output, before, { draft: o.file, into: o.into, cwd: io.cwd });
-    return applyUpdates(o, io, result, updates, imageFolder, lines, report);
-  }
-
+  const lines = reportLines(o, result);
   let outcome = '';
   if (output) {
     if (before === result.yaml) outcome = `unchanged ${o.output}`;
@@ -268,20 +237,24 @@ async function importTo(o: Parsed, io: CliIO): Promise<number> {
   }
 
   if (o.json) {
-    const json = {
+    printJson(io, true, result.diagnostics, {
       file: o.file,
       ...(o.output !== undefined ? { output: o.output } : {}),
       summary: result.summary,
-      diagnostics: result.diagnostics,
       article: result.article,
       ...(output ? {} : { yaml: result.yaml }),
-    };
-    io.stdout(JSON.stringify(json, null, 2) + '\n');
+    });
     return EXIT_OK;
   }
   if (outcome) lines.push(outcome);
   if (lines.length > 0) report(lines.join('\n') + '\n');
   return EXIT_OK;
+}
+
+/** The summary and the diagnostics shown, as lines (none under --json). */
+function reportLines(o: Parsed, result: ImportResult): string[] {
+  if (o.json) return [];
+  return [o.quiet ? oneLine(result) : summaryOf(result), ...shown(result.diagnostics, o).map(formatDiagnostic)];
 }
 
 /**
@@ -294,21 +267,14 @@ async function applyUpdates(o: Parsed, io: CliIO, result: ImportResult, updates:
   const write = () => writeUpdates(updates, result, folder);
   if (o.json) {
     const written = (changed.length > 0 || newImages.length > 0) && o.yes;
-    io.stdout(
-      JSON.stringify(
-        {
-          file: o.file,
-          into: o.into,
-          summary: result.summary,
-          diagnostics: [...result.diagnostics, ...updates.flatMap((u) => u.notes)],
-          diff: updates.length === 1 ? updates[0]!.diff.lines : undefined,
-          updates: updates.map((u) => ({ file: u.shown, diff: u.diff.lines, changed: u.yaml !== u.before })),
-          written,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    printJson(io, true, [...result.diagnostics, ...updates.flatMap((u) => u.notes)], {
+      file: o.file,
+      into: o.into,
+      summary: result.summary,
+      diff: updates.length === 1 ? updates[0]!.diff.lines : undefined,
+      updates: updates.map((u) => ({ file: u.shown, diff: u.diff.lines, changed: u.yaml !== u.before })),
+      written,
+    });
     if (written) await write();
     return EXIT_OK;
   }
@@ -345,7 +311,7 @@ export const importCommand: Command = {
   name: 'import',
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const json = argv.includes('--json');
+    const json = wantsJson(argv);
     try {
       return await importTo(parse(argv), io);
     } catch (e) {

@@ -5,6 +5,7 @@ import { isReleaseName } from '../../outputs/release.js';
 import { sourceDateEpoch } from '../../outputs/reproducible.js';
 import { displayPath, formatDiagnostic } from '../../diagnostics/index.js';
 import { withCommandArgs } from '../args.js';
+import { printJson } from '../report.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 
 const HELP = `Usage: jianbao manifest merge MANIFEST… -o DIR/manifest.json [options]
@@ -20,7 +21,7 @@ manifests must have the same sha256.
 Options:
   -o, --out DIR/manifest.json   where the merged manifest goes (a folder means DIR/manifest.json)
       --release NAME            also write DIR/release/ as \`jianbao build --release\` does
-      --json                    print the merged manifest as JSON on stdout
+      --json                    print {ok, diagnostics, manifest} as JSON on stdout
   -q, --quiet                   print nothing but errors
   -h, --help                    show this help
 
@@ -49,7 +50,7 @@ export const manifestCommand: Command = {
       });
       if (warnings.length > 0) io.stderr(warnings.map(formatDiagnostic).join('\n') + '\n');
       const where = displayPath(outDir, io.cwd);
-      if (json) io.stdout(JSON.stringify(manifest, null, 2) + '\n');
+      if (json) printJson(io, true, [], { manifest });
       else if (!values.quiet)
         io.stdout(
           `merged ${inputs.length} manifest${inputs.length === 1 ? '' : 's'}: ${manifest.outputs.length} outputs (${copied} copied) into ${where}/; wrote ${where}/manifest.json, SHA256SUMS, index.html${releaseFiles.length > 0 ? `, release/ (${releaseFiles.length} files)` : ''}\n`,

@@ -1,27 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DiagnosticError } from '../../diagnostics/index.js';
 import { loadTheme } from '../../theme/load-theme.js';
+import { themeFiles, type LayoutPaths } from '../../templates/layout-files.js';
 import { normalize, type StyleRole } from './styles.js';
 
 /**
- * Style ids and names of every `templates/*.theme.yaml`, mapped to what each style is for by the
+ * Style ids and names of every theme (the project's and the built-in ones), mapped to what each style is for by the
  * role its theme gives it (`role:`; a heading's level is its outlineLevel), so a layout that
  * renames a Word style still imports. Styles without a role are layout furniture (masthead, end
  * block, page number). A theme that does not load is skipped: the build reports it.
  */
-export function themeStyleRoles(templatesDir: string, projectDir: string = path.dirname(templatesDir)): Map<string, StyleRole> {
+export function themeStyleRoles(paths: LayoutPaths): Map<string, StyleRole> {
   const out = new Map<string, StyleRole>();
-  let files: string[];
-  try {
-    files = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.theme.yaml')).sort();
-  } catch {
-    return out;
-  }
-  for (const f of files) {
+  for (const { file } of themeFiles(paths).values()) {
     let styles;
     try {
-      styles = loadTheme(path.join(templatesDir, f), projectDir).styles;
+      styles = loadTheme(file, paths.projectDir).styles;
     } catch (e) {
       if (e instanceof DiagnosticError) continue;
       throw e;

@@ -3,12 +3,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { bulletinArticles, loadBulletin, looksLikeBulletin } from '../../content/index.js';
 import { parseYamlData } from '../../content/read-yaml.js';
+import type { LoadOptions } from '../../content/load-article.js';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../outputs/write-atomic.js';
-import { diffArticles, type ArticleDiff } from '../docx/article-diff.js';
-import { similarity } from '../docx/lcs.js';
-import { mergeIntoYaml, mergeIssueNote } from '../docx/merge.js';
+import { diffArticles, type ArticleDiff } from './article-diff.js';
+import { similarity } from '../../diff/sequence-diff.js';
+import { mergeIntoYaml, mergeIssueNote } from './merge.js';
 import type { ImportResult } from '../readers/index.js';
+import type { FileUpdate } from './file-update.js';
 
 /**
  * `jianbao import DRAFT --into FILE`: what an imported draft changes in the content files it goes
@@ -16,18 +18,7 @@ import type { ImportResult } from '../readers/index.js';
  * API calls the same functions.
  */
 
-/** One content file an import updates: its text before and after, and the diff a reader is shown. */
-export interface FileUpdate {
-  file: string;
-  /** The path as the user gave or sees it. */
-  shown: string;
-  /** What the diff calls the new side, e.g. `issue.docx (article 2)`. */
-  from: string;
-  before: string;
-  yaml: string;
-  diff: ArticleDiff;
-  notes: Diagnostic[];
-}
+export type { FileUpdate } from './file-update.js';
 
 /** How the user named the files, for the diffs and messages. */
 export interface IntoNames {
@@ -37,6 +28,8 @@ export interface IntoNames {
   into: string;
   /** The working folder: an issue's article files are shown relative to it. */
   cwd: string;
+  /** How the issue is loaded (its project's content root and series defaults). */
+  load?: LoadOptions;
 }
 
 /** Whether a content file's text is a bulletin issue (it has `bulletin:`). */
@@ -47,8 +40,8 @@ export function isIssueText(text: string): boolean {
 }
 
 /** The article files an issue places, in order; the loader's errors if it does not load. */
-export function issueArticleFiles(file: string): string[] {
-  return bulletinArticles(loadBulletin(file).value).map((a) => a.article.file);
+export function issueArticleFiles(file: string, load: LoadOptions = {}): string[] {
+  return bulletinArticles(loadBulletin(file, load).value).map((a) => a.article.file);
 }
 
 /**
@@ -61,7 +54,7 @@ export function intoUpdates(result: ImportResult, file: string, before: string, 
     const merged = mergeIntoYaml(before, result.article, names.into);
     return [{ file, shown: names.into, from: names.draft, before, yaml: merged.yaml, diff: diffArticles(merged.before, merged.after), notes: merged.notes }];
   }
-  const issue = loadBulletin(file).value;
+  const issue = loadBulletin(file, names.load ?? {}).value;
   const placed = bulletinArticles(issue);
   const got = result.articles ?? [result.article];
   const titles = (list: (string | undefined)[]) => list.map((t) => `'${t ?? '(untitled)'}'`).join(', ');

@@ -1,4 +1,4 @@
-import { lcsPairs, similarity } from './lcs.js';
+import { lcsPairs, similarity } from '../../diff/sequence-diff.js';
 
 /**
  * Which section a paragraph after a subsection belongs to is not on the page: the closing

@@ -1,5 +1,5 @@
 import { sectionNumber } from '../../templates/chinese-numerals.js';
-import { diffChars, lcsPairs, similarity } from './lcs.js';
+import { diffChars, lcsPairs, similarity } from '../../diff/sequence-diff.js';
 
 /**
  * A paragraph-level diff of two articles as YAML data (what the file holds before and after an
@@ -23,7 +23,7 @@ export interface ArticleDiff {
 
 type Data = Record<string, unknown>;
 
-const FIELDS = ['title', 'titleLines', 'subtitle', 'column', 'date', 'source', 'author', 'editorNote', 'layouts', 'draft'];
+const FIELDS = ['kicker', 'title', 'titleLines', 'subtitle', 'column', 'date', 'source', 'author', 'editorNote', 'attachments', 'layouts', 'draft'];
 
 interface Unit {
   kind: 'heading' | 'paragraph' | 'row' | 'caption' | 'item' | 'image';

@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { diag, DiagnosticError, type Diagnostic } from '../../diagnostics/index.js';
 import { parseYamlSource } from '../../content/yaml-source.js';
 import { FIELD_ORDER, type ImportedArticle } from '../article.js';
-import { lcsPairs } from './lcs.js';
+import { editYamlData, sameData } from '../../content/yaml-edit.js';
 import { restructure } from './restructure.js';
 
 /** What merging an import into an existing content file gives: its new text, its data before and after. */
@@ -18,12 +18,12 @@ export interface Merged {
 const ORDER: readonly string[] = [...FIELD_ORDER.slice(0, -1), 'titleLines', 'layouts', 'draft', 'body'];
 
 /** Fields a report draft prints, so their absence in the document means the editor removed them. */
-const REPORT_PRINTED = ['column', 'subtitle', 'editorNote', 'source'] as const;
+const REPORT_PRINTED = ['kicker', 'column', 'subtitle', 'editorNote', 'source', 'attachments'] as const;
 /**
  * Fields of an article a bulletin issue prints. The 【column】 there is the issue's column and the
  * date the issue's, so an article's own column and date are kept.
  */
-const ISSUE_PRINTED = ['subtitle', 'author', 'editorNote', 'source'] as const;
+const ISSUE_PRINTED = ['kicker', 'subtitle', 'author', 'editorNote', 'source', 'attachments'] as const;
 
 export interface MergeOptions {
   /** The draft is a bulletin issue the article is printed in, not the article's own report. */
@@ -65,7 +65,7 @@ export function mergeIntoYaml(existing: string, imported: ImportedArticle, file:
     notes.push(diag('info', 'title-lines', `titleLines removed: the title changed; add them again for fixed title breaks`));
   }
   after['body'] = Array.isArray(before['body']) ? restructure(imported.body, before['body']) : imported.body;
-  return { yaml: applyChanges(doc, existing, before, after), before, after, notes };
+  return { yaml: applyChanges(existing, after), before, after, notes };
 }
 
 /** Sets or removes a bulletin issue's own 编者按 in its file, the rest of the file as it is. */
@@ -75,7 +75,7 @@ export function mergeIssueNote(existing: string, note: string | undefined, file:
   const after: Record<string, unknown> = { ...before };
   if (note !== undefined) after['editorNote'] = note;
   else delete after['editorNote'];
-  return { yaml: applyChanges(doc, existing, before, after), before, after, notes: [] };
+  return { yaml: applyChanges(existing, after), before, after, notes: [] };
 }
 
 function parseContent(existing: string, file: string): Document {
@@ -92,51 +92,26 @@ function parseContent(existing: string, file: string): Document {
   return doc;
 }
 
-/** Edits the document from `before` to `after`, key by key; the text as it was when nothing changed. */
-function applyChanges(doc: Document, existing: string, before: Record<string, unknown>, after: Record<string, unknown>): string {
-  const map = doc.contents as YAMLMap;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  // Nothing changed: the file stays byte for byte as it is.
-  if (keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(after[k]))) return existing;
-  for (const key of keys) {
-    const was = before[key];
-    const now = after[key];
-    if (JSON.stringify(was) === JSON.stringify(now)) continue;
-    if (now === undefined) {
-      map.delete(key);
-      continue;
-    }
-    if (key === 'body' && Array.isArray(was) && Array.isArray(now)) {
-      setBody(doc, map, was, now);
-      continue;
-    }
-    const node = doc.createNode(now) as Node;
-    flowRows(node);
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (pair) pair.value = node;
-    else insertInOrder(map, doc.createPair(key, node) as Pair, key);
-  }
-  // Keep the file's way of writing [a, b]: padded or not.
-  const padded = /\[ \S/.test(existing) && !/\[[^\s\]]/.test(existing);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: padded });
+/**
+ * The file's text with its data changed from `before` to `after`, only at the nodes that
+ * changed: the rest of the file (comments, quoting, `{ caption: … }` flow maps, blank lines)
+ * stays byte for byte (see content/yaml-edit.ts). New fields go where the importer would put them; new
+ * table rows are written one per line.
+ */
+function applyChanges(existing: string, after: Record<string, unknown>): string {
+  const rank = (k: string) => {
+    const r = ORDER.indexOf(k);
+    return r < 0 ? ORDER.length : r;
+  };
+  return editYamlData(existing, after, { equal: (a, b) => sameData(loose(a), loose(b)), rank, style: flowRows }).text;
 }
 
-/** Replaces the body block by block: a block equal to one in the file keeps its node and comments. */
-function setBody(doc: Document, map: YAMLMap, was: unknown[], now: unknown[]): void {
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'body');
-  const old = pair && isSeq(pair.value) ? (pair.value as YAMLSeq) : undefined;
-  if (!pair || !old || old.items.length !== was.length) {
-    map.set('body', flowRows(doc.createNode(now) as Node));
-    return;
-  }
-  const key = (v: unknown) => JSON.stringify(canonical(v));
-  const keep = new Map(lcsPairs(now, was, (a, b) => key(a) === key(b)).map(([i, j]) => [i, j]));
-  const seq = doc.createNode([]) as YAMLSeq;
-  now.forEach((block, i) => {
-    const j = keep.get(i);
-    seq.items.push(j !== undefined ? old.items[j] : flowRows(doc.createNode(block) as Node));
-  });
-  pair.value = seq;
+/** Numbers as the text the loader reads them as (a table cell `1` is `'1'`). */
+function loose(v: unknown): unknown {
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(loose);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, loose(x)]));
+  return v;
 }
 
 /**
@@ -168,14 +143,4 @@ function flowRows<T extends Node>(node: T): T {
     },
   });
   return node;
-}
-
-function insertInOrder(map: YAMLMap, pair: Pair, key: string): void {
-  const rank = (k: string) => {
-    const r = ORDER.indexOf(k);
-    return r < 0 ? ORDER.length : r;
-  };
-  const at = map.items.findIndex((p) => isScalar(p.key) && rank(String(p.key.value)) > rank(key));
-  if (at < 0) map.items.push(pair);
-  else map.items.splice(at, 0, pair);
 }
