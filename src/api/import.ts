@@ -106,7 +106,7 @@ export async function prepareInto(o: ImportIntoOptions): Promise<{ result: Impor
   const where = setting(o, o.into);
   const into = path.resolve(where.cwd, o.into);
   if (into === where.input) throw new UsageError('`into` names the draft itself; name the content file it goes back into');
-  const before = existingText(into, o.into, 'the content file --into updates');
+  const before = existingText(into, o.into, 'content file');
   if (before === undefined) throw new UsageError(`--into updates an existing content file, and ${o.into} does not exist; write a new one with -o`);
   // A bulletin issue's draft goes back into the issue's articles, its pictures next to them.
   const issue = isIssueText(before);
@@ -127,7 +127,7 @@ export async function prepareArticle(o: ImportArticleOptions): Promise<{ result:
   const where = setting(o, o.output);
   const output = o.output !== undefined ? path.resolve(where.cwd, o.output) : undefined;
   if (output === where.input) throw new UsageError('-o names the input file itself; choose another output');
-  const before = output && o.output !== undefined ? existingText(output, o.output, 'the -o target') : undefined;
+  const before = output && o.output !== undefined ? existingText(output, o.output, 'output file') : undefined;
   const imageFolder = output ? path.dirname(output) : where.cwd;
   const result = await importFile(where.input, {
     ...readOptions(o, where),
