@@ -93,9 +93,17 @@ describe('jianbao clean', () => {
   }, 60_000);
 
   it('a folder without a manifest: error[manifest], nothing removed', async () => {
-    const { dir } = nestedProject({ files: { 'out/x.pdf': 'not known to be ours' } });
+    const { dir } = nestedProject({ files: { 'out/x.pdf': 'not known to be ours', 'content/articles/.gitkeep': '' } });
     await expectRun(dir, ['clean'], { code: 1, diagnostics: [{ rule: 'manifest', file: 'out', line: 1, column: 1, message: 'out has no manifest.json' }], last: '1 error; nothing was written' });
     expect(fs.existsSync(path.join(dir, 'out/x.pdf'))).toBe(true);
+  });
+
+  it("run from a folder inside the project, cleans the project's out folder", async () => {
+    const { dir } = await twoArticles();
+    const r = await expectRun(path.join(dir, 'content/articles'), ['clean'], { code: 0, diagnostics: [] });
+    expect(r.stdout).toMatch(/^removed \d+ files from /m);
+    expect(fs.existsSync(path.join(dir, 'out/articles/a/report.pdf'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'content/articles/out'))).toBe(false);
   });
 });
 
