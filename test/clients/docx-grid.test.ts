@@ -209,7 +209,8 @@ describe('a --draft DOCX’s watermark in LibreOffice', () => {
     const dir = tempDir('jianbao-watermark-lo-');
     for (const [name, isDraft] of [['draft', true], ['final', false]] as const) {
       const built = await buildInto([SEED], { layouts: ['report'], formats: ['docx'], draft: isDraft });
-      fs.copyFileSync(path.join(built.out, 'articles/changzhou-united-front-2020/report.docx'), path.join(dir, `${name}.docx`));
+      // A draft is written beside the final, as report.draft.docx.
+      fs.copyFileSync(path.join(built.out, `articles/changzhou-united-front-2020/report${isDraft ? '.draft' : ''}.docx`), path.join(dir, `${name}.docx`));
     }
     libreOffice([path.join(dir, 'draft.docx'), path.join(dir, 'final.docx')], dir);
     draft = path.join(dir, 'draft.pdf');
