@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Tests build temporary projects of their own: they use the bundled faces whatever this machine
@@ -16,6 +17,9 @@ export default defineConfig({
           exclude: ['test/clients/**', 'test/fuzz/**', 'node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Many files wait on child processes (CLI runs, watch saves, signals) rather than compute:
+          // one fork more than the cores keeps both cores busy while one file waits.
+          maxWorkers: Math.max(2, availableParallelism() + 1),
         },
       },
       {
