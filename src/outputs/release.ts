@@ -23,6 +23,11 @@ export function isReleaseName(name: string): boolean {
   return /^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$/.test(name);
 }
 
+/** A release name without the `.zip` a user may give it: the archive is always NAME.zip. */
+export function releaseBaseName(name: string): string {
+  return name.replace(/\.zip$/i, '');
+}
+
 /**
  * Writes what describes a finished out folder besides its manifest and SHA256SUMS (the ledger
  * keeps those): index.html; with a release name also out/release/: each output under a flat
@@ -36,7 +41,8 @@ export function writeReleaseFiles(out: OutFolder, manifest: Manifest, options: R
     out.write(INDEX_FILE, indexPage(manifest));
     return { releaseFiles: [], warnings: [] };
   }
-  const name = options.release;
+  // `--release v1.zip` names the archive v1.zip, not v1.zip.zip.
+  const name = releaseBaseName(options.release);
   if (!isReleaseName(name)) throw new DiagnosticError([diag('error', 'release', `bad release name ${JSON.stringify(name)}: use letters, digits, ., _ and -`)]);
   const time = zipTime(options.epoch);
   const warnings = time.warning ? [time.warning] : [];

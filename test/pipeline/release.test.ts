@@ -117,4 +117,11 @@ describe('out/index.html and the release files', () => {
   it('rejects a release name that is not a plain file name', async () => {
     expect((await cli(['build', '--release', '../x'], dir)).code).toBe(2);
   });
+
+  it('takes a release name given with .zip as the archive\'s own name (v1.zip, not v1.zip.zip)', async () => {
+    const r = await cli(['build', '--release', 'v1.zip'], dir);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(out, 'release/v1.zip'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'release/v1.zip.zip'))).toBe(false);
+  });
 });
