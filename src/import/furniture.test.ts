@@ -8,6 +8,7 @@ import {
   parseBreadcrumb,
   parseByline,
   parseEdition,
+  parseLabelled,
   parseWechatHeader,
   tailOpener,
   wechatFurniture,
@@ -109,5 +110,20 @@ describe('attachments', () => {
   it('is no list when a sentence starts with 附件', () => {
     expect(find('附件：请各单位认真填写报名表，并于本月底前报送至市教育局办公室，逾期不予受理，特此通知。')).toBeUndefined();
     expect(find('附注：本文数据为示例。')).toBeUndefined();
+  });
+});
+
+describe('a publication line whose source runs into a by-line (spans glued without a space)', () => {
+  it('gives the source and the reporter apart', () => {
+    const l = parseLabelled('2025-09-18 10:32来源：示例日报记者 钱示例')!;
+    expect(l.fields.map((f) => [f.kind, f.value])).toEqual([
+      ['source', '示例日报'],
+      ['author', '钱示例'],
+    ]);
+    expect(parseLabelled('来源：新华社记者　王示例　李示例')!.fields.map((f) => f.value)).toEqual(['新华社', '王示例　李示例']);
+  });
+
+  it('leaves a source that only names a press office as it is', () => {
+    expect(parseLabelled('来源：示例日报社记者站')!.fields.map((f) => f.value)).toEqual(['示例日报社记者站']);
   });
 });

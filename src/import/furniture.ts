@@ -215,14 +215,26 @@ function readLabelled(line: string): LabelledLine | undefined {
       result.leadingDate = { date: dateOnly(trailing[1]!)!, start: start + trailing.index };
       value = value.slice(0, trailing.index).replace(SEPARATORS, '');
     }
+    // 来源：示例日报记者 钱示例 (spans glued): the by-line after the source is the author's.
+    const byline = kind === 'source' ? TRAILING_REPORTER.exec(value) : null;
+    let author: LabelledField | undefined;
+    if (byline && byline.index > 0) {
+      const names = byline[2]!;
+      author = { kind: 'author', label: byline[1]!, value: names, start: start + value.lastIndexOf(names) };
+      value = value.slice(0, byline.index).replace(SEPARATORS, '');
+    }
     const ok = validValue(kind, value);
     if (ok === false) return undefined;
     const field: LabelledField = { kind, label, value, start };
     if (typeof ok === 'string') field.date = ok;
     result.fields.push(field);
+    if (author) result.fields.push(author);
   }
   return result;
 }
+
+/** A reporter's by-line at the end of a source value, without a colon: `…记者 钱示例`, `…通讯员　王示例`. */
+const TRAILING_REPORTER = /(?:本报|本台|本网|本刊)?((?:特约|见习|实习|融媒体)?(?:记者|通讯员))[\s\u3000]+(\p{Script=Han}{2,4}(?:[\s\u3000、]+\p{Script=Han}{2,4})*)$/u;
 
 /** The publication date a labelled line gives: its 发布时间 field, or the date that opens it. */
 export function labelledDate(l: LabelledLine): { date: string; start: number } | undefined {
