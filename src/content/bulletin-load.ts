@@ -11,6 +11,7 @@ import { readBounded } from '../io/read-bounded.js';
 import { LIMITS } from '../limits.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { textAsWritten } from './as-written.js';
+import { isFile } from '../io/file-kind.js';
 
 /** An issue's fields with its series' defaults under them: the issue's own values win. */
 function withSeriesDefaults(data: unknown, defaults: LoadOptions['seriesDefaults']): unknown {
@@ -189,13 +190,6 @@ function byLine(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0));
 }
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Peeks at a content file to tell an issue from an article, without validating either. */
 export function isBulletinFile(file: string): boolean {

@@ -5,7 +5,8 @@ import { projectPaths, type ProjectPaths } from '../pipeline/project.js';
 import { formatNames } from '../render/registry.js';
 import { listLayouts } from '../templates/layout-files.js';
 import { readProjectConfig, type ProjectConfig } from '../settings/settings-file.js';
-import { CONFIG_FILE, findProjectRoot, isFolder, searchStart } from './root.js';
+import { isFolder } from '../io/file-kind.js';
+import { CONFIG_FILE, findProjectRoot, searchStart } from './root.js';
 
 /** A project as a command sees it: its root, its folders and its settings. */
 export interface Project {

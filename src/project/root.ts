@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../settings/settings-file.js';
+import { isFile, isFolder } from '../io/file-kind.js';
 
 export { CONFIG_FILE } from '../settings/settings-file.js';
 
@@ -32,18 +32,4 @@ export function searchStart(p: string): string {
   return isFolder(p) ? p : path.dirname(p);
 }
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
-export function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isFile, isFolder } from '../io/file-kind.js';
 
 /**
  * Where a layout's files are found. A project's `templates/` folder comes first and the built-in
@@ -114,18 +115,4 @@ function readdir(dir: string): string[] {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
-function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
