@@ -43,6 +43,15 @@ function clean(item: MappedText): MappedText {
   return tidyText(t, true);
 }
 
+/**
+ * The attachments' titles in one 附件说明 line, whatever reads it (a Word draft's 附件说明
+ * paragraph, say): `附件：1.示例一` or `2.示例二` or a bare title, without label, number or extension.
+ */
+export function attachmentItems(line: MappedText): MappedText[] {
+  const label = LABEL.exec(line.text);
+  return itemsOf(label ? sliceText(line, label[0].length) : line);
+}
+
 export interface AttachmentList {
   /** Indices of the lines that made the list, in `lines`. */
   lines: number[];

@@ -274,28 +274,28 @@ function subheading(line: SourceLine, title: Item | undefined): boolean {
   return h > 1 && th > 0 && h > th && length(line.text.text) <= 40 && !proseWeight(line);
 }
 
+/** A line that can stand beside a title (a 引题 or 副题): title-like, short, no sentence, no link, no site name. */
+function titleGroupLine(line: Item | undefined, meta: PageMeta | undefined): line is SourceLine {
+  if (!titleLike(line, meta)) return false;
+  const t = line.text.text;
+  return length(t) <= 40 && !proseWeight(line) && !siteName(t, meta) && !/[。！？!?]$/.test(t) && !(line.html && line.html.linkChars > 0);
+}
+
 /**
  * A line of the title's own group on a page (引题 above it, 副题 under it): in the same parent
- * element as the title, short, no link, no sentence, no furniture. A menu or a site name sits in
- * another element than the article's title, so it never qualifies.
+ * element as the title. A menu or a site name sits in another element than the article's title,
+ * so it never qualifies.
  */
 function titleCompanion(line: Item | undefined, title: Item | undefined, meta: PageMeta | undefined): line is SourceLine {
   if (!isLine(line) || !isLine(title) || !line.html || !title.html) return false;
   const parent = line.html.path.at(-2);
   if (parent === undefined || parent !== title.html.path.at(-2) || line.html.path.at(-1) === title.html.path.at(-1)) return false;
-  const t = line.text.text;
-  return titleLike(line, meta) && length(t) <= 40 && line.html.linkChars === 0 && !proseWeight(line) && !siteName(t, meta) && !parseBreadcrumb(t) && !/[。！？!?]$/.test(t);
+  return titleGroupLine(line, meta) && !parseBreadcrumb(line.text.text);
 }
 
-/**
- * A 副题 between the title and the publication line, where the page marks it no other way: one
- * short line, no sentence, no furniture, and the publication line right under it.
- */
+/** A 副题 between the title and the publication line, where the page marks it no other way: the publication line is right under it. */
 function subtitleAbovePublication(items: Item[], i: number, meta: PageMeta | undefined): boolean {
-  const line = items[i];
-  if (!isLine(line) || !titleLike(line, meta)) return false;
-  const t = line.text.text;
-  return length(t) <= 40 && !proseWeight(line) && !siteName(t, meta) && !/[。！？!?]$/.test(t) && !(line.html && line.html.linkChars > 0) && headerAnchor(items[i + 1]);
+  return titleGroupLine(items[i], meta) && headerAnchor(items[i + 1]);
 }
 
 export function segment(items: Item[], ctx: SegmentContext): Segments {

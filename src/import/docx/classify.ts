@@ -7,6 +7,7 @@ import type { SourceTable } from '../source-blocks.js';
 import type { Numbering } from './numbering.js';
 import type { RawBlock, RawCell, RawParagraph, RawTable } from './read-body.js';
 import type { Role, StyleResolver } from './styles.js';
+import { attachmentItems } from '../attachments.js';
 
 export interface DocxParagraphBlock {
   kind: 'paragraph';
@@ -261,12 +262,8 @@ export function classify(blocks: RawBlock[], ctx: Context): Classified {
       }
       case 'attachments': {
         // 附件：1.示例一 / 2.示例二: the field holds the titles; the template writes 附件： and the numbers.
-        const a = current(at);
-        const label = /^\s*附件\s*[：:]\s*/.exec(text.text);
-        let item = label ? tidyText(sliceText(text, label[0].length)) : text;
-        const number = /^\s*\d{1,3}\s*[.．、]\s*/.exec(item.text);
-        if (number) item = tidyText(sliceText(item, number[0].length));
-        if (item.text !== '') (a.a.attachments ??= []).push(item);
+        const items = attachmentItems(text);
+        if (items.length > 0) (current(at).a.attachments ??= []).push(...items);
         break;
       }
       case 'tableText':
