@@ -70,7 +70,7 @@ export function wordTokens(cps: Int32Array): Token[] {
     while (end > start && TRAILING.has(cps[end - 1]!) && !closesInside(cps, start, end - 1)) end--;
     if (end - start < 3) continue;
     let letters = false;
-    for (let q = start; q < end && !letters; q++) letters = (cps[q]! | 0x20) >= 0x61 && (cps[q]! | 0x20) <= 0x7a;
+    for (let q = start; q < end && !letters; q++) letters = isAsciiLetter(cps[q]!);
     if (!letters) continue;
     const kind = kindOf(String.fromCodePoint(...cps.subarray(start, end)));
     if (kind !== Kind.None) out.push({ start, end, kind });
