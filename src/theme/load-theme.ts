@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, DiagnosticError, displayPath, type Diagnostic } from '../diagnostics/index.js';
-import type { Composition, FlowRules, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style } from '../ir/index.js';
+import type { Composition, FlowRules, FontFace, FurnitureLooks, PageStyle, PdfSettings, Style, StyleRole } from '../ir/index.js';
 import { readYamlData } from '../content/load-article.js';
 import { zodIssuesToDiagnostics } from '../content/zod-diagnostics.js';
 import { resolveFontCandidate } from '../fonts/resolve-font.js';
@@ -72,6 +72,28 @@ function readTheme(file: string, shown: string): Read {
  * What a layout is (its theme's `layout:`), without resolving fonts or styles: the planner asks
  * it of every layout to find the defaults, and a theme is read and parsed once per process.
  */
+/** What Word import needs of a theme's styles: the names a draft shows and what each is for. */
+export interface StyleNaming {
+  id: string;
+  name: string;
+  role?: StyleRole;
+  outlineLevel?: number;
+}
+
+/**
+ * A theme's styles by their Word names and roles, read without resolving its fonts or lengths
+ * (an import must not look for font files or open them to know what 附件说明 is).
+ */
+export function loadStyleNaming(file: string): StyleNaming[] {
+  const { t } = readTheme(file, displayPath(file));
+  return Object.entries(t.styles).map(([key, s]) => ({
+    id: s.id ?? key,
+    name: s.name ?? key,
+    ...(s.role ? { role: s.role } : {}),
+    ...(s.outlineLevel !== undefined ? { outlineLevel: s.outlineLevel } : {}),
+  }));
+}
+
 export function loadLayoutFacts(file: string): LayoutFacts {
   return readTheme(file, displayPath(file)).t.layout;
 }
