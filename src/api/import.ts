@@ -141,16 +141,9 @@ export async function prepareArticle(o: ImportArticleOptions): Promise<{ result:
  * there is refused at once (readBounded), not waited on or read without end.
  */
 function existingText(file: string, shown: string, what: string): string | undefined {
-  if (!fs.existsSync(file) && !isLink(file)) return undefined;
+  // lstat, not exists: a dangling link is there (and refused by the read), not a new file.
+  if (!fs.lstatSync(file, { throwIfNoEntry: false })) return undefined;
   const read = readBounded(file, { limit: LIMITS.contentFileBytes, shown, what });
   if (!read.ok) throw new DiagnosticError([read.diagnostic]);
   return read.bytes.toString('utf8');
-}
-
-function isLink(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
